@@ -1,0 +1,32 @@
+import { defineCheck } from "../../src/engine/check.js";
+import { comparisonFix, literalComparisons } from "../../src/engine/comparisons.js";
+
+export default defineCheck({
+  id: "none-comparison",
+  codes: ["E711"],
+  pylint: ["singleton-comparison"],
+  category: "idioms",
+  severity: "warning",
+  fix: "sometimes",
+  docs: {
+    summary: "Comparison to `None` with `==` or `!=`.",
+    why: "`None` is a singleton: identity (`is`) is what is meant. `==` calls `__eq__`, which a class may override (NumPy arrays and ORMs do), so `x == None` can return something other than a bool.",
+    bad: "if value == None:\n    pass\n",
+    good: "if value is None:\n    pass\n",
+    fixSafety: "Rewrites the operator when the comparison has exactly two operands.",
+  },
+  create(ctx) {
+    return {
+      comparison_operator(node) {
+        for (const c of literalComparisons(node, ["==", "!="], (n) => n.type === "none")) {
+          const replacement = c.operator === "==" ? "is" : "is not";
+          ctx.report({
+            node: c.literal,
+            message: `Comparison to \`None\` should be \`${replacement}\`, not \`${c.operator}\``,
+            fix: comparisonFix(ctx, node, c, replacement, `Replace \`${c.operator}\` with \`${replacement}\``),
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,68 @@
+// Where the CLI finds its configuration: `--config FILE`, else `.github/peptalk.yml`
+// at the repository root (found from the working directory upwards).
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseDocument } from "yaml";
+import { allChecks } from "../../checks/index.js";
+import { resolveConfig, type ConfigError, type ResolvedConfig } from "../engine/config/resolve.js";
+import { requiresPython } from "../engine/project.js";
+
+export const CONFIG_PATHS = [".github/peptalk.yml", ".github/peptalk.yaml"];
+
+/** The repository root: the nearest directory upwards with `.git`, else `start`. */
+export function findRepoRoot(start: string): string {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return resolve(start);
+  }
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  errors: ConfigError[];
+  /** The file the config came from, or null for defaults. */
+  source: string | null;
+}
+
+/** Parse YAML text into data plus errors that point at line and column. */
+export function parseYamlConfig(text: string, fileLabel: string): { data: unknown; errors: ConfigError[] } {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      data: null,
+      errors: doc.errors.map((e) => ({
+        path: "",
+        message: `${fileLabel}${e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : ""}: invalid YAML: ${e.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  return { data: doc.toJS() as unknown, errors: [] };
+}
+
+export function loadConfig(root: string, explicitPath?: string, pythonOverride?: string): LoadedConfig {
+  const pyprojectPath = join(root, "pyproject.toml");
+  const pyproject = existsSync(pyprojectPath) ? readFileSync(pyprojectPath, "utf8") : undefined;
+  let source: string | null = null;
+  let raw: unknown = {};
+  const errors: ConfigError[] = [];
+  const candidate = explicitPath
+    ? resolve(explicitPath)
+    : CONFIG_PATHS.map((p) => join(root, p)).find((p) => existsSync(p));
+  if (candidate) {
+    if (!existsSync(candidate) || !statSync(candidate).isFile()) {
+      errors.push({ path: "", message: `config file not found: ${explicitPath}` });
+    } else {
+      source = candidate;
+      const parsed = parseYamlConfig(readFileSync(candidate, "utf8"), candidate);
+      errors.push(...parsed.errors);
+      raw = parsed.data;
+    }
+  }
+  if (pythonOverride !== undefined && raw && typeof raw === "object" && !Array.isArray(raw)) {
+    raw = { ...(raw as Record<string, unknown>), python: pythonOverride };
+  } else if (pythonOverride !== undefined) {
+    raw = { python: pythonOverride };
+  }
+  const resolved = resolveConfig(raw, { rules: allChecks, requiresPython: requiresPython(pyproject) });
+  return { config: resolved.config, errors: [...errors, ...resolved.errors], source };
+}

@@ -1,0 +1,44 @@
+import { styleText } from "node:util";
+import type { EngineResult, Finding } from "../../engine/types.js";
+
+type Style = Parameters<typeof styleText>[0];
+
+export function formatText(result: EngineResult, options: { color: boolean; fixedCount?: number }): string {
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
+  const sevStyle: Record<Finding["severity"], Style> = { error: "red", warning: "yellow", info: "cyan" };
+  const lines: string[] = [];
+  for (const f of result.findings) {
+    const where = paint("bold", `${f.path}:${f.line}:${f.column}:`);
+    const rule = paint(
+      sevStyle[f.severity],
+      `${f.severity} ${f.rule}${f.codes.length ? ` [${f.codes.join(", ")}]` : ""}`,
+    );
+    const fixable = f.fix ? paint("dim", " (fixable)") : "";
+    lines.push(`${where} ${rule} ${f.message}${fixable}`);
+  }
+  for (const s of result.skipped) lines.push(paint("dim", `${s.path}: skipped: ${s.reason}`));
+  for (const failure of result.failures)
+    lines.push(paint("magenta", `${failure.path}: check ${failure.rule} failed: ${failure.message}`));
+  lines.push(summaryLine(result, options.fixedCount ?? 0));
+  return lines.join("\n");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function summaryLine(result: EngineResult, fixed: number): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  const fixable = result.findings.filter((f) => f.fix).length;
+  const files = new Set(result.findings.map((f) => f.path)).size;
+  const parts = [
+    result.findings.length === 0
+      ? `No findings in ${plural(result.analysed.length, "file")}`
+      : `${plural(result.findings.length, "finding")} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info) in ${plural(files, "file")} of ${result.analysed.length} checked`,
+  ];
+  if (fixed > 0) parts.push(`${plural(fixed, "fix")} applied`);
+  if (fixable > 0) parts.push(`${fixable} fixable with --fix`);
+  if (result.skipped.length > 0) parts.push(`${plural(result.skipped.length, "file")} skipped`);
+  return parts.join("; ") + ".";
+}

@@ -1,0 +1,160 @@
+import type { SyntaxNode, Tree } from "tree-sitter";
+import type { Category, PythonVersion, Severity } from "./types.js";
+import type { ModuleNames } from "./names.js";
+import type { ProjectContext } from "./project.js";
+
+/** Ruff's FixAvailability: the runner rejects reports that contradict it. */
+export type FixAvailability = "always" | "sometimes" | "never";
+
+export interface CheckDocs {
+  /** One line: what is flagged. */
+  summary: string;
+  /** A short paragraph: why a reviewer cares. */
+  why: string;
+  /** Python the check reports on (executed by the docs-examples test). */
+  bad: string;
+  /** Python the check accepts (executed by the docs-examples test). */
+  good: string;
+  /** When the fix is offered and what it will not touch. */
+  fixSafety?: string;
+  /** Where and why peptalk deliberately differs from the linter whose code it lists. */
+  differences?: string;
+}
+
+/** Which files a check looks at. Test files: see `config.tests` globs. */
+export type AppliesTo = "all" | "tests" | "non-tests";
+
+interface CheckMeta {
+  /** kebab-case, stable; what users write in config. Must equal the file name. */
+  id: string;
+  /** Equivalent Ruff/flake8 codes, only where the meaning truly matches. */
+  codes: string[];
+  /** pylint message names (symbolic), honoured by `# pylint: disable=`. */
+  pylint?: string[];
+  category: Category;
+  /** Default severity; `off` ships the check disabled until configured. */
+  severity: Severity | "off";
+  fix: FixAvailability;
+  docs: CheckDocs;
+  /** The lowest target Python the check applies to, e.g. "3.10". */
+  minPython?: string;
+  appliesTo?: AppliesTo;
+}
+
+/** A byte range of the file's text (UTF-16 offsets), what an edit replaces. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface EditSpec extends TextRange {
+  text: string;
+}
+
+export interface FixSpec {
+  /** What the fix does, imperative: "Replace `== None` with `is None`". */
+  title: string;
+  edits: EditSpec[];
+}
+
+export interface ReportSpec {
+  node?: SyntaxNode;
+  range?: TextRange;
+  message: string;
+  fix?: FixSpec | null;
+}
+
+export type Visitor = (node: SyntaxNode) => void;
+/** Keys are tree-sitter node types; `type:exit` fires when the walk leaves the node. */
+export type Visitors = Record<string, Visitor>;
+
+export interface CheckContext {
+  readonly path: string;
+  readonly source: string;
+  readonly tree: Tree;
+  /** The target Python from config / requires-python. */
+  readonly python: PythonVersion;
+  readonly isTestFile: boolean;
+  /** The project around the file, when the front door knows it. */
+  readonly project: ProjectContext | null;
+  /** Imports and module-level bindings, for resolving what a name refers to. */
+  readonly names: ModuleNames;
+  report(spec: ReportSpec): void;
+  text(node: SyntaxNode | TextRange): string;
+  edits: {
+    replace(target: SyntaxNode | TextRange, text: string): EditSpec;
+    remove(target: SyntaxNode | TextRange): EditSpec;
+    insertBefore(target: SyntaxNode | TextRange, text: string): EditSpec;
+    insertAfter(target: SyntaxNode | TextRange, text: string): EditSpec;
+  };
+  /** `name` refers to the builtin of that name (not rebound, not imported over). */
+  isBuiltin(node: SyntaxNode, name?: string): boolean;
+  /**
+   * The dotted name an expression refers to, resolved through the module's imports:
+   * `t.sleep` after `import time as t` → "time.sleep"; `open` → "open" when builtin.
+   * Null when the head of the expression is a local or unknown name.
+   */
+  qualifiedName(node: SyntaxNode): string | null;
+}
+
+export interface FileCheck extends CheckMeta {
+  kind: "file";
+  create(ctx: CheckContext): Visitors;
+}
+
+export interface ProjectReportSpec {
+  path: string;
+  /** 1-based; defaults to the first line. */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
+export interface ProjectCheckContext {
+  readonly project: ProjectContext;
+  readonly python: PythonVersion;
+  report(spec: ProjectReportSpec): void;
+}
+
+/** A check that sees the project (file list, pyproject, lock files), not one tree. */
+export interface ProjectCheck extends CheckMeta {
+  kind: "project";
+  run(ctx: ProjectCheckContext): void;
+}
+
+export type Check = FileCheck | ProjectCheck;
+
+export function defineCheck(definition: Omit<FileCheck, "kind">): FileCheck {
+  return { appliesTo: "all", ...definition, kind: "file" };
+}
+
+export function defineProjectCheck(definition: Omit<ProjectCheck, "kind">): ProjectCheck {
+  return { appliesTo: "all", ...definition, kind: "project" };
+}
+
+/** The public description of a rule: `peptalk rules --format json`, docs, SARIF. */
+export interface RuleInfo {
+  id: string;
+  codes: string[];
+  category: Category;
+  severity: Severity | "off";
+  fixable: FixAvailability;
+  minPython: string | null;
+  appliesTo: AppliesTo;
+  docs: CheckDocs;
+}
+
+export function ruleInfo(check: Check): RuleInfo {
+  return {
+    id: check.id,
+    codes: check.codes,
+    category: check.category,
+    severity: check.severity,
+    fixable: check.fix,
+    minPython: check.minPython ?? null,
+    appliesTo: check.appliesTo ?? "all",
+    docs: check.docs,
+  };
+}

@@ -1,0 +1,61 @@
+// The `ctx` a check's `create` receives: reporting, text, edit builders and name resolution.
+import type { SyntaxNode, Tree } from "tree-sitter";
+import type { CheckContext, EditSpec, FileCheck, ReportSpec, TextRange } from "./check.js";
+import type { ModuleNames } from "./names.js";
+import type { ProjectContext } from "./project.js";
+import type { PythonVersion } from "./types.js";
+
+export interface RawReport {
+  check: FileCheck;
+  spec: ReportSpec;
+}
+
+export interface FileState {
+  path: string;
+  source: string;
+  tree: Tree;
+  python: PythonVersion;
+  isTestFile: boolean;
+  project: ProjectContext | null;
+  names: ModuleNames;
+  reports: RawReport[];
+}
+
+function rangeOf(target: SyntaxNode | TextRange): TextRange {
+  return "startIndex" in target ? { start: target.startIndex, end: target.endIndex } : target;
+}
+
+export function createCheckContext(check: FileCheck, file: FileState): CheckContext {
+  const edit = (target: SyntaxNode | TextRange, text: string): EditSpec => ({ ...rangeOf(target), text });
+  return {
+    path: file.path,
+    source: file.source,
+    tree: file.tree,
+    python: file.python,
+    isTestFile: file.isTestFile,
+    project: file.project,
+    names: file.names,
+    report(spec) {
+      if (!spec.node && !spec.range) throw new Error(`${check.id}: report() needs a node or a range`);
+      file.reports.push({ check, spec });
+    },
+    text(target) {
+      const { start, end } = rangeOf(target);
+      return file.source.slice(start, end);
+    },
+    edits: {
+      replace: edit,
+      remove: (target) => edit(target, ""),
+      insertBefore: (target, text) => {
+        const { start } = rangeOf(target);
+        return { start, end: start, text };
+      },
+      insertAfter: (target, text) => {
+        const { end } = rangeOf(target);
+        return { start: end, end, text };
+      },
+    },
+    isBuiltin: (node, name) => file.names.isBuiltin(node, name),
+    qualifiedName: (node) => file.names.qualifiedName(node),
+  };
+}

@@ -1,0 +1,249 @@
+// The engine's front: which checks run on which files, in-process or on worker threads,
+// then the project-level checks. Pure: no GitHub, no file system (bar loading the worker).
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import type { Check, FileCheck, ProjectCheck, ProjectReportSpec } from "./check.js";
+import type { ResolvedConfig } from "./config/resolve.js";
+import { assignFingerprints } from "./fingerprint.js";
+import { decodeSource, isIncluded, matchesAny, type SourceFile } from "./files.js";
+import { createProjectContext, type ProjectContext, type ProjectInput } from "./project.js";
+import { analyzeFile, compareFindings } from "./runner.js";
+import { LineIndex } from "./text.js";
+import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
+import { compareVersions, parsePythonVersion } from "./version.js";
+
+export interface EngineInput {
+  files: readonly SourceFile[];
+  config: ResolvedConfig;
+  project?: ProjectInput;
+  /** Restrict to these rule ids, codes or categories (CLI `--select`). */
+  select?: readonly string[];
+  /** Never run these rule ids, codes or categories (CLI `--ignore`). */
+  ignore?: readonly string[];
+  /** "auto" (default): threads when there are many files. */
+  threads?: "auto" | number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Below this many files a worker's start-up costs more than it saves. */
+const PARALLEL_THRESHOLD = 48;
+const BATCH = 16;
+
+function matchesRule(check: Check, names: readonly string[]): boolean {
+  return names.some((n) => n === check.id || n === check.category || check.codes.includes(n.toUpperCase()));
+}
+
+/** The checks that run under this config and these selections. */
+export function enabledChecks(
+  all: readonly Check[],
+  input: Pick<EngineInput, "config" | "select" | "ignore">,
+): Check[] {
+  return all.filter((check) => {
+    const severity = input.config.severities[check.id] ?? check.severity;
+    const selected = input.select && input.select.length > 0 ? matchesRule(check, input.select) : severity !== "off";
+    if (!selected) return false;
+    if (input.ignore && matchesRule(check, input.ignore)) return false;
+    if (check.minPython) {
+      const min = parsePythonVersion(check.minPython);
+      if (min && compareVersions(input.config.python, min) < 0) return false;
+    }
+    return true;
+  });
+}
+
+/** Checks selected explicitly but off by default report at their category's natural level. */
+function effectiveSeverities(checks: readonly Check[], config: ResolvedConfig): Record<string, Severity> {
+  const out: Record<string, Severity> = {};
+  for (const c of checks) {
+    const s = config.severities[c.id] ?? c.severity;
+    out[c.id] = s === "off" ? "info" : s;
+  }
+  return out;
+}
+
+interface FileJob {
+  path: string;
+  text: string;
+  isTestFile: boolean;
+}
+
+export async function runEngine(input: EngineInput, registry: readonly Check[]): Promise<EngineResult> {
+  const { config } = input;
+  const checks = enabledChecks(registry, input);
+  const fileChecks = checks.filter((c): c is FileCheck => c.kind === "file");
+  const projectChecks = checks.filter((c): c is ProjectCheck => c.kind === "project");
+  const severities = effectiveSeverities(checks, config);
+
+  const skipped: EngineResult["skipped"] = [];
+  const jobs: FileJob[] = [];
+  const texts = new Map<string, string>();
+  for (const file of input.files) {
+    if (!isIncluded(file.path, config.include, config.exclude)) continue;
+    const decoded = decodeSource(file.content, config.maxFileSize);
+    if (!decoded.ok) {
+      skipped.push({ path: file.path, reason: decoded.reason });
+      continue;
+    }
+    texts.set(file.path, decoded.text);
+    jobs.push({ path: file.path, text: decoded.text, isTestFile: matchesAny(file.path, config.tests) });
+  }
+  jobs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const project = createProjectContext(input.project ?? {}, texts);
+  const findings: Finding[] = [];
+  const failures: CheckFailure[] = [];
+  const threadCount = chooseThreads(input.threads ?? "auto", jobs.length);
+  const options = { python: config.python, severities };
+  if (threadCount > 1 && workerUrl()) {
+    const results = await runOnWorkers(
+      jobs,
+      fileChecks.map((c) => c.id),
+      { ...options, project: input.project ?? {} },
+      threadCount,
+      input.onProgress,
+    );
+    for (const r of results) {
+      findings.push(...r.findings);
+      failures.push(...r.failures);
+    }
+  } else {
+    let done = 0;
+    for (const job of jobs) {
+      const checksForFile = fileChecks.filter((c) => appliesTo(c, job.isTestFile));
+      const result = analyzeFile(job.path, job.text, checksForFile, {
+        ...options,
+        isTestFile: job.isTestFile,
+        project,
+      });
+      findings.push(...result.findings);
+      failures.push(...result.failures);
+      done++;
+      input.onProgress?.(done, jobs.length);
+      // node-tree-sitter frees trees only when the event loop turns.
+      if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  const projectResult = runProjectChecks(projectChecks, project, config, severities);
+  findings.push(...projectResult.findings);
+  failures.push(...projectResult.failures);
+  findings.sort(compareFindings);
+  return { findings, skipped, failures, analysed: jobs.map((j) => j.path) };
+}
+
+export function appliesTo(check: Check, isTestFile: boolean): boolean {
+  if (check.appliesTo === "tests") return isTestFile;
+  if (check.appliesTo === "non-tests") return !isTestFile;
+  return true;
+}
+
+function chooseThreads(threads: "auto" | number, files: number): number {
+  if (typeof threads === "number") return Math.max(1, threads);
+  if (files < PARALLEL_THRESHOLD) return 1;
+  return Math.min(availableParallelism(), Math.ceil(files / BATCH));
+}
+
+/** The compiled worker; absent when running from TypeScript sources (tests), then in-process. */
+function workerUrl(): URL | null {
+  const url = new URL("./worker.js", import.meta.url);
+  if (!import.meta.url.endsWith(".js")) return null;
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+export interface WorkerInit {
+  checkIds: string[];
+  python: ResolvedConfig["python"];
+  severities: Record<string, Severity>;
+  project: ProjectInput;
+}
+
+export interface WorkerResult {
+  findings: Finding[];
+  failures: CheckFailure[];
+}
+
+async function runOnWorkers(
+  jobs: FileJob[],
+  checkIds: string[],
+  init: Omit<WorkerInit, "checkIds">,
+  count: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WorkerResult[]> {
+  const url = workerUrl()!;
+  const results: WorkerResult[] = new Array(Math.ceil(jobs.length / BATCH));
+  let next = 0;
+  let done = 0;
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(url, { workerData: { ...init, checkIds } satisfies WorkerInit });
+      let current = -1;
+      const feed = (): void => {
+        if (next * BATCH >= jobs.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        current = next++;
+        worker.postMessage(jobs.slice(current * BATCH, (current + 1) * BATCH));
+      };
+      worker.on("message", (result: WorkerResult) => {
+        results[current] = result;
+        done = Math.min(jobs.length, done + BATCH);
+        onProgress?.(done, jobs.length);
+        feed();
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => {
+        if (code !== 0 && next * BATCH < jobs.length) reject(new Error(`worker exited with code ${code}`));
+      });
+      feed();
+    });
+  await Promise.all(Array.from({ length: count }, runWorker));
+  return results;
+}
+
+function runProjectChecks(
+  checks: readonly ProjectCheck[],
+  project: ProjectContext,
+  config: ResolvedConfig,
+  severities: Record<string, Severity>,
+): { findings: Finding[]; failures: CheckFailure[] } {
+  const byPath = new Map<string, Omit<Finding, "fingerprint">[]>();
+  const failures: CheckFailure[] = [];
+  for (const check of checks) {
+    const reports: ProjectReportSpec[] = [];
+    try {
+      check.run({ project, python: config.python, report: (spec) => reports.push(spec) });
+    } catch (err) {
+      failures.push({ rule: check.id, path: "", message: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    for (const r of reports) {
+      const line = r.line ?? 1;
+      const finding: Omit<Finding, "fingerprint"> = {
+        path: r.path,
+        rule: check.id,
+        codes: check.codes,
+        category: check.category,
+        severity: severities[check.id] ?? "warning",
+        message: r.message,
+        line,
+        column: r.column ?? 1,
+        endLine: r.endLine ?? line,
+        endColumn: r.endColumn ?? r.column ?? 1,
+        fix: null,
+      };
+      const list = byPath.get(r.path) ?? [];
+      list.push(finding);
+      byPath.set(r.path, list);
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [path, list] of byPath) {
+    list.sort(compareFindings);
+    const text = project.read(path);
+    findings.push(...assignFingerprints(list, text === undefined ? [] : new LineIndex(text).lines()));
+  }
+  return { findings, failures };
+}

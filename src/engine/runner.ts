@@ -1,0 +1,209 @@
+// Analyses one file: parse once, walk the tree once, dispatch each node to every
+// subscribed visitor. A check that throws is isolated: its findings for this file are
+// dropped, the failure is recorded, and every other check still runs.
+import type { Check, FileCheck, Visitor } from "./check.js";
+import { createCheckContext, type FileState, type RawReport } from "./context.js";
+import { assignFingerprints } from "./fingerprint.js";
+import { fixParses, toEdit } from "./fix.js";
+import { ModuleNames } from "./names.js";
+import { countSyntaxErrors, firstSyntaxError, parsePython } from "./parser.js";
+import type { ProjectContext } from "./project.js";
+import { isSuppressed, parseSuppressions, type SuppressionComment } from "./suppress.js";
+import { LineIndex } from "./text.js";
+import type { CheckFailure, Finding, PythonVersion, Severity } from "./types.js";
+
+export const SYNTAX_ERROR_RULE = "syntax-error";
+
+export interface AnalyzeOptions {
+  python: PythonVersion;
+  isTestFile: boolean;
+  project: ProjectContext | null;
+  severities: Readonly<Record<string, Severity | "off">>;
+}
+
+export interface FileAnalysis {
+  findings: Finding[];
+  failures: CheckFailure[];
+  /** Suppression comments with `used` set, for unused-suppression reporting. */
+  suppressions: SuppressionComment[];
+}
+
+interface Subscriber {
+  check: FileCheck;
+  visit: Visitor;
+}
+
+export function analyzeFile(
+  path: string,
+  source: string,
+  checks: readonly FileCheck[],
+  options: AnalyzeOptions,
+): FileAnalysis {
+  const tree = parsePython(source);
+  const index = new LineIndex(source);
+  const failures: CheckFailure[] = [];
+  const state: FileState = {
+    path,
+    source,
+    tree,
+    python: options.python,
+    isTestFile: options.isTestFile,
+    project: options.project,
+    names: new ModuleNames(tree),
+    reports: [],
+  };
+
+  const enter = new Map<string, Subscriber[]>();
+  const exit = new Map<string, Subscriber[]>();
+  const broken = new Set<string>();
+  const fail = (check: Check, err: unknown): void => {
+    if (broken.has(check.id)) return;
+    broken.add(check.id);
+    const message = err instanceof Error ? err.message : String(err);
+    failures.push({ rule: check.id, path, message });
+  };
+
+  for (const check of checks) {
+    let visitors;
+    try {
+      visitors = check.create(createCheckContext(check, state));
+    } catch (err) {
+      fail(check, err);
+      continue;
+    }
+    for (const [key, visit] of Object.entries(visitors)) {
+      const [type, phase] = key.split(":") as [string, string | undefined];
+      const table = phase === "exit" ? exit : enter;
+      const list = table.get(type) ?? [];
+      list.push({ check, visit });
+      table.set(type, list);
+    }
+  }
+
+  const dispatch = (subscribers: Subscriber[] | undefined, node: import("tree-sitter").SyntaxNode): void => {
+    if (!subscribers) return;
+    for (const { check, visit } of subscribers) {
+      if (broken.has(check.id)) continue;
+      try {
+        visit(node);
+      } catch (err) {
+        fail(check, err);
+      }
+    }
+  };
+
+  // One walk. ERROR subtrees are skipped: findings come only from the parts that parse.
+  const cursor = tree.walk();
+  for (;;) {
+    const type = cursor.nodeType;
+    const onEnter = enter.get(type);
+    const onExit = exit.get(type);
+    const node = onEnter || onExit ? cursor.currentNode : null;
+    if (node) dispatch(onEnter, node);
+    if (type !== "ERROR" && cursor.gotoFirstChild()) continue;
+    if (node) dispatch(onExit, node);
+    let done = false;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+      const parentType = cursor.nodeType;
+      const parentExit = exit.get(parentType);
+      if (parentExit) dispatch(parentExit, cursor.currentNode);
+    }
+    if (done) break;
+  }
+
+  const errorsBefore = countSyntaxErrors(tree.rootNode);
+  const raw: Omit<Finding, "fingerprint">[] = [];
+  for (const report of state.reports) {
+    if (broken.has(report.check.id)) continue;
+    try {
+      raw.push(toFinding(report, state, index, errorsBefore, options.severities));
+    } catch (err) {
+      fail(report.check, err);
+    }
+  }
+  const rawKept = raw.filter((f) => !broken.has(f.rule));
+
+  const syntaxError = firstSyntaxError(tree.rootNode);
+  if (syntaxError) {
+    const start = index.position(syntaxError.startIndex);
+    const end = index.position(Math.max(syntaxError.endIndex, syntaxError.startIndex));
+    rawKept.push({
+      path,
+      rule: SYNTAX_ERROR_RULE,
+      codes: [],
+      category: "engine",
+      severity: "error",
+      message: syntaxError.isMissing
+        ? `Syntax error: missing \`${syntaxError.type}\`; findings inside the broken region are not reported`
+        : "Syntax error: this file does not parse; findings inside the broken region are not reported",
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      fix: null,
+    });
+  }
+
+  const suppressions = parseSuppressions(tree);
+  const pylintNames = new Map(checks.map((c) => [c.id, c.pylint ?? []]));
+  const kept = rawKept.filter(
+    (f) => f.rule === SYNTAX_ERROR_RULE || !isSuppressed({ ...f, pylint: pylintNames.get(f.rule) }, suppressions),
+  );
+  kept.sort(compareFindings);
+  return { findings: assignFingerprints(kept, index.lines()), failures, suppressions };
+}
+
+function toFinding(
+  report: RawReport,
+  state: FileState,
+  index: LineIndex,
+  errorsBefore: number,
+  severities: Readonly<Record<string, Severity | "off">>,
+): Omit<Finding, "fingerprint"> {
+  const { check, spec } = report;
+  const range = spec.node ? { start: spec.node.startIndex, end: spec.node.endIndex } : spec.range!;
+  const start = index.position(range.start);
+  const end = index.position(range.end);
+  let fix: Finding["fix"] = null;
+  if (spec.fix) {
+    if (check.fix === "never") throw new Error(`${check.id} declares fix: "never" but reported a fix`);
+    // A fix that would not parse is dropped, never offered.
+    if (spec.fix.edits.length > 0 && fixParses(state.source, spec.fix.edits, errorsBefore)) {
+      fix = { description: spec.fix.title, edits: spec.fix.edits.map((e) => toEdit(e, index)) };
+    }
+  } else if (check.fix === "always" && spec.fix === undefined) {
+    throw new Error(`${check.id} declares fix: "always" but reported without a fix`);
+  }
+  const severity = severities[check.id];
+  return {
+    path: state.path,
+    rule: check.id,
+    codes: check.codes,
+    category: check.category,
+    severity: severity && severity !== "off" ? severity : check.severity === "off" ? "info" : check.severity,
+    message: spec.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    fix,
+  };
+}
+
+export function compareFindings(
+  a: Finding | Omit<Finding, "fingerprint">,
+  b: Finding | Omit<Finding, "fingerprint">,
+): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn
+  );
+}

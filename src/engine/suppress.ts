@@ -1,0 +1,75 @@
+// Suppression comments: `# noqa`, `# noqa: B006,E711`, `# peptalk: ignore[rule-id]` on a
+// line; `# peptalk: ignore-file`, `# ruff: noqa`, `# flake8: noqa` for the whole file
+// (optionally with codes); `# pylint: disable=name` on a line.
+import type { Tree } from "tree-sitter";
+
+export interface SuppressionComment {
+  line: number;
+  /** Which findings it silences: "*" for all, else codes / rule ids / pylint names. */
+  targets: Set<string> | "*";
+  scope: "line" | "file";
+  text: string;
+  /** Set when a finding was silenced by it (for unused-suppression reporting). */
+  used: boolean;
+}
+
+const NOQA = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
+const FILE_NOQA = /^#\s*(?:ruff|flake8)\s*:\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*$/i;
+const PEPTALK_IGNORE = /#\s*peptalk:\s*ignore(?:\[([a-z0-9\-_,\s]+)\])?(?!-)/;
+const PEPTALK_FILE = /^#\s*peptalk:\s*ignore-file(?:\[([a-z0-9\-_,\s]+)\])?\s*$/;
+const PYLINT = /#\s*pylint:\s*disable=([a-z0-9\-_,\s]+)/i;
+
+function list(text: string | undefined): Set<string> | "*" {
+  if (!text) return "*";
+  return new Set(text.split(/[\s,]+/).filter(Boolean));
+}
+
+export function parseSuppressions(tree: Tree): SuppressionComment[] {
+  const out: SuppressionComment[] = [];
+  for (const comment of tree.rootNode.descendantsOfType("comment")) {
+    const text = comment.text;
+    const line = comment.startPosition.row + 1;
+    let match: RegExpExecArray | null;
+    if ((match = PEPTALK_FILE.exec(text)) || (match = FILE_NOQA.exec(text))) {
+      out.push({ line, targets: list(match[1]), scope: "file", text, used: false });
+      continue;
+    }
+    if ((match = NOQA.exec(text))) out.push({ line, targets: list(match[1]), scope: "line", text, used: false });
+    if ((match = PEPTALK_IGNORE.exec(text)))
+      out.push({ line, targets: list(match[1]), scope: "line", text, used: false });
+    if ((match = PYLINT.exec(text))) {
+      // A bare `# pylint: disable=all` is a wildcard; otherwise only checks that declare the name.
+      const names = list(match[1]);
+      out.push({ line, targets: names !== "*" && names.has("all") ? "*" : names, scope: "line", text, used: false });
+    }
+  }
+  return out;
+}
+
+export interface SuppressibleFinding {
+  rule: string;
+  codes: readonly string[];
+  pylint?: readonly string[];
+  line: number;
+  endLine: number;
+}
+
+/** Whether a finding is silenced; marks the comment that silenced it as used. */
+export function isSuppressed(finding: SuppressibleFinding, comments: readonly SuppressionComment[]): boolean {
+  let hit = false;
+  for (const c of comments) {
+    if (c.scope === "line" && c.line !== finding.line && c.line !== finding.endLine) continue;
+    if (matches(c.targets, finding)) {
+      c.used = true;
+      hit = true;
+    }
+  }
+  return hit;
+}
+
+function matches(targets: Set<string> | "*", finding: SuppressibleFinding): boolean {
+  if (targets === "*") return true;
+  if (targets.has(finding.rule)) return true;
+  if (finding.codes.some((code) => targets.has(code))) return true;
+  return !!finding.pylint?.some((name) => targets.has(name));
+}

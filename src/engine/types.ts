@@ -1,0 +1,79 @@
+// The engine's vocabulary. Everything here is plain data: findings cross worker
+// threads and process boundaries, so no class instances or functions live in them.
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = [
+  "idioms",
+  "typing",
+  "naming",
+  "packaging",
+  "testing",
+  "concurrency",
+  "security",
+  "performance",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** 1-based line and column; columns count UTF-16 code units, like Ruff's Utf16 encoding. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A text edit. `start`/`end` are offsets into the file's text (UTF-16 code units). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Fix {
+  /** What the fix does, e.g. "Replace `== None` with `is None`". */
+  description: string;
+  edits: Edit[];
+}
+
+export interface Finding {
+  path: string;
+  rule: string;
+  codes: string[];
+  category: Category | "engine";
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix: Fix | null;
+  /** Stable across pushes: rule + path + normalised text of the flagged line + occurrence. */
+  fingerprint: string;
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** A check that threw on a file. The run goes on; this is reported, never fatal. */
+export interface CheckFailure {
+  rule: string;
+  path: string;
+  message: string;
+}
+
+export interface EngineResult {
+  findings: Finding[];
+  skipped: SkippedFile[];
+  failures: CheckFailure[];
+  /** Paths that were analysed (after include/exclude and decoding). */
+  analysed: string[];
+}
+
+/** A Python version as [major, minor]. */
+export type PythonVersion = readonly [number, number];

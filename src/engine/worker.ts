@@ -1,0 +1,27 @@
+// A worker thread: receives batches of files, returns their findings in order.
+import { parentPort, workerData } from "node:worker_threads";
+import { allChecks } from "../../checks/index.js";
+import type { FileCheck } from "./check.js";
+import { appliesTo, type WorkerInit, type WorkerResult } from "./engine.js";
+import { createProjectContext } from "./project.js";
+import { analyzeFile } from "./runner.js";
+
+const init = workerData as WorkerInit;
+const wanted = new Set(init.checkIds);
+const checks = allChecks.filter((c): c is FileCheck => c.kind === "file" && wanted.has(c.id));
+const project = createProjectContext(init.project, new Map());
+
+parentPort!.on("message", (jobs: { path: string; text: string; isTestFile: boolean }[]) => {
+  const result: WorkerResult = { findings: [], failures: [] };
+  for (const job of jobs) {
+    const analysis = analyzeFile(
+      job.path,
+      job.text,
+      checks.filter((c) => appliesTo(c, job.isTestFile)),
+      { python: init.python, severities: init.severities, isTestFile: job.isTestFile, project },
+    );
+    result.findings.push(...analysis.findings);
+    result.failures.push(...analysis.failures);
+  }
+  parentPort!.postMessage(result);
+});
