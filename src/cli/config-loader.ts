@@ -2,7 +2,7 @@
 // at the repository root (found from the working directory upwards).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { allChecks } from "../../checks/index.js";
 import { resolveConfig, type ConfigError, type ResolvedConfig } from "../engine/config/resolve.js";
 import { requiresPython } from "../engine/project.js";
@@ -26,17 +26,23 @@ export interface LoadedConfig {
 
 /** Parse YAML text into data plus errors that point at line and column. */
 export function parseYamlConfig(text: string, fileLabel: string): { data: unknown; errors: ConfigError[] } {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
       data: null,
       errors: doc.errors.map((e) => ({
         path: "",
-        message: `${fileLabel}${e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : ""}: invalid YAML: ${e.message.split("\n")[0]}`,
+        message: `${fileLabel}${e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : ""}: invalid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
       })),
     };
   }
-  return { data: doc.toJS() as unknown, errors: [] };
+  try {
+    // The yaml library refuses alias fan-out ("billion laughs") here rather than expanding it.
+    return { data: doc.toJS({ maxAliasCount: 100 }) as unknown, errors: [] };
+  } catch (err) {
+    return { data: null, errors: [{ path: "", message: `${fileLabel}: invalid YAML: ${(err as Error).message}` }] };
+  }
 }
 
 export function loadConfig(root: string, explicitPath?: string, pythonOverride?: string): LoadedConfig {

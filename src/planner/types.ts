@@ -1,0 +1,86 @@
+// The contract between the pure planner and the front doors that execute a plan
+// (the GitHub App's publisher, `peptalk review`). Plain data only.
+import type { ConfigError, ResolvedConfig } from "../engine/config/resolve.js";
+import type { CheckFailure, Finding, Severity, SkippedFile } from "../engine/types.js";
+
+/** One changed file of the PR, as `pulls.listFiles` (or a local `git diff`) describes it. */
+export interface ChangedFile {
+  /** Path at head (GitHub's `filename`). */
+  path: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  previousPath?: string;
+  /** The unified diff of the file; absent for binary files and very large diffs. */
+  patch?: string;
+}
+
+/** A comment peptalk already left on this PR, recognised by its hidden fingerprint marker. */
+export interface ExistingComment {
+  fingerprint: string;
+  commentId: number;
+  /** GraphQL review thread id, when known (needed to resolve it). */
+  threadId?: string;
+  isResolved?: boolean;
+  /** Someone other than peptalk replied in the thread: never resolve it. */
+  hasHumanReply?: boolean;
+}
+
+export interface PlannedComment {
+  path: string;
+  /** Last line of the range (RIGHT side of the diff). */
+  line: number;
+  /** First line, only for multi-line comments (always < line). */
+  startLine?: number;
+  side: "RIGHT";
+  body: string;
+  finding: Finding;
+}
+
+export interface PlannedAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "notice" | "warning" | "failure";
+  title: string;
+  message: string;
+}
+
+export type Conclusion = "success" | "failure" | "neutral";
+
+export interface ReviewPlan {
+  /** New inline comments, most severe first, at most review.max_comments. */
+  comments: PlannedComment[];
+  /** Findings that could not be commented inline (outside the diff, over the cap, comments off). */
+  summaryOnly: { finding: Finding; reason: "outside-diff" | "over-cap" | "comments-off" | "no-patch" }[];
+  /** Findings already commented on by an earlier push: not repeated. */
+  alreadyCommented: Finding[];
+  /** Threads of earlier comments whose finding is gone: resolve them (no human reply). */
+  threadsToResolve: string[];
+  /** The review to post, or null when there is nothing new to say. */
+  review: { event: "COMMENT" | "REQUEST_CHANGES"; body: string } | null;
+  /** The check run's output and conclusion. */
+  check: {
+    title: string;
+    summary: string;
+    text?: string;
+    conclusion: Conclusion;
+    annotations: PlannedAnnotation[];
+  };
+  /** Findings that decide the gate (per check.scope) and those left out as pre-existing. */
+  gate: { counted: Finding[]; preExisting: number; failing: Finding[] };
+}
+
+export interface PlanInput {
+  findings: readonly Finding[];
+  changedFiles: readonly ChangedFile[];
+  existing: readonly ExistingComment[];
+  config: ResolvedConfig;
+  configErrors?: readonly ConfigError[];
+  skipped?: readonly SkippedFile[];
+  failures?: readonly CheckFailure[];
+  /** What outside settings were honoured (e.g. "[tool.ruff] lint.ignore"), for the summary. */
+  honoured?: readonly string[];
+  /** Severity rank helper input: which severity fails the gate comes from config.check.fail_on. */
+  failOn?: Severity | "never";
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "@jest/globals";
+import { allChecks } from "../../checks/index.js";
+import { defineCheck } from "../../src/engine/check.js";
+import { resolveConfig } from "../../src/engine/config/resolve.js";
+import { enabledChecks, runEngine } from "../../src/engine/engine.js";
+import noneComparison from "../../checks/idioms/none-comparison.js";
+
+const config = (raw: unknown = {}) => resolveConfig(raw, { rules: allChecks }).config;
+const rules = (findings: { rule: string; path: string; line: number }[]) => findings.map((f) => `${f.path}:${f.line} ${f.rule}`);
+
+describe("runEngine", () => {
+  it("skips binary, non-UTF-8 and oversized files with a reason and analyses the rest", async () => {
+    const result = await runEngine(
+      {
+        files: [
+          { path: "ok.py", content: Buffer.from("x == None\n") },
+          { path: "bin.py", content: Buffer.from([0x78, 0x00, 0x01]) },
+          { path: "latin1.py", content: Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xe9, 0x22, 0x0a]) },
+          { path: "huge.py", content: "x = 1\n".repeat(50) },
+        ],
+        config: config({ max_file_size: 200 }),
+      },
+      [noneComparison],
+    );
+    expect(rules(result.findings)).toEqual(["ok.py:1 none-comparison"]);
+    expect(result.skipped).toEqual([
+      { path: "bin.py", reason: "binary file (contains NUL bytes)" },
+      { path: "latin1.py", reason: expect.stringMatching(/not valid UTF-8/) },
+      { path: "huge.py", reason: "larger than 200 bytes (300 bytes)" },
+    ]);
+    expect(result.analysed).toEqual(["ok.py"]);
+  });
+
+  it("reads a UTF-8 byte-order mark as nothing", async () => {
+    const result = await runEngine({ files: [{ path: "bom.py", content: Buffer.from("\ufeffx == None\n") }], config: config() }, [noneComparison]);
+    expect(result.findings.map((f) => [f.line, f.column])).toEqual([[1, 6]]);
+  });
+
+  it("applies include and exclude globs", async () => {
+    const files = ["app/a.py", "migrations/0001.py", "app/b.txt", "deep/migrations/x.py"].map((path) => ({ path, content: "x == None\n" }));
+    const result = await runEngine({ files, config: config({ exclude: ["migrations/**"] }) }, [noneComparison]);
+    expect(result.analysed).toEqual(["app/a.py", "deep/migrations/x.py"]);
+  });
+
+  it("returns findings in a deterministic order whatever the input order", async () => {
+    const files = ["b.py", "a.py", "c/d.py"].map((path) => ({ path, content: "y = 1\nx == None\nz != None\n" }));
+    const first = await runEngine({ files, config: config() }, [noneComparison]);
+    const second = await runEngine({ files: [...files].reverse(), config: config() }, [noneComparison]);
+    expect(rules(first.findings)).toEqual(rules(second.findings));
+    expect(rules(first.findings)[0]).toBe("a.py:2 none-comparison");
+  });
+
+  it("honours select and ignore by id, code and category, and off severities", () => {
+    const c = config({ rules: { "none-comparison": "off" } });
+    expect(enabledChecks([noneComparison], { config: c })).toEqual([]);
+    expect(enabledChecks([noneComparison], { config: c, select: ["E711"] })).toEqual([noneComparison]);
+    expect(enabledChecks([noneComparison], { config: config(), ignore: ["idioms"] })).toEqual([]);
+  });
+
+  it("gates checks on the target Python", () => {
+    const modern = defineCheck({ ...noneComparison, id: "modern-only", minPython: "3.10" });
+    expect(enabledChecks([modern], { config: config({ python: "3.9" }) })).toEqual([]);
+    expect(enabledChecks([modern], { config: config({ python: "3.10" }) })).toEqual([modern]);
+  });
+
+  it("applies the configured severity to findings", async () => {
+    const result = await runEngine(
+      { files: [{ path: "a.py", content: "x == None\n" }], config: config({ rules: { "none-comparison": "error" } }) },
+      [noneComparison],
+    );
+    expect(result.findings[0]!.severity).toBe("error");
+  });
+});

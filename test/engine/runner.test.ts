@@ -1,0 +1,125 @@
+import { describe, expect, it } from "@jest/globals";
+import { defineCheck } from "../../src/engine/check.js";
+import { analyzeFile, SYNTAX_ERROR_RULE } from "../../src/engine/runner.js";
+import noneComparison from "../../checks/idioms/none-comparison.js";
+import { ruffCheck } from "../helpers/ruff-oracle.js";
+
+const options = { python: [3, 9] as const, isTestFile: false, project: null, severities: {} };
+
+const throwing = defineCheck({
+  id: "always-throws",
+  codes: [],
+  category: "idioms",
+  severity: "warning",
+  fix: "never",
+  docs: { summary: "A check that throws on every call.", why: "Proves isolation.", bad: "x\n", good: "x\n" },
+  create() {
+    return {
+      call() {
+        throw new Error("boom");
+      },
+    };
+  },
+});
+
+const everyCall = defineCheck({
+  id: "every-call",
+  codes: [],
+  category: "idioms",
+  severity: "info",
+  fix: "never",
+  docs: { summary: "Reports every call.", why: "Test double.", bad: "f()\n", good: "x\n" },
+  create(ctx) {
+    return { call: (node) => ctx.report({ node, message: "call" }) };
+  },
+});
+
+describe("analyzeFile", () => {
+  it("isolates a check that throws: others still report, the failure is recorded", () => {
+    const result = analyzeFile("m.py", "f()\nif x == None: pass\n", [throwing, noneComparison, everyCall], options);
+    expect(result.findings.map((f) => f.rule)).toEqual(["every-call", "none-comparison"]);
+    expect(result.failures).toEqual([{ rule: "always-throws", path: "m.py", message: "boom" }]);
+  });
+
+  it("reports the first syntax error and still finds problems outside the broken region", () => {
+    const source = "if x == None:\n    pass\n\ndef broken(:\n    pass\n\ny = z != None\n";
+    const result = analyzeFile("m.py", source, [noneComparison], options);
+    const syntax = result.findings.filter((f) => f.rule === SYNTAX_ERROR_RULE);
+    expect(syntax).toHaveLength(1);
+    expect(syntax[0]!.line).toBe(4);
+    expect(result.findings.filter((f) => f.rule === "none-comparison").map((f) => f.line)).toEqual([1, 7]);
+  });
+
+  it("offers no fix that would not parse", () => {
+    const replaceWithGarbage = defineCheck({
+      id: "bad-fix",
+      codes: [],
+      category: "idioms",
+      severity: "info",
+      fix: "sometimes",
+      docs: { summary: "Offers a broken fix.", why: "Test double.", bad: "f()\n", good: "x\n" },
+      create(ctx) {
+        return {
+          call: (node) => ctx.report({ node, message: "x", fix: { title: "break it", edits: [ctx.edits.replace(node, "def (")] } }),
+        };
+      },
+    });
+    const [finding] = analyzeFile("m.py", "f()\n", [replaceWithGarbage], options).findings;
+    expect(finding!.fix).toBeNull();
+  });
+
+  it("rejects a fix from a check that declares it never fixes", () => {
+    const liar = defineCheck({
+      id: "liar",
+      codes: [],
+      category: "idioms",
+      severity: "info",
+      fix: "never",
+      docs: { summary: "Declares no fix, offers one.", why: "Test double.", bad: "f()\n", good: "x\n" },
+      create(ctx) {
+        return { call: (node) => ctx.report({ node, message: "x", fix: { title: "t", edits: [ctx.edits.replace(node, "g()")] } }) };
+      },
+    });
+    const result = analyzeFile("m.py", "f()\n", [liar], options);
+    expect(result.findings).toEqual([]);
+    expect(result.failures[0]!.message).toMatch(/declares fix: "never"/);
+  });
+
+  it("dispatches :exit visitors after the node's children, in document order", () => {
+    const order: string[] = [];
+    const tracer = defineCheck({
+      id: "tracer",
+      codes: [],
+      category: "idioms",
+      severity: "info",
+      fix: "never",
+      docs: { summary: "Traces the walk.", why: "Test double.", bad: "f()\n", good: "x\n" },
+      create() {
+        return {
+          function_definition: (n) => order.push(`enter ${n.childForFieldName("name")!.text}`),
+          "function_definition:exit": (n) => order.push(`exit ${n.childForFieldName("name")!.text}`),
+          call: (n) => order.push(`call ${n.text}`),
+        };
+      },
+    });
+    analyzeFile("m.py", "def a():\n    def b():\n        f()\n    g()\nh()\n", [tracer], options);
+    expect(order).toEqual(["enter a", "enter b", "call f()", "exit b", "call g()", "exit a", "call h()"]);
+  });
+
+  it("gives identical findings on identical lines different fingerprints, stable when lines move", () => {
+    const a = analyzeFile("m.py", "x == None\nx == None\n", [noneComparison], options).findings;
+    expect(new Set(a.map((f) => f.fingerprint)).size).toBe(2);
+    const moved = analyzeFile("m.py", "import os\n\n\nx == None\nx == None\n", [noneComparison], options).findings;
+    expect(moved.map((f) => f.fingerprint)).toEqual(a.map((f) => f.fingerprint));
+    const otherPath = analyzeFile("n.py", "x == None\n", [noneComparison], options).findings;
+    expect(otherPath[0]!.fingerprint).not.toBe(a[0]!.fingerprint);
+  });
+
+  it("counts columns in UTF-16 code units, like Ruff", () => {
+    const source = 's = "é😀"; t = x == None\n';
+    const [finding] = analyzeFile("m.py", source, [noneComparison], options).findings;
+    const [ruff] = ruffCheck(source, ["E711"]);
+    expect([finding!.line, finding!.column, finding!.endColumn]).toEqual([ruff!.line, ruff!.column, ruff!.endColumn]);
+    expect(finding!.column).toBe(21);
+  });
+});
