@@ -24,7 +24,8 @@ export function formatText(result: EngineResult, options: { color: boolean; fixe
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (n === 1) return `${n} ${word}`;
+  return `${n} ${/(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`}`;
 }
 
 export function summaryLine(result: EngineResult, fixed: number): string {
