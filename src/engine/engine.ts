@@ -122,7 +122,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       done++;
       input.onProgress?.(done, jobs.length);
       // node-tree-sitter frees trees only when the event loop turns.
-      if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -25,11 +25,8 @@ function parser(): Parser {
   return loaded.parser;
 }
 
-// node-tree-sitter's default 32 KiB buffer makes it call back into JS repeatedly for big files.
-const BUFFER_SIZE = 1 << 20;
-
 export function parsePython(source: string): Tree {
-  return parser().parse(source, undefined, { bufferSize: Math.max(BUFFER_SIZE, source.length + 1) });
+  return parser().parse(source);
 }
 
 /** The first ERROR or MISSING node in document order, or null when the tree is clean. */

@@ -1,6 +1,7 @@
 // Analyses one file: parse once, walk the tree once, dispatch each node to every
 // subscribed visitor. A check that throws is isolated: its findings for this file are
 // dropped, the failure is recorded, and every other check still runs.
+import type { SyntaxNode } from "tree-sitter";
 import type { Check, FileCheck, Visitor } from "./check.js";
 import { createCheckContext, type FileState, type RawReport } from "./context.js";
 import { assignFingerprints } from "./fingerprint.js";
@@ -80,7 +81,7 @@ export function analyzeFile(
     }
   }
 
-  const dispatch = (subscribers: Subscriber[] | undefined, node: import("tree-sitter").SyntaxNode): void => {
+  const dispatch = (subscribers: Subscriber[] | null | undefined, node: SyntaxNode): void => {
     if (!subscribers) return;
     for (const { check, visit } of subscribers) {
       if (broken.has(check.id)) continue;
@@ -92,35 +93,39 @@ export function analyzeFile(
     }
   };
 
-  // One walk. ERROR subtrees are skipped: findings come only from the parts that parse.
-  const cursor = tree.walk();
-  for (;;) {
-    const type = cursor.nodeType;
-    const onEnter = enter.get(type);
-    const onExit = exit.get(type);
-    const node = onEnter || onExit ? cursor.currentNode : null;
-    if (node) dispatch(onEnter, node);
-    if (type !== "ERROR" && cursor.gotoFirstChild()) continue;
-    if (node) dispatch(onExit, node);
-    let done = false;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        done = true;
-        break;
-      }
-      const parentType = cursor.nodeType;
-      const parentExit = exit.get(parentType);
-      if (parentExit) dispatch(parentExit, cursor.currentNode);
+  // One pass over the tree, done natively: tree-sitter collects every node of a subscribed
+  // type in document order (stepping a JS cursor over every token costs as much as parsing).
+  // Exit visitors fire once the walk has passed a node's end; ERROR subtrees are skipped, so
+  // findings come only from the parts that parse.
+  const types = [...new Set([...enter.keys(), ...exit.keys()])];
+  const nodes = types.length > 0 ? tree.rootNode.descendantsOfType(types) : [];
+  const errors = tree.rootNode.hasError ? tree.rootNode.descendantsOfType("ERROR") : [];
+  const insideError = (node: SyntaxNode): boolean =>
+    errors.some((e) => e.id !== node.id && e.startIndex <= node.startIndex && node.endIndex <= e.endIndex);
+  const open: { node: SyntaxNode; subscribers: Subscriber[] }[] = [];
+  const contains = (outer: SyntaxNode, inner: SyntaxNode): boolean =>
+    outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+  for (const node of nodes) {
+    if (errors.length > 0 && insideError(node)) continue;
+    while (open.length > 0 && !contains(open[open.length - 1]!.node, node)) {
+      const done = open.pop()!;
+      dispatch(done.subscribers, done.node);
     }
-    if (done) break;
+    const type = node.type;
+    dispatch(enter.get(type), node);
+    const onExit = exit.get(type);
+    if (onExit) open.push({ node, subscribers: onExit });
   }
+  for (let done = open.pop(); done; done = open.pop()) dispatch(done.subscribers, done.node);
 
-  const errorsBefore = countSyntaxErrors(tree.rootNode);
+  // Counting syntax errors walks the tree: only worth it when some fix needs verifying.
+  let errorsBefore: number | undefined;
+  const syntaxErrorCount = (): number => (errorsBefore ??= countSyntaxErrors(tree.rootNode));
   const raw: Omit<Finding, "fingerprint">[] = [];
   for (const report of state.reports) {
     if (broken.has(report.check.id)) continue;
     try {
-      raw.push(toFinding(report, state, index, errorsBefore, options.severities));
+      raw.push(toFinding(report, state, index, syntaxErrorCount, options.severities));
     } catch (err) {
       fail(report.check, err);
     }
@@ -148,7 +153,7 @@ export function analyzeFile(
     });
   }
 
-  const suppressions = parseSuppressions(tree);
+  const suppressions = parseSuppressions(tree, source);
   const pylintNames = new Map(checks.map((c) => [c.id, c.pylint ?? []]));
   const kept = rawKept.filter(
     (f) => f.rule === SYNTAX_ERROR_RULE || !isSuppressed({ ...f, pylint: pylintNames.get(f.rule) }, suppressions),
@@ -161,7 +166,7 @@ function toFinding(
   report: RawReport,
   state: FileState,
   index: LineIndex,
-  errorsBefore: number,
+  errorsBefore: () => number,
   severities: Readonly<Record<string, Severity | "off">>,
 ): Omit<Finding, "fingerprint"> {
   const { check, spec } = report;
@@ -172,7 +177,7 @@ function toFinding(
   if (spec.fix) {
     if (check.fix === "never") throw new Error(`${check.id} declares fix: "never" but reported a fix`);
     // A fix that would not parse is dropped, never offered.
-    if (spec.fix.edits.length > 0 && fixParses(state.source, spec.fix.edits, errorsBefore)) {
+    if (spec.fix.edits.length > 0 && fixParses(state.source, spec.fix.edits, errorsBefore())) {
       fix = { description: spec.fix.title, edits: spec.fix.edits.map((e) => toEdit(e, index)) };
     }
   } else if (check.fix === "always" && spec.fix === undefined) {

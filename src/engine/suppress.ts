@@ -24,8 +24,12 @@ function list(text: string | undefined): Set<string> | "*" {
   return new Set(text.split(/[\s,]+/).filter(Boolean));
 }
 
-export function parseSuppressions(tree: Tree): SuppressionComment[] {
+/** Cheap pre-filter: most files hold no suppression comment at all. */
+const ANY_SUPPRESSION = /noqa|peptalk:|pylint:/i;
+
+export function parseSuppressions(tree: Tree, source: string): SuppressionComment[] {
   const out: SuppressionComment[] = [];
+  if (!ANY_SUPPRESSION.test(source)) return out;
   for (const comment of tree.rootNode.descendantsOfType("comment")) {
     const text = comment.text;
     const line = comment.startPosition.row + 1;

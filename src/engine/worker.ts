@@ -11,9 +11,12 @@ const wanted = new Set(init.checkIds);
 const checks = allChecks.filter((c): c is FileCheck => c.kind === "file" && wanted.has(c.id));
 const project = createProjectContext(init.project, new Map());
 
-parentPort!.on("message", (jobs: { path: string; text: string; isTestFile: boolean }[]) => {
+parentPort!.on("message", async (jobs: { path: string; text: string; isTestFile: boolean }[]) => {
   const result: WorkerResult = { findings: [], failures: [] };
   for (const job of jobs) {
+    // Let the event loop turn between files: node-tree-sitter frees trees in finalizers
+    // that only run then, and without this a batch's trees pile up in native memory.
+    await new Promise((resolve) => setImmediate(resolve));
     const analysis = analyzeFile(
       job.path,
       job.text,

@@ -10,8 +10,12 @@ describe("peptalk check (as a process)", () => {
     const root = tempTree({ "pkg/a.py": SAMPLE, "pkg/clean.py": "x = 1\n" });
     const result = runCli(["check", "."], root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("pkg/a.py:2:13: warning none-comparison [E711] Comparison to `None` should be `is`, not `==`");
-    expect(result.stdout).toMatch(/2 findings \(0 errors, 2 warnings, 0 info\) in 1 file of 2 checked; 2 fixable with --fix\./);
+    expect(result.stdout).toContain(
+      "pkg/a.py:2:13: warning none-comparison [E711] Comparison to `None` should be `is`, not `==`",
+    );
+    expect(result.stdout).toMatch(
+      /2 findings \(0 errors, 2 warnings, 0 info\) in 1 file of 2 checked; 2 fixable with --fix\./,
+    );
     expect(result.stdout).not.toContain("\x1b["); // no colour when stdout is not a TTY
   });
 
@@ -37,7 +41,10 @@ describe("peptalk check (as a process)", () => {
           column: 6,
           endLine: 1,
           endColumn: 10,
-          fix: { description: "Replace `==` with `is`", edits: [{ line: 1, column: 3, endLine: 1, endColumn: 5, text: "is" }] },
+          fix: {
+            description: "Replace `==` with `is`",
+            edits: [{ line: 1, column: 3, endLine: 1, endColumn: 5, text: "is" }],
+          },
         },
       ],
     });
@@ -60,7 +67,9 @@ describe("peptalk check (as a process)", () => {
     expect(run.results[0]).toMatchObject({
       ruleId: "none-comparison",
       level: "warning",
-      locations: [{ physicalLocation: { artifactLocation: { uri: "a.py" }, region: { startLine: 1, startColumn: 6 } } }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: "a.py" }, region: { startLine: 1, startColumn: 6 } } },
+      ],
       fixes: [{ description: { text: "Replace `==` with `is`" } }],
     });
   });
@@ -77,7 +86,9 @@ describe("peptalk check (as a process)", () => {
   it("selects and ignores by id, code and category", () => {
     const root = tempTree({ "a.py": SAMPLE });
     expect(JSON.parse(runCli(["check", "--select", "E711", "--format", "json"], root).stdout).findings).toHaveLength(2);
-    expect(JSON.parse(runCli(["check", "--ignore", "idioms", "--format", "json"], root).stdout).findings).toHaveLength(0);
+    expect(JSON.parse(runCli(["check", "--ignore", "idioms", "--format", "json"], root).stdout).findings).toHaveLength(
+      0,
+    );
   });
 
   it("skips a file it cannot read as UTF-8, saying why, and checks the rest", () => {
@@ -91,7 +102,10 @@ describe("peptalk check (as a process)", () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 120; i++) files[`pkg/m${String(i).padStart(3, "0")}.py`] = SAMPLE;
     const root = tempTree(files);
-    const findings = JSON.parse(runCli(["check", "--format", "json"], root).stdout).findings as { path: string; line: number }[];
+    const findings = JSON.parse(runCli(["check", "--format", "json"], root).stdout).findings as {
+      path: string;
+      line: number;
+    }[];
     expect(findings).toHaveLength(240);
     const keys = findings.map((f) => `${f.path}:${f.line}`);
     expect(keys).toEqual([...keys].sort());
@@ -120,8 +134,15 @@ describe("peptalk check (as a process)", () => {
 
 describe("peptalk rules", () => {
   it("lists every rule as JSON with its docs", () => {
-    const rules = JSON.parse(runCli(["rules", "--format", "json"], process.cwd()).stdout) as { id: string; docs: { summary: string } }[];
-    expect(rules.find((r) => r.id === "none-comparison")).toMatchObject({ id: "none-comparison", codes: ["E711"], fixable: "sometimes" });
+    const rules = JSON.parse(runCli(["rules", "--format", "json"], process.cwd()).stdout) as {
+      id: string;
+      docs: { summary: string };
+    }[];
+    expect(rules.find((r) => r.id === "none-comparison")).toMatchObject({
+      id: "none-comparison",
+      codes: ["E711"],
+      fixable: "sometimes",
+    });
     for (const r of rules) expect(r.docs.summary.length).toBeGreaterThan(0);
   });
 });

@@ -43,7 +43,10 @@ describe("config resolution", () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         { path: "reveiw", message: 'Unknown key "reveiw". Did you mean "review"?' },
-        { path: "rules.none-comparisn", message: 'Unknown rule or category "none-comparisn". Did you mean "none-comparison"?' },
+        {
+          path: "rules.none-comparisn",
+          message: 'Unknown rule or category "none-comparisn". Did you mean "none-comparison"?',
+        },
         expect.objectContaining({ path: "check.fail_on" }),
       ]),
     );
@@ -56,7 +59,15 @@ describe("config resolution", () => {
   });
 
   it("survives hostile values without throwing and reports each bad key", () => {
-    const raw = { a: 1, b: [1], c: {}, max_file_size: Infinity, rules: ["none-comparison"], python: 3.1, review: "yes" };
+    const raw = {
+      a: 1,
+      b: [1],
+      c: {},
+      max_file_size: Infinity,
+      rules: ["none-comparison"],
+      python: 3.1,
+      review: "yes",
+    };
     const { config, errors } = resolveConfig(raw, { rules: allChecks });
     const paths = errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["a", "b", "c", "max_file_size", "rules", "python", "review"]));

@@ -6,7 +6,8 @@ import { enabledChecks, runEngine } from "../../src/engine/engine.js";
 import noneComparison from "../../checks/idioms/none-comparison.js";
 
 const config = (raw: unknown = {}) => resolveConfig(raw, { rules: allChecks }).config;
-const rules = (findings: { rule: string; path: string; line: number }[]) => findings.map((f) => `${f.path}:${f.line} ${f.rule}`);
+const rules = (findings: { rule: string; path: string; line: number }[]) =>
+  findings.map((f) => `${f.path}:${f.line} ${f.rule}`);
 
 describe("runEngine", () => {
   it("skips binary, non-UTF-8 and oversized files with a reason and analyses the rest", async () => {
@@ -32,12 +33,18 @@ describe("runEngine", () => {
   });
 
   it("reads a UTF-8 byte-order mark as nothing", async () => {
-    const result = await runEngine({ files: [{ path: "bom.py", content: Buffer.from("\ufeffx == None\n") }], config: config() }, [noneComparison]);
+    const result = await runEngine(
+      { files: [{ path: "bom.py", content: Buffer.from("\ufeffx == None\n") }], config: config() },
+      [noneComparison],
+    );
     expect(result.findings.map((f) => [f.line, f.column])).toEqual([[1, 6]]);
   });
 
   it("applies include and exclude globs", async () => {
-    const files = ["app/a.py", "migrations/0001.py", "app/b.txt", "deep/migrations/x.py"].map((path) => ({ path, content: "x == None\n" }));
+    const files = ["app/a.py", "migrations/0001.py", "app/b.txt", "deep/migrations/x.py"].map((path) => ({
+      path,
+      content: "x == None\n",
+    }));
     const result = await runEngine({ files, config: config({ exclude: ["migrations/**"] }) }, [noneComparison]);
     expect(result.analysed).toEqual(["app/a.py", "deep/migrations/x.py"]);
   });

@@ -60,7 +60,8 @@ describe("analyzeFile", () => {
       docs: { summary: "Offers a broken fix.", why: "Test double.", bad: "f()\n", good: "x\n" },
       create(ctx) {
         return {
-          call: (node) => ctx.report({ node, message: "x", fix: { title: "break it", edits: [ctx.edits.replace(node, "def (")] } }),
+          call: (node) =>
+            ctx.report({ node, message: "x", fix: { title: "break it", edits: [ctx.edits.replace(node, "def (")] } }),
         };
       },
     });
@@ -77,7 +78,10 @@ describe("analyzeFile", () => {
       fix: "never",
       docs: { summary: "Declares no fix, offers one.", why: "Test double.", bad: "f()\n", good: "x\n" },
       create(ctx) {
-        return { call: (node) => ctx.report({ node, message: "x", fix: { title: "t", edits: [ctx.edits.replace(node, "g()")] } }) };
+        return {
+          call: (node) =>
+            ctx.report({ node, message: "x", fix: { title: "t", edits: [ctx.edits.replace(node, "g()")] } }),
+        };
       },
     });
     const result = analyzeFile("m.py", "f()\n", [liar], options);

@@ -3,7 +3,8 @@ import noneComparison from "../../checks/idioms/none-comparison.js";
 import { analyzeFile } from "../../src/engine/runner.js";
 
 const options = { python: [3, 9] as const, isTestFile: false, project: null, severities: {} };
-const lines = (source: string): number[] => analyzeFile("m.py", source, [noneComparison], options).findings.map((f) => f.line);
+const lines = (source: string): number[] =>
+  analyzeFile("m.py", source, [noneComparison], options).findings.map((f) => f.line);
 
 describe("suppression comments", () => {
   it.each([

@@ -5,7 +5,7 @@ import { allChecks } from "../../../checks/index.js";
 import { ruleInfo } from "../../engine/check.js";
 import { runEngine } from "../../engine/engine.js";
 import { applyNonOverlappingFixes } from "../../engine/fix.js";
-import type { EngineResult, Finding, Severity } from "../../engine/types.js";
+import { CATEGORIES, type EngineResult, type Finding, type Severity } from "../../engine/types.js";
 import { findRepoRoot, loadConfig } from "../config-loader.js";
 import { buildProjectInput, collectPythonFiles, listRepoPaths, toPosix } from "../files.js";
 import { formatGithub } from "../format/github.js";
@@ -45,7 +45,7 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
     for (const e of loaded.errors) io.stderr(`peptalk: config error${e.path ? ` at ${e.path}` : ""}: ${e.message}`);
     return 2;
   }
-  const known = new Set(allChecks.flatMap((c) => [c.id, c.category, ...c.codes]));
+  const known = new Set<string>([...CATEGORIES, ...allChecks.flatMap((c) => [c.id, ...c.codes])]);
   for (const name of [...options.select, ...options.ignore]) {
     if (!known.has(name) && !known.has(name.toUpperCase()))
       throw new UsageError(`unknown rule, code or category: ${name}`);

@@ -1,0 +1,93 @@
+// `npm run bench`: peptalk check (all checks, all cores) over the machine's Python standard
+// library, against a single-threaded tree-sitter parse-only pass and Ruff (wasm, all rules)
+// over the same files. Prints files/s, MB/s, peak memory and the ratios; `--write` also
+// records the figures in docs/benchmarks.md.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { collectPythonFiles } from "../../src/cli/files.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, "../../..");
+const dist = join(repo, "dist");
+
+function stdlibPath(): string | null {
+  try {
+    return execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], {
+      encoding: "utf8",
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+interface Measure {
+  name: string;
+  seconds: number;
+  maxRssMb: number;
+  detail: string;
+}
+
+function measure(name: string, args: string[]): Measure {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ["--import", join(dist, "test/bench/report-rss.js"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = /PEPTALK_BENCH_MAXRSS_KB=(\d+)/.exec(result.stderr);
+  if (!rss || (result.status !== 0 && result.status !== 1)) {
+    throw new Error(`${name} failed (exit ${result.status}):\n${result.stderr.slice(-2000)}`);
+  }
+  return { name, seconds, maxRssMb: Number(rss[1]) / 1024, detail: result.stdout.trim().slice(0, 200) };
+}
+
+const stdlib = stdlibPath();
+if (!stdlib) {
+  console.log("bench: skipped: no python3 on this machine to locate the standard library.");
+  process.exit(0);
+}
+const { files } = collectPythonFiles([stdlib]);
+const megabytes = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
+const categories = "idioms,typing,naming,packaging,testing,concurrency,security,performance";
+
+const parseOnly = measure("tree-sitter parse only (1 thread)", [join(dist, "test/bench/parse-only.js"), stdlib]);
+const peptalk = measure(`peptalk check, all checks (${availableParallelism()} threads)`, [
+  join(dist, "src/cli/main.js"),
+  "check",
+  stdlib,
+  "--select",
+  categories,
+  "--format",
+  "json",
+  "--fail-on",
+  "never",
+]);
+const ruff = measure("ruff-wasm, all rules (1 thread)", [join(dist, "test/bench/ruff-only.js"), stdlib]);
+
+const rows = [parseOnly, peptalk, ruff].map(
+  (m) =>
+    `| ${m.name} | ${m.seconds.toFixed(2)} s | ${(files.length / m.seconds).toFixed(0)} | ${(megabytes / m.seconds).toFixed(2)} | ${m.maxRssMb.toFixed(0)} MB |`,
+);
+const table = [
+  `Corpus: ${stdlib} — ${files.length} files, ${megabytes.toFixed(1)} MB. Machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, Node ${process.version}.`,
+  "",
+  "| run | wall | files/s | MB/s | peak RSS |",
+  "|---|---|---|---|---|",
+  ...rows,
+  "",
+  `peptalk / parse-only wall time: **${(peptalk.seconds / parseOnly.seconds).toFixed(2)}×** (target < 1.00×) · ` +
+    `peptalk / Ruff: **${(peptalk.seconds / ruff.seconds).toFixed(2)}×** · peak memory target < 400 MB: ` +
+    `**${peptalk.maxRssMb < 400 ? "met" : "missed"}** (${peptalk.maxRssMb.toFixed(0)} MB).`,
+].join("\n");
+console.log(table);
+
+if (process.argv.includes("--write")) {
+  const path = join(repo, "docs/benchmarks.md");
+  const doc = readFileSync(path, "utf8");
+  const marker = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+  writeFileSync(path, doc.replace(marker, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+  console.log(`\nwrote ${path}`);
+}
