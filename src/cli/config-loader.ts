@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { allChecks } from "../../checks/index.js";
 import { resolveConfig, type ConfigError, type ResolvedConfig } from "../engine/config/resolve.js";
-import { requiresPython } from "../engine/project.js";
+import { parseTomlFile, requiresPython } from "../engine/project.js";
 
 export const CONFIG_PATHS = [".github/peptalk.yml", ".github/peptalk.yaml"];
 
@@ -45,24 +45,41 @@ export function parseYamlConfig(text: string, fileLabel: string): { data: unknow
   }
 }
 
+/** `[tool.peptalk]` of pyproject text: the same schema as `.github/peptalk.yml`. */
+export function pyprojectConfig(pyprojectText: string | undefined): unknown {
+  if (pyprojectText === undefined) return undefined;
+  const tool = parseTomlFile("pyproject.toml", pyprojectText).data?.["tool"];
+  if (!tool || typeof tool !== "object") return undefined;
+  return (tool as Record<string, unknown>)["peptalk"];
+}
+
+export const BOTH_CONFIGS_ERROR =
+  "peptalk is configured twice: in .github/peptalk.yml and in [tool.peptalk] of pyproject.toml. Keep one of them.";
+
 export function loadConfig(root: string, explicitPath?: string, pythonOverride?: string): LoadedConfig {
   const pyprojectPath = join(root, "pyproject.toml");
   const pyproject = existsSync(pyprojectPath) ? readFileSync(pyprojectPath, "utf8") : undefined;
   let source: string | null = null;
   let raw: unknown = {};
   const errors: ConfigError[] = [];
-  const candidate = explicitPath
+  const yamlPath = explicitPath
     ? resolve(explicitPath)
     : CONFIG_PATHS.map((p) => join(root, p)).find((p) => existsSync(p));
-  if (candidate) {
-    if (!existsSync(candidate) || !statSync(candidate).isFile()) {
+  const fromPyproject = explicitPath ? undefined : pyprojectConfig(pyproject);
+  if (yamlPath && fromPyproject !== undefined) {
+    errors.push({ path: "", message: BOTH_CONFIGS_ERROR });
+  } else if (yamlPath) {
+    if (!existsSync(yamlPath) || !statSync(yamlPath).isFile()) {
       errors.push({ path: "", message: `config file not found: ${explicitPath}` });
     } else {
-      source = candidate;
-      const parsed = parseYamlConfig(readFileSync(candidate, "utf8"), candidate);
+      source = yamlPath;
+      const parsed = parseYamlConfig(readFileSync(yamlPath, "utf8"), yamlPath);
       errors.push(...parsed.errors);
       raw = parsed.data;
     }
+  } else if (fromPyproject !== undefined) {
+    source = `${pyprojectPath} [tool.peptalk]`;
+    raw = fromPyproject;
   }
   if (pythonOverride !== undefined && raw && typeof raw === "object" && !Array.isArray(raw)) {
     raw = { ...(raw as Record<string, unknown>), python: pythonOverride };

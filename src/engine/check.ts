@@ -61,6 +61,8 @@ export interface ReportSpec {
   node?: SyntaxNode;
   range?: TextRange;
   message: string;
+  /** For a check with several codes: the one this finding is (e.g. A001 vs A002). */
+  code?: string;
   fix?: FixSpec | null;
 }
 

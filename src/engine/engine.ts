@@ -13,6 +13,7 @@ import { analyzeFile, compareFindings } from "./runner.js";
 import { LineIndex } from "./text.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
+import { readOutsideSettings } from "./outside/settings.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -76,11 +77,13 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const projectChecks = checks.filter((c): c is ProjectCheck => c.kind === "project");
   const severities = effectiveSeverities(checks, config);
 
+  const outside = config.respectRuffConfig ? readOutsideSettings(input.project?.files ?? {}) : readOutsideSettings({});
   const skipped: EngineResult["skipped"] = [];
   const jobs: FileJob[] = [];
   const texts = new Map<string, string>();
   for (const file of input.files) {
     if (!isIncluded(file.path, config.include, config.exclude)) continue;
+    if (outside.isExcluded(file.path)) continue;
     const decoded = decodeSource(file.content, config.maxFileSize);
     if (!decoded.ok) {
       skipped.push({ path: file.path, reason: decoded.reason });
@@ -95,7 +98,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
   const threadCount = chooseThreads(input.threads ?? "auto", jobs.length);
-  const options = { python: config.python, severities };
+  const options = { python: config.python, severities, reportUnusedSuppressions: config.reportUnusedSuppressions };
   if (threadCount > 1 && workerUrl()) {
     const results = await runOnWorkers(
       jobs,
@@ -129,8 +132,12 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const projectResult = runProjectChecks(projectChecks, project, config, severities);
   findings.push(...projectResult.findings);
   failures.push(...projectResult.failures);
-  findings.sort(compareFindings);
-  return { findings, skipped, failures, analysed: jobs.map((j) => j.path) };
+  // A finding whose every code the repository's Ruff/flake8 config turns off for its file is dropped.
+  const kept = findings.filter(
+    (f) => f.codes.length === 0 || f.codes.some((code) => outside.isCodeEnabled(code, f.path)),
+  );
+  kept.sort(compareFindings);
+  return { findings: kept, skipped, failures, analysed: jobs.map((j) => j.path), honoured: outside.honoured };
 }
 
 export function appliesTo(check: Check, isTestFile: boolean): boolean {
@@ -156,6 +163,7 @@ export interface WorkerInit {
   checkIds: string[];
   python: ResolvedConfig["python"];
   severities: Record<string, Severity>;
+  reportUnusedSuppressions: boolean;
   project: ProjectInput;
 }
 

@@ -14,12 +14,15 @@ import { LineIndex } from "./text.js";
 import type { CheckFailure, Finding, PythonVersion, Severity } from "./types.js";
 
 export const SYNTAX_ERROR_RULE = "syntax-error";
+export const UNUSED_SUPPRESSION_RULE = "unused-suppression";
 
 export interface AnalyzeOptions {
   python: PythonVersion;
   isTestFile: boolean;
   project: ProjectContext | null;
   severities: Readonly<Record<string, Severity | "off">>;
+  /** Report suppression comments naming a check that ran here but silenced nothing. */
+  reportUnusedSuppressions?: boolean;
 }
 
 export interface FileAnalysis {
@@ -158,6 +161,7 @@ export function analyzeFile(
   const kept = rawKept.filter(
     (f) => f.rule === SYNTAX_ERROR_RULE || !isSuppressed({ ...f, pylint: pylintNames.get(f.rule) }, suppressions),
   );
+  if (options.reportUnusedSuppressions) kept.push(...unusedSuppressions(path, suppressions, checks, index));
   kept.sort(compareFindings);
   return { findings: assignFingerprints(kept, index.lines()), failures, suppressions };
 }
@@ -187,7 +191,7 @@ function toFinding(
   return {
     path: state.path,
     rule: check.id,
-    codes: check.codes,
+    codes: spec.code && check.codes.includes(spec.code) ? [spec.code] : check.codes,
     category: check.category,
     severity: severity && severity !== "off" ? severity : check.severity === "off" ? "info" : check.severity,
     message: spec.message,
@@ -211,4 +215,40 @@ export function compareFindings(
     a.endLine - b.endLine ||
     a.endColumn - b.endColumn
   );
+}
+
+/**
+ * Suppression comments whose explicit targets name a check that ran on this file but
+ * found nothing there. Targets peptalk does not know (other linters' codes) are left
+ * alone, and so are bare `# noqa` comments, which may be meant for another tool.
+ */
+function unusedSuppressions(
+  path: string,
+  comments: readonly SuppressionComment[],
+  checks: readonly FileCheck[],
+  index: LineIndex,
+): Omit<Finding, "fingerprint">[] {
+  const known = new Set(checks.flatMap((c) => [c.id, ...c.codes]));
+  const out: Omit<Finding, "fingerprint">[] = [];
+  for (const comment of comments) {
+    if (comment.targets === "*" || comment.scope !== "line") continue;
+    const unused = [...comment.targets].filter((t) => known.has(t) && !comment.usedTargets.has(t));
+    if (unused.length === 0) continue;
+    const text = index.line(comment.line);
+    const column = text.indexOf(comment.text) + 1;
+    out.push({
+      path,
+      rule: UNUSED_SUPPRESSION_RULE,
+      codes: [],
+      category: "engine",
+      severity: "info",
+      message: `Suppression for ${unused.map((t) => `\`${t}\``).join(", ")} silences nothing here`,
+      line: comment.line,
+      column: Math.max(1, column),
+      endLine: comment.line,
+      endColumn: Math.max(1, column) + comment.text.length,
+      fix: null,
+    });
+  }
+  return out;
 }

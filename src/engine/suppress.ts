@@ -11,6 +11,8 @@ export interface SuppressionComment {
   text: string;
   /** Set when a finding was silenced by it (for unused-suppression reporting). */
   used: boolean;
+  /** Which of its explicit targets silenced something. */
+  usedTargets: Set<string>;
 }
 
 const NOQA = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
@@ -35,16 +37,24 @@ export function parseSuppressions(tree: Tree, source: string): SuppressionCommen
     const line = comment.startPosition.row + 1;
     let match: RegExpExecArray | null;
     if ((match = PEPTALK_FILE.exec(text)) || (match = FILE_NOQA.exec(text))) {
-      out.push({ line, targets: list(match[1]), scope: "file", text, used: false });
+      out.push({ line, targets: list(match[1]), scope: "file", text, used: false, usedTargets: new Set() });
       continue;
     }
-    if ((match = NOQA.exec(text))) out.push({ line, targets: list(match[1]), scope: "line", text, used: false });
+    if ((match = NOQA.exec(text)))
+      out.push({ line, targets: list(match[1]), scope: "line", text, used: false, usedTargets: new Set() });
     if ((match = PEPTALK_IGNORE.exec(text)))
-      out.push({ line, targets: list(match[1]), scope: "line", text, used: false });
+      out.push({ line, targets: list(match[1]), scope: "line", text, used: false, usedTargets: new Set() });
     if ((match = PYLINT.exec(text))) {
       // A bare `# pylint: disable=all` is a wildcard; otherwise only checks that declare the name.
       const names = list(match[1]);
-      out.push({ line, targets: names !== "*" && names.has("all") ? "*" : names, scope: "line", text, used: false });
+      out.push({
+        line,
+        targets: names !== "*" && names.has("all") ? "*" : names,
+        scope: "line",
+        text,
+        used: false,
+        usedTargets: new Set(),
+      });
     }
   }
   return out;
@@ -63,17 +73,21 @@ export function isSuppressed(finding: SuppressibleFinding, comments: readonly Su
   let hit = false;
   for (const c of comments) {
     if (c.scope === "line" && c.line !== finding.line && c.line !== finding.endLine) continue;
-    if (matches(c.targets, finding)) {
+    const matched = matches(c.targets, finding);
+    if (matched) {
       c.used = true;
+      if (matched !== "*") c.usedTargets.add(matched);
       hit = true;
     }
   }
   return hit;
 }
 
-function matches(targets: Set<string> | "*", finding: SuppressibleFinding): boolean {
-  if (targets === "*") return true;
-  if (targets.has(finding.rule)) return true;
-  if (finding.codes.some((code) => targets.has(code))) return true;
-  return !!finding.pylint?.some((name) => targets.has(name));
+/** The target that silences the finding ("*" for a wildcard), or null. */
+function matches(targets: Set<string> | "*", finding: SuppressibleFinding): string | null {
+  if (targets === "*") return "*";
+  if (targets.has(finding.rule)) return finding.rule;
+  const code = finding.codes.find((c) => targets.has(c));
+  if (code) return code;
+  return finding.pylint?.find((name) => targets.has(name)) ?? null;
 }

@@ -73,6 +73,8 @@ export interface EngineResult {
   failures: CheckFailure[];
   /** Paths that were analysed (after include/exclude and decoding). */
   analysed: string[];
+  /** Outside settings (Ruff, flake8) that were applied, for the summary. */
+  honoured: string[];
 }
 
 /** A Python version as [major, minor]. */

@@ -21,7 +21,13 @@ parentPort!.on("message", async (jobs: { path: string; text: string; isTestFile:
       job.path,
       job.text,
       checks.filter((c) => appliesTo(c, job.isTestFile)),
-      { python: init.python, severities: init.severities, isTestFile: job.isTestFile, project },
+      {
+        python: init.python,
+        severities: init.severities,
+        isTestFile: job.isTestFile,
+        project,
+        reportUnusedSuppressions: init.reportUnusedSuppressions,
+      },
     );
     result.findings.push(...analysis.findings);
     result.failures.push(...analysis.failures);

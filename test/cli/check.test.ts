@@ -146,3 +146,38 @@ describe("peptalk rules", () => {
     for (const r of rules) expect(r.docs.summary.length).toBeGreaterThan(0);
   });
 });
+
+describe("configuration discovery", () => {
+  it("finds .github/peptalk.yml at the repository root when run from a subdirectory", () => {
+    const root = tempTree({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      ".github/peptalk.yml": "rules:\n  none-comparison: off\n",
+      "pkg/a.py": SAMPLE,
+    });
+    const result = runCli(["check", ".", "--format", "json"], join(root, "pkg"));
+    expect(JSON.parse(result.stdout).findings).toEqual([]);
+  });
+
+  it("accepts [tool.peptalk] in pyproject.toml with the same schema", () => {
+    const root = tempTree({ "pyproject.toml": '[tool.peptalk.rules]\nnone-comparison = "error"\n', "a.py": SAMPLE });
+    const result = runCli(["check", "--format", "json"], root);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings[0].severity).toBe("error");
+  });
+
+  it("refuses a repository configured in both places, with a clear error", () => {
+    const root = tempTree({
+      "pyproject.toml": '[tool.peptalk]\npython = "3.12"\n',
+      ".github/peptalk.yml": 'python: "3.11"\n',
+      "a.py": "x = 1\n",
+    });
+    const result = runCli(["check"], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/configured twice: in \.github\/peptalk\.yml and in \[tool\.peptalk\]/);
+  });
+
+  it("honours the repository's Ruff ignores", () => {
+    const root = tempTree({ "ruff.toml": 'lint.ignore = ["E711"]\n', "a.py": SAMPLE });
+    expect(JSON.parse(runCli(["check", "--format", "json"], root).stdout).findings).toEqual([]);
+  });
+});

@@ -78,3 +78,50 @@ describe("runEngine", () => {
     expect(result.findings[0]!.severity).toBe("error");
   });
 });
+
+describe("runEngine with the repository's linter config", () => {
+  const files = [
+    { path: "app/a.py", content: "x == None\n" },
+    { path: "tests/test_a.py", content: "x == None\n" },
+    { path: "migrations/m.py", content: "x == None\n" },
+  ];
+  const project = {
+    files: {
+      "pyproject.toml":
+        '[tool.ruff]\nextend-exclude = ["migrations"]\n[tool.ruff.lint.per-file-ignores]\n"tests/*" = ["E711"]\n',
+    },
+  };
+
+  it("drops findings Ruff's config turns off and files it excludes, and says what it honoured", async () => {
+    const result = await runEngine({ files, config: config(), project }, [noneComparison]);
+    expect(rules(result.findings)).toEqual(["app/a.py:1 none-comparison"]);
+    expect(result.analysed).toEqual(["app/a.py", "tests/test_a.py"]);
+    expect(result.honoured).toEqual([
+      "pyproject.toml [tool.ruff]: lint.per-file-ignores (1 patterns)",
+      "pyproject.toml [tool.ruff]: extend-exclude = migrations",
+    ]);
+  });
+
+  it("ignores the Ruff config with respect_ruff_config: false", async () => {
+    const result = await runEngine({ files, config: config({ respect_ruff_config: false }), project }, [
+      noneComparison,
+    ]);
+    expect(result.findings).toHaveLength(3);
+    expect(result.honoured).toEqual([]);
+  });
+
+  it("reports suppressions that silence nothing, only when asked", async () => {
+    const source =
+      "a = x == None  # noqa: E711\nb = 1  # noqa: E711\nc = 2  # noqa: E501\nd = 3  # peptalk: ignore[none-comparison]\n";
+    const quiet = await runEngine({ files: [{ path: "a.py", content: source }], config: config() }, [noneComparison]);
+    expect(quiet.findings).toEqual([]);
+    const loud = await runEngine(
+      { files: [{ path: "a.py", content: source }], config: config({ report_unused_suppressions: true }) },
+      [noneComparison],
+    );
+    expect(loud.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      "2:8 unused-suppression Suppression for `E711` silences nothing here",
+      "4:8 unused-suppression Suppression for `none-comparison` silences nothing here",
+    ]);
+  });
+});

@@ -19,6 +19,8 @@ export function formatText(result: EngineResult, options: { color: boolean; fixe
   for (const s of result.skipped) lines.push(paint("dim", `${s.path}: skipped: ${s.reason}`));
   for (const failure of result.failures)
     lines.push(paint("magenta", `${failure.path}: check ${failure.rule} failed: ${failure.message}`));
+  if (result.honoured.length > 0)
+    lines.push(paint("dim", `Honoured repository settings: ${result.honoured.join("; ")}`));
   lines.push(summaryLine(result, options.fixedCount ?? 0));
   return lines.join("\n");
 }

@@ -27,6 +27,8 @@ export interface ResolvedConfig {
   tests: string[];
   namespacePackages: string[];
   maxFileSize: number;
+  respectRuffConfig: boolean;
+  reportUnusedSuppressions: boolean;
   /** The effective severity of every known rule. */
   severities: Record<string, Severity | "off">;
   review: PeptalkConfig["review"];
@@ -154,6 +156,8 @@ export function resolveConfig(
       tests: data.tests,
       namespacePackages: data.namespace_packages,
       maxFileSize: data.max_file_size,
+      respectRuffConfig: data.respect_ruff_config,
+      reportUnusedSuppressions: data.report_unused_suppressions,
       severities,
       review: data.review,
       check: data.check,

@@ -77,6 +77,16 @@ export const configSchema = z.strictObject({
     .array(z.string())
     .default([])
     .describe("Directories that are namespace packages on purpose (no __init__.py needed)."),
+  respect_ruff_config: z
+    .boolean()
+    .default(true)
+    .describe(
+      "Apply the repository's Ruff and flake8 settings (select/ignore/per-file-ignores/exclude) to checks with those codes.",
+    ),
+  report_unused_suppressions: z
+    .boolean()
+    .default(false)
+    .describe("Report `# noqa: CODE` / `# peptalk: ignore[rule]` comments that silence nothing peptalk found."),
   review: reviewSchema.describe("How the GitHub review is written."),
   check: checkSchema.describe("How the check run's conclusion is decided."),
 });
