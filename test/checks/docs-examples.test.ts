@@ -10,7 +10,10 @@ import { runCheck } from "../helpers/check-table.js";
 const fileChecks = allChecks.filter((c): c is FileCheck => c.kind === "file");
 
 function rowFor(check: FileCheck): { path: string; python: string } {
-  return { path: check.appliesTo === "tests" ? "tests/test_example.py" : "pkg/example.py", python: check.minPython ?? "3.12" };
+  return {
+    path: check.appliesTo === "tests" ? "tests/test_example.py" : "pkg/example.py",
+    python: check.minPython ?? "3.12",
+  };
 }
 
 describe("documented examples", () => {

@@ -22,7 +22,11 @@ function checkFiles(): { id: string; folder: string }[] {
 
 describe("check registry", () => {
   it("registers every check file exactly once", () => {
-    expect(allChecks.map((c) => c.id).sort()).toEqual(checkFiles().map((f) => f.id).sort());
+    expect(allChecks.map((c) => c.id).sort()).toEqual(
+      checkFiles()
+        .map((f) => f.id)
+        .sort(),
+    );
   });
 
   it("keeps each check in the folder of its category", () => {
