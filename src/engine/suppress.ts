@@ -15,7 +15,8 @@ export interface SuppressionComment {
   usedTargets: Set<string>;
 }
 
-const NOQA = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
+// `# noqa` must end the word: `# noqa-free` or `# noqaxyz` are not suppressions (as in Ruff).
+const NOQA = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)|(?![\w-]))/i;
 const FILE_NOQA = /^#\s*(?:ruff|flake8)\s*:\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*$/i;
 const PEPTALK_IGNORE = /#\s*peptalk:\s*ignore(?:\[([a-z0-9\-_,\s]+)\])?(?!-)/;
 const PEPTALK_FILE = /^#\s*peptalk:\s*ignore-file(?:\[([a-z0-9\-_,\s]+)\])?\s*$/;

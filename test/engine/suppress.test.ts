@@ -20,6 +20,7 @@ describe("suppression comments", () => {
     ["flake8 file-level noqa with code", "# flake8: noqa: E711\na = x == None\n", []],
     ["ruff file-level noqa for another code", "# ruff: noqa: F401\na = x == None\n", [2]],
     ["pylint disable by name", "a = x == None  # pylint: disable=singleton-comparison\n", []],
+    ["a word that starts with noqa is not a noqa", "a = x == None  # noqa-free zone\n", [1]],
     ["noqa on another line", "# noqa\na = x == None\n", [2]],
     ["noqa inside a string is not a comment", 'a = x == None; s = "# noqa"\n', [1]],
     ["noqa on the last line of a multi-line finding", "a = (x ==\n  None)  # noqa: E711\n", []],

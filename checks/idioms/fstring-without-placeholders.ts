@@ -1,0 +1,46 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck } from "../../src/engine/check.js";
+
+export default defineCheck({
+  id: "fstring-without-placeholders",
+  codes: ["F541"],
+  pylint: ["f-string-without-interpolation"],
+  category: "idioms",
+  severity: "info",
+  fix: "sometimes",
+  docs: {
+    summary: "An f-string with no `{}` placeholder.",
+    why: 'The `f` prefix does nothing here, and it often means a placeholder was forgotten (`f"Hello, name"`). Drop the prefix, or add the missing placeholder.',
+    bad: "greeting = f'Hello, world'\n",
+    good: "greeting = 'Hello, world'\n",
+    fixSafety: "Removes the `f` prefix and turns `{{`/`}}` back into `{`/`}`; the string's value is unchanged.",
+  },
+  create(ctx) {
+    return {
+      string(node: SyntaxNode) {
+        const start = node.child(0);
+        if (start?.type !== "string_start" || !/f/i.test(start.text)) return;
+        if (node.namedChildren.some((c) => c.type === "interpolation")) return;
+        // In `f"a" f"{b}"` the parts form one f-string, which has a placeholder.
+        if (
+          node.parent?.type === "concatenated_string" &&
+          node.parent.namedChildren.some((part) => part.namedChildren.some((c) => c.type === "interpolation"))
+        )
+          return;
+        const prefix = start.text.replace(/["']+$/, "");
+        const quote = start.text.slice(prefix.length);
+        const content = ctx.text({ start: start.endIndex, end: node.endIndex });
+        const body = content
+          .slice(0, content.length - quote.length)
+          .replace(/\{\{/g, "{")
+          .replace(/\}\}/g, "}");
+        const replacement = `${prefix.replace(/f/i, "")}${quote}${body}${quote}`;
+        ctx.report({
+          node,
+          message: "f-string without any placeholders",
+          fix: { title: "Remove the `f` prefix", edits: [ctx.edits.replace(node, replacement)] },
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import { defineCheck } from "../../src/engine/check.js";
+import { hasComment, indentationAt } from "../../src/engine/ast.js";
+
+export default defineCheck({
+  id: "lambda-assignment",
+  codes: ["E731"],
+  category: "idioms",
+  severity: "warning",
+  fix: "sometimes",
+  docs: {
+    summary: "A `lambda` assigned to a name instead of a `def`.",
+    why: "`f = lambda x: ...` gives a function without a name (`<lambda>` in tracebacks and profiles), without a docstring and without room for annotations. A `def` says the same in as many lines and keeps all of that.",
+    bad: "double = lambda x: 2 * x\n",
+    good: "def double(x):\n    return 2 * x\n",
+    fixSafety:
+      "Rewrites a plain `name = lambda ...: ...` statement (no annotation, no comment, not in a class body) as a `def` returning the same expression.",
+  },
+  create(ctx) {
+    return {
+      assignment(node) {
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (left?.type !== "identifier" || right?.type !== "lambda") return;
+        // Only a whole statement `name = lambda`; chained `a = b = lambda` is left alone.
+        if (node.parent?.type !== "expression_statement" || node.parent.namedChildCount !== 1) return;
+        const statement = node.parent;
+        const params = right.childForFieldName("parameters");
+        const body = right.childForFieldName("body");
+        if (!body) return;
+        const inClass = statement.parent?.parent?.type === "class_definition";
+        const annotated = !!node.childForFieldName("type");
+        let fix = null;
+        if (!inClass && !annotated && !hasComment(statement) && !ctx.text(body).includes("\n")) {
+          const indent = indentationAt(ctx.source, statement.startIndex);
+          const unit = indent.includes("\t") ? "\t" : "    ";
+          fix = {
+            title: `Rewrite \`${left.text}\` as a \`def\``,
+            edits: [
+              ctx.edits.replace(
+                node,
+                `def ${left.text}(${params ? ctx.text(params) : ""}):\n${indent}${unit}return ${ctx.text(body)}`,
+              ),
+            ],
+          };
+        }
+        ctx.report({ node: statement, message: `\`${left.text}\` is a lambda assigned to a name: use a \`def\``, fix });
+      },
+    };
+  },
+});

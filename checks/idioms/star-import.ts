@@ -1,0 +1,25 @@
+import { defineCheck } from "../../src/engine/check.js";
+
+export default defineCheck({
+  id: "star-import",
+  codes: ["F403"],
+  pylint: ["wildcard-import"],
+  category: "idioms",
+  severity: "warning",
+  fix: "never",
+  docs: {
+    summary: "`from module import *`.",
+    why: "A star import hides where names come from, lets a later release of the module silently shadow your names, and defeats linters and IDEs. Import the names you use, or the module itself.",
+    bad: "from os.path import *\n\nprint(join('a', 'b'))\n",
+    good: "from os.path import join\n\nprint(join('a', 'b'))\n",
+  },
+  create(ctx) {
+    return {
+      import_from_statement(node) {
+        if (!node.namedChildren.some((c) => c.type === "wildcard_import")) return;
+        const module = node.childForFieldName("module_name")?.text ?? "";
+        ctx.report({ node, message: `\`from ${module} import *\` hides which names are used` });
+      },
+    };
+  },
+});

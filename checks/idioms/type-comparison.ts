@@ -1,0 +1,41 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext } from "../../src/engine/check.js";
+import { unparenthesize } from "../../src/engine/ast.js";
+import { comparisonLinks } from "../../src/engine/comparisons.js";
+
+/** `type(x)` (the builtin, one argument) or `x.__class__`. */
+function isTypeOf(ctx: CheckContext, node: SyntaxNode): boolean {
+  const n = unparenthesize(node);
+  if (n.type === "attribute") return n.childForFieldName("attribute")?.text === "__class__";
+  if (n.type !== "call") return false;
+  const fn = n.childForFieldName("function");
+  const args = n.childForFieldName("arguments");
+  return !!fn && ctx.isBuiltin(fn, "type") && args?.type === "argument_list" && args.namedChildCount === 1;
+}
+
+export default defineCheck({
+  id: "type-comparison",
+  codes: ["E721"],
+  pylint: ["unidiomatic-typecheck"],
+  category: "idioms",
+  severity: "warning",
+  fix: "never",
+  docs: {
+    summary: "`type(x) == T` instead of `isinstance(x, T)` or `type(x) is T`.",
+    why: "`type(x) == T` rejects subclasses, which is rarely intended, and `==` on classes can be overridden by metaclasses. Use `isinstance(x, T)`, or `type(x) is T` when an exact type match is really what you mean.",
+    bad: "if type(value) == dict:\n    merge(value)\n",
+    good: "if isinstance(value, dict):\n    merge(value)\n",
+    differences:
+      "Ruff's E721 also flags `x == int` whenever one side is a builtin class, e.g. NumPy's `dtype == float`, which is correct code; peptalk only flags comparisons where one side is `type(...)` or `.__class__`.",
+  },
+  create(ctx) {
+    return {
+      comparison_operator(node) {
+        const hit = comparisonLinks(node).some(
+          (l) => (l.operator === "==" || l.operator === "!=") && (isTypeOf(ctx, l.left) || isTypeOf(ctx, l.right)),
+        );
+        if (hit) ctx.report({ node, message: "Compare types with `isinstance()` or `is`, not `==`" });
+      },
+    };
+  },
+});

@@ -1,0 +1,22 @@
+import check from "../../checks/idioms/open-without-with.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "with open('x') as f:\n    pass\n",
+    "def opener(p):\n    return open(p)\n",
+    "with open('a') as a, open('b') as b:\n    pass\n",
+    "import contextlib\nwith contextlib.closing(open('x')) as f:\n    pass\n",
+    "def open(p):\n    return p\nf = open('x')\n",
+    "with (open('x')) as f:\n    pass\n",
+    { code: "stack.enter_context(open('x'))\n", ruffDiffers: "an ExitStack owns the file; Ruff flags it anyway" },
+  ],
+  invalid: [
+    { code: "f = open('x')\n", at: "1:5-1:9" },
+    { code: "data = open('x').read()\n", at: "1:8-1:12" },
+    { code: "import io\nf = io.open('x')\n", at: "2:5-2:12" },
+    { code: "import tempfile\ntmp = tempfile.NamedTemporaryFile()\n", at: "2:7-2:34" },
+    { code: "f = open('x')\ntry:\n    pass\nfinally:\n    f.close()\n", at: "1:5-1:9" },
+    { code: "from gzip import open as gzopen\nf = gzopen('x.gz')\n", at: "2:5-2:11" },
+  ],
+});

@@ -1,0 +1,24 @@
+import check from "../../checks/idioms/range-len-loop.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "for i, x in enumerate(xs):\n    print(x)\n",
+    "for i in range(len(xs)):\n    xs[i] = xs[i] * 2\n",
+    "for i in range(len(xs)):\n    print(i)\n",
+    "for i in range(len(xs)):\n    print(xs[i], ys[i + 1])\n    xs.append(1)\n",
+    "for i in range(len(xs)):\n    del xs[i]\n",
+    "for i in range(1, len(xs)):\n    print(xs[i])\n",
+    "def range(n):\n    return []\nfor i in range(len(xs)):\n    print(xs[i])\n",
+  ],
+  invalid: [
+    { code: "for i in range(len(xs)):\n    print(xs[i])\n", at: "1:10-1:24" },
+    { code: "for i in range(len(xs)):\n    print(i, xs[i])\n", at: "1:10-1:24" },
+    { code: "for idx in range(len(self.items)):\n    total += self.items[idx].price\n", at: "1:12-1:34" },
+    {
+      code: "def f(names):\n    for i in range(len(names)):\n        if names[i] == 'x':\n            return i\n",
+      at: "2:14-2:31",
+    },
+    { code: "for i in range(len(a)):\n    b[i] = a[i]\n", at: "1:10-1:23" },
+  ],
+});

@@ -1,0 +1,24 @@
+import check from "../../checks/idioms/type-comparison.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "if isinstance(x, int):\n    pass\n",
+    "if type(x) is int:\n    pass\n",
+    "if type(x) is not type(y):\n    pass\n",
+    "def type(x):\n    return 1\nif type(x) == 1:\n    pass\n",
+    {
+      code: "if dtype == float:\n    pass\n",
+      ruffDiffers: "Ruff flags any comparison with a builtin class (NumPy dtypes!)",
+    },
+    { code: "if x.type == int:\n    pass\n", ruffDiffers: "Ruff flags any comparison with a builtin class" },
+  ],
+  invalid: [
+    { code: "if type(x) == int:\n    pass\n", at: "1:4-1:18" },
+    { code: "if type(x) != str:\n    pass\n", at: "1:4-1:18" },
+    { code: "if type(a) == type(b):\n    pass\n", at: "1:4-1:22" },
+    { code: "if MyClass == type(obj):\n    pass\n", at: "1:4-1:24" },
+    { code: "if x.__class__ == int:\n    pass\n", at: "1:4-1:22" },
+    { code: "if type(x) == MyClass:\n    pass\n", at: "1:4-1:22" },
+  ],
+});
