@@ -1,17 +1,10 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-import { walkScope } from "../../src/engine/ast.js";
 
-/** `except:` whose body re-raises with a bare `raise` hands the exception on: not a swallow. */
+/** `except:` whose body re-raises with a bare `raise` (as one of its own statements) hands the exception on. */
 function reraises(clause: SyntaxNode): boolean {
-  let found = false;
   const body = clause.namedChildren.find((c) => c.type === "block");
-  if (!body) return false;
-  walkScope(body, (n) => {
-    if (n.type === "raise_statement" && n.namedChildCount === 0) found = true;
-    return !found;
-  });
-  return found;
+  return !!body?.namedChildren.some((s) => s.type === "raise_statement" && s.namedChildCount === 0);
 }
 
 export default defineCheck({

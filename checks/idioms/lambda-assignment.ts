@@ -1,5 +1,5 @@
 import { defineCheck } from "../../src/engine/check.js";
-import { hasComment, indentationAt } from "../../src/engine/ast.js";
+import { hasComment, indentationAt, unparenthesize } from "../../src/engine/ast.js";
 
 export default defineCheck({
   id: "lambda-assignment",
@@ -19,7 +19,8 @@ export default defineCheck({
     return {
       assignment(node) {
         const left = node.childForFieldName("left");
-        const right = node.childForFieldName("right");
+        const rhs = node.childForFieldName("right");
+        const right = rhs && unparenthesize(rhs);
         if (left?.type !== "identifier" || right?.type !== "lambda") return;
         // Only a whole statement `name = lambda`; chained `a = b = lambda` is left alone.
         if (node.parent?.type !== "expression_statement" || node.parent.namedChildCount !== 1) return;
@@ -29,8 +30,10 @@ export default defineCheck({
         if (!body) return;
         const inClass = statement.parent?.parent?.type === "class_definition";
         const annotated = !!node.childForFieldName("type");
+        // An annotated lambda attribute in a class body is a typed callable field, not a method.
+        if (inClass && annotated) return;
         let fix = null;
-        if (!inClass && !annotated && !hasComment(statement) && !ctx.text(body).includes("\n")) {
+        if (!inClass && !annotated && rhs === right && !hasComment(statement) && !ctx.text(body).includes("\n")) {
           const indent = indentationAt(ctx.source, statement.startIndex);
           const unit = indent.includes("\t") ? "\t" : "    ";
           fix = {

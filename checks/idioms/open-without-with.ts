@@ -1,44 +1,68 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
+import { enclosingStatement } from "../../src/engine/ast.js";
 
 // Callables that return an object owning an OS resource (a file, mostly).
 const OPENERS = new Set([
   "open",
+  "builtins.open",
   "io.open",
-  "io.FileIO",
+  "io.open_code",
   "codecs.open",
   "bz2.open",
-  "bz2.BZ2File",
   "gzip.open",
-  "gzip.GzipFile",
   "lzma.open",
   "lzma.LZMAFile",
   "tarfile.open",
-  "tarfile.TarFile",
-  "zipfile.ZipFile",
   "tempfile.TemporaryFile",
   "tempfile.NamedTemporaryFile",
   "tempfile.SpooledTemporaryFile",
   "tokenize.open",
+  "wave.open",
   "dbm.open",
+  "dbm.dumb.open",
+  "dbm.gnu.open",
+  "dbm.ndbm.open",
   "shelve.open",
   "fileinput.input",
   "fileinput.FileInput",
 ]);
 
+const OWNERS = new Set([
+  "closing",
+  "enter_context",
+  "enter_async_context",
+  "enterContext",
+  "enterClassContext",
+  "enterAsyncContext",
+]);
+
 /** Where the handle's lifetime is managed by someone else: a `with`, a return, a closing wrapper. */
 function isManaged(call: SyntaxNode): boolean {
   let node = call;
-  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  // `with (a if c else open(p)) as f:` still hands the file to the `with`; `return name, open(p)` to the caller.
+  while (
+    node.parent &&
+    ["parenthesized_expression", "conditional_expression", "tuple", "expression_list"].includes(node.parent.type)
+  )
+    node = node.parent;
   const parent = node.parent;
   if (!parent) return false;
+  // `open(p).close()`: closed on the spot.
+  if (
+    parent.type === "attribute" &&
+    parent.childForFieldName("attribute")?.text === "close" &&
+    parent.parent?.type === "call"
+  )
+    return true;
   if (parent.type === "with_item" || (parent.type === "as_pattern" && parent.parent?.type === "with_item")) return true;
-  if (parent.type === "return_statement") return true;
+  // Anything handed back by `return` (even wrapped, `return Reader(open(p))`) is the caller's to close.
+  if (enclosingStatement(call).type === "return_statement") return true;
   if (parent.type === "argument_list") {
     const fn = parent.parent?.childForFieldName("function");
     const name = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
-    // contextlib.closing(open(...)), stack.enter_context(open(...)), stack.callback(...) own the handle.
-    return name === "closing" || name === "enter_context";
+    // contextlib.closing(open(...)), stack.enter_context(open(...)), unittest's enterContext own the handle.
+    return !!name && OWNERS.has(name);
   }
   return false;
 }
@@ -56,7 +80,7 @@ export default defineCheck({
     bad: "f = open('data.txt')\ndata = f.read()\nf.close()\n",
     good: "with open('data.txt') as f:\n    data = f.read()\n",
     differences:
-      "Ruff's SIM115 also flags `stack.enter_context(open(...))`, where an `ExitStack` manages the file; peptalk does not.",
+      "Ruff's SIM115 also flags `stack.enter_context(open(...))` and unittest's `self.enterContext(open(...))`, where something else manages the file; peptalk does not.",
   },
   create(ctx) {
     return {

@@ -3,10 +3,9 @@ import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { comparisonLinks } from "../../src/engine/comparisons.js";
 
-/** `type(x)` (the builtin, one argument) or `x.__class__`. */
+/** `type(x)`: the builtin, with one argument. */
 function isTypeOf(ctx: CheckContext, node: SyntaxNode): boolean {
   const n = unparenthesize(node);
-  if (n.type === "attribute") return n.childForFieldName("attribute")?.text === "__class__";
   if (n.type !== "call") return false;
   const fn = n.childForFieldName("function");
   const args = n.childForFieldName("arguments");
@@ -26,7 +25,7 @@ export default defineCheck({
     bad: "if type(value) == dict:\n    merge(value)\n",
     good: "if isinstance(value, dict):\n    merge(value)\n",
     differences:
-      "Ruff's E721 also flags `x == int` whenever one side is a builtin class, e.g. NumPy's `dtype == float`, which is correct code; peptalk only flags comparisons where one side is `type(...)` or `.__class__`.",
+      "Ruff's E721 also flags `x == int` whenever one side is a builtin class, e.g. NumPy's `dtype == float`, which is correct code; peptalk only flags comparisons where one side is a `type(...)` call.",
   },
   create(ctx) {
     return {

@@ -104,7 +104,8 @@ export function analyzeFile(
   const nodes = types.length > 0 ? tree.rootNode.descendantsOfType(types) : [];
   const errors = tree.rootNode.hasError ? tree.rootNode.descendantsOfType("ERROR") : [];
   const insideError = (node: SyntaxNode): boolean =>
-    errors.some((e) => e.id !== node.id && e.startIndex <= node.startIndex && node.endIndex <= e.endIndex);
+    errors.some((e) => e.id !== node.id && e.startIndex <= node.startIndex && node.endIndex <= e.endIndex) &&
+    !inWholeStatement(node);
   const open: { node: SyntaxNode; subscribers: Subscriber[] }[] = [];
   const contains = (outer: SyntaxNode, inner: SyntaxNode): boolean =>
     outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
@@ -164,6 +165,18 @@ export function analyzeFile(
   if (options.reportUnusedSuppressions) kept.push(...unusedSuppressions(path, suppressions, checks, index));
   kept.sort(compareFindings);
   return { findings: assignFingerprints(kept, index.lines()), failures, suppressions };
+}
+
+/**
+ * tree-sitter's error recovery can wrap a large stretch of valid code in one ERROR node
+ * (a single construct it cannot parse puts the whole module under ERROR). A node is still
+ * trusted when it sits in a complete statement or definition that parsed without error.
+ */
+function inWholeStatement(node: SyntaxNode): boolean {
+  for (let cur: SyntaxNode | null = node; cur && cur.type !== "ERROR"; cur = cur.parent) {
+    if (/(_statement|_definition)$/.test(cur.type)) return !cur.hasError;
+  }
+  return false;
 }
 
 function toFinding(

@@ -18,5 +18,6 @@ runCheckTable(check, {
       at: "4:5-4:11",
     },
     { code: "try:\n    x()\nexcept:\n    def g():\n        raise\n", at: "3:1-3:7" },
+    { code: "try:\n    x()\nexcept:\n    if not quiet:\n        raise\n", at: "3:1-3:7" },
   ],
 });

@@ -8,6 +8,7 @@ runCheckTable(check, {
     "f, g = lambda: 1, lambda: 2\n",
     "sorted(xs, key=lambda x: x[1])\n",
     "handlers = {'a': lambda: 1}\n",
+    "class A:\n    f: Callable[[int], int] = lambda x: x\n",
   ],
   invalid: [
     { code: "f = lambda x: 2 * x\n", at: "1:1-1:20", output: "def f(x):\n    return 2 * x\n" },
@@ -19,6 +20,7 @@ runCheckTable(check, {
     },
     { code: "class A:\n    f = lambda self: 1\n", at: "2:5-2:23", output: null },
     { code: "f: Callable = lambda x: x\n", at: "1:1-1:26", output: null },
+    { code: "f = (lambda x:\n     x)\n", at: "1:1-2:8", output: null },
     { code: "f = lambda x: x  # identity\n", at: "1:1-1:16", output: "def f(x):\n    return x  # identity\n" },
   ],
 });

@@ -9,6 +9,10 @@ runCheckTable(check, {
     "import contextlib\nwith contextlib.closing(open('x')) as f:\n    pass\n",
     "def open(p):\n    return p\nf = open('x')\n",
     "with (open('x')) as f:\n    pass\n",
+    "import sys\nwith (sys.stdin if p == '-' else open(p)) as f:\n    pass\n",
+    "open('x', 'w').close()\n",
+    "def f(p):\n    return p, open(p)\n",
+    "def f(p):\n    return Wrapper(open(p, 'rb'), p)\n",
     { code: "stack.enter_context(open('x'))\n", ruffDiffers: "an ExitStack owns the file; Ruff flags it anyway" },
   ],
   invalid: [
@@ -17,6 +21,8 @@ runCheckTable(check, {
     { code: "import io\nf = io.open('x')\n", at: "2:5-2:12" },
     { code: "import tempfile\ntmp = tempfile.NamedTemporaryFile()\n", at: "2:7-2:34" },
     { code: "f = open('x')\ntry:\n    pass\nfinally:\n    f.close()\n", at: "1:5-1:9" },
+    { code: "class A:\n    def __init__(self, p):\n        self.f = open(p)\n", at: "3:18-3:22" },
+    { code: "import dbm.dumb\nd = dbm.dumb.open('x')\n", at: "2:5-2:18" },
     { code: "from gzip import open as gzopen\nf = gzopen('x.gz')\n", at: "2:5-2:11" },
   ],
 });

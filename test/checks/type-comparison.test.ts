@@ -3,6 +3,7 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    "if self.__class__ == other.__class__:\n    pass\n",
     "if isinstance(x, int):\n    pass\n",
     "if type(x) is int:\n    pass\n",
     "if type(x) is not type(y):\n    pass\n",
@@ -18,7 +19,6 @@ runCheckTable(check, {
     { code: "if type(x) != str:\n    pass\n", at: "1:4-1:18" },
     { code: "if type(a) == type(b):\n    pass\n", at: "1:4-1:22" },
     { code: "if MyClass == type(obj):\n    pass\n", at: "1:4-1:24" },
-    { code: "if x.__class__ == int:\n    pass\n", at: "1:4-1:22" },
     { code: "if type(x) == MyClass:\n    pass\n", at: "1:4-1:22" },
   ],
 });
