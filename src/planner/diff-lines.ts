@@ -1,0 +1,58 @@
+// Which lines of a file a review comment may be anchored to: the RIGHT side of the
+// hunks in GitHub's per-file `patch`. Lines outside every hunk cannot take a comment.
+
+export interface Hunk {
+  /** First and last line of the hunk on the new (RIGHT) side. */
+  start: number;
+  end: number;
+}
+
+export interface FileDiff {
+  /** Lines the PR added or changed (`+` lines). */
+  added: Set<number>;
+  /** Unchanged lines shown in the hunks (` ` lines): commentable, but not the PR's doing. */
+  context: Set<number>;
+  hunks: Hunk[];
+}
+
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+
+export function parsePatch(patch: string | undefined): FileDiff {
+  const diff: FileDiff = { added: new Set(), context: new Set(), hunks: [] };
+  if (!patch) return diff;
+  let line = 0;
+  let hunk: Hunk | null = null;
+  for (const raw of patch.split("\n")) {
+    const header = HUNK_HEADER.exec(raw);
+    if (header) {
+      line = Number(header[1]);
+      const count = header[2] === undefined ? 1 : Number(header[2]);
+      hunk = { start: line, end: line + Math.max(count, 1) - 1 };
+      diff.hunks.push(hunk);
+      continue;
+    }
+    if (!hunk) continue;
+    const marker = raw[0];
+    if (marker === "+") {
+      diff.added.add(line);
+      line++;
+    } else if (marker === " " || (raw === "" && line <= hunk.end)) {
+      diff.context.add(line);
+      line++;
+    }
+    // "-" lines exist only on the LEFT side; "\ No newline at end of file" advances nothing.
+  }
+  return diff;
+}
+
+export function isCommentable(diff: FileDiff, line: number): boolean {
+  return diff.added.has(line) || diff.context.has(line);
+}
+
+/** Whether `start..end` lies inside one hunk, every line commentable (a multi-line comment's rule). */
+export function inOneHunk(diff: FileDiff, start: number, end: number): boolean {
+  const hunk = diff.hunks.find((h) => h.start <= start && end <= h.end);
+  if (!hunk) return false;
+  for (let l = start; l <= end; l++) if (!isCommentable(diff, l)) return false;
+  return true;
+}

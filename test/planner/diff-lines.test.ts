@@ -1,0 +1,43 @@
+import { describe, expect, it } from "@jest/globals";
+import { inOneHunk, isCommentable, parsePatch } from "../../src/planner/diff-lines.js";
+
+describe("parsePatch", () => {
+  it("walks a hunk: + and context lines advance the RIGHT side, - lines do not", () => {
+    const diff = parsePatch("@@ -1,4 +1,5 @@\n import os\n-x = 1\n+x = 2\n+y = 3\n z = 4\n w = 5");
+    expect([...diff.added]).toEqual([2, 3]);
+    expect([...diff.context]).toEqual([1, 4, 5]);
+    expect(diff.hunks).toEqual([{ start: 1, end: 5 }]);
+  });
+
+  it("reads several hunks and leaves the lines between them uncommentable", () => {
+    const diff = parsePatch("@@ -1,2 +1,2 @@\n a\n-b\n+B\n@@ -10,2 +10,3 @@ def f():\n k\n+l\n m");
+    expect(diff.hunks).toEqual([
+      { start: 1, end: 2 },
+      { start: 10, end: 12 },
+    ]);
+    expect([...diff.added]).toEqual([2, 11]);
+    expect(isCommentable(diff, 5)).toBe(false);
+    expect(isCommentable(diff, 12)).toBe(true);
+  });
+
+  it("ignores '\\ No newline at end of file' markers", () => {
+    const diff = parsePatch("@@ -1 +1 @@\n-x = 1\n\\ No newline at end of file\n+x = 2\n\\ No newline at end of file");
+    expect([...diff.added]).toEqual([1]);
+    expect(diff.hunks).toEqual([{ start: 1, end: 1 }]);
+  });
+
+  it("reads a new file's single hunk and counts omitted as 1", () => {
+    const diff = parsePatch("@@ -0,0 +1,3 @@\n+a\n+b\n+c");
+    expect([...diff.added]).toEqual([1, 2, 3]);
+  });
+
+  it("treats a missing patch (binary, too large) as nothing commentable", () => {
+    expect(parsePatch(undefined)).toEqual({ added: new Set(), context: new Set(), hunks: [] });
+  });
+
+  it("knows when a range lies inside one hunk", () => {
+    const diff = parsePatch("@@ -1,2 +1,2 @@\n a\n+b\n@@ -10,2 +10,2 @@\n k\n+l");
+    expect(inOneHunk(diff, 1, 2)).toBe(true);
+    expect(inOneHunk(diff, 2, 10)).toBe(false);
+  });
+});
