@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 
 export default defineCheck({
   id: "fstring-without-placeholders",
@@ -15,7 +15,9 @@ export default defineCheck({
     good: "greeting = 'Hello, world'\n",
     fixSafety: "Removes the `f` prefix and turns `{{`/`}}` back into `{`/`}`; the string's value is unchanged.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Only files with an f-string prefix need their strings looked at.
+    if (!/(^|[^\w])[rRbB]?[fF][rR]?["']/.test(ctx.source)) return {};
     return {
       string(node: SyntaxNode) {
         const start = node.child(0);

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { enclosingStatement } from "../../src/engine/ast.js";
 
 // Callables that return an object owning an OS resource (a file, mostly).
@@ -28,6 +28,8 @@ const OPENERS = new Set([
   "fileinput.FileInput",
 ]);
 
+/** Last segments of OPENERS: a cheap filter before resolving names through imports. */
+const OPENER_NAMES = new Set([...OPENERS].map((q) => q.slice(q.lastIndexOf(".") + 1)));
 const OWNERS = new Set([
   "closing",
   "enter_context",
@@ -82,11 +84,20 @@ export default defineCheck({
     differences:
       "Ruff's SIM115 also flags `stack.enter_context(open(...))` and unittest's `self.enterContext(open(...))`, where something else manages the file; peptalk does not.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Most files never mention an opener: skip their calls entirely.
+    if (![...OPENER_NAMES].some((name) => ctx.source.includes(name))) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");
-        if (!fn) return;
+        if (!fn || (fn.type !== "identifier" && fn.type !== "attribute")) return;
+        const last = fn.type === "identifier" ? fn.text : fn.childForFieldName("attribute")?.text;
+        // Resolve only plausible callees: `open`-like names, or an alias imported at module level.
+        if (
+          !last ||
+          (!OPENER_NAMES.has(last) && !(fn.type === "identifier" && ctx.names.module.get(last)?.kind === "import"))
+        )
+          return;
         const name = ctx.qualifiedName(fn);
         if (!name || !OPENERS.has(name) || isManaged(call)) return;
         ctx.report({

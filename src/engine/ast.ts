@@ -61,19 +61,25 @@ export function insideComprehension(node: SyntaxNode, stopAt?: SyntaxNode | null
 /** Walk a subtree depth-first. Return false from `visit` to skip a node's children. */
 export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void): void {
   const cursor = node.walk();
+  let depth = 0;
   let descend = true;
   for (;;) {
     if (descend) {
       const keep = visit(cursor.currentNode);
-      if (keep !== false && cursor.gotoFirstChild()) continue;
+      if (keep !== false && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
     }
-    if (cursor.currentNode.id === node.id) return;
+    if (depth === 0) return;
     if (cursor.gotoNextSibling()) {
       descend = true;
       continue;
     }
-    if (!cursor.gotoParent() || cursor.currentNode.id === node.id) return;
+    cursor.gotoParent();
+    depth--;
     descend = false;
+    if (depth === 0) return;
   }
 }
 

@@ -14,6 +14,7 @@ import { LineIndex } from "./text.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
+import { releaseTreesPeriodically } from "./memory.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -124,7 +125,8 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       failures.push(...result.failures);
       done++;
       input.onProgress?.(done, jobs.length);
-      // node-tree-sitter frees trees only when the event loop turns.
+      // node-tree-sitter frees trees only after a collection and a turn of the event loop.
+      releaseTreesPeriodically();
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

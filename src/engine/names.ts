@@ -1,7 +1,7 @@
 // What a name refers to: imports and bindings per scope, computed lazily once per
 // scope. Precision first: when a name could be rebound we say "not the builtin".
 import type { SyntaxNode, Tree } from "tree-sitter";
-import { dottedParts, SCOPE_TYPES, walkScope } from "./ast.js";
+import { dottedParts } from "./ast.js";
 
 export const PYTHON_BUILTINS: ReadonlySet<string> = new Set(
   (
@@ -120,133 +120,184 @@ function joinModule(module: string, name: string): string {
   return module.endsWith(".") ? module + name : `${module}.${name}`;
 }
 
-/** Collect the bindings made directly in one scope (module, def, lambda or class body). */
-export function collectScope(scopeNode: SyntaxNode): Scope {
-  const scope: Scope = new Map();
-  const local = (id: SyntaxNode | null | undefined): void => {
-    // The first binding wins for the node we keep, but an import never hides a local rebinding.
-    if (id && id.type === "identifier") {
-      const prev = scope.get(id.text);
-      if (!prev || prev.kind === "import") scope.set(id.text, { kind: "local", node: id });
-    }
-  };
-  if (scopeNode.type === "function_definition" || scopeNode.type === "lambda") {
-    for (const p of parameterNames(scopeNode.childForFieldName("parameters"))) local(p);
+/** Node types that bind names, collected natively in one pass per file. */
+const BINDING_TYPES = [
+  "function_definition",
+  "class_definition",
+  "lambda",
+  "import_statement",
+  "import_from_statement",
+  "assignment",
+  "augmented_assignment",
+  "for_statement",
+  "as_pattern",
+  "named_expression",
+  "global_statement",
+  "nonlocal_statement",
+  "delete_statement",
+  "type_alias_statement",
+];
+
+interface ScopeInfo {
+  node: SyntaxNode;
+  kind: "module" | "function" | "lambda" | "class";
+  start: number;
+  end: number;
+  /** Where the scope's own code starts (a def's body); defaults and decorators lie before it. */
+  bodyStart: number;
+  bindings: Scope;
+}
+
+function addLocal(scope: Scope, id: SyntaxNode | null | undefined): void {
+  // An import never hides a local rebinding of the same name: treat the name as local.
+  if (id && id.type === "identifier") {
+    const prev = scope.get(id.text);
+    if (!prev || prev.kind === "import") scope.set(id.text, { kind: "local", node: id });
   }
-  const body = scopeNode.type === "module" ? scopeNode : (scopeNode.childForFieldName("body") ?? scopeNode);
-  walkScope(body, (n) => {
-    switch (n.type) {
-      case "function_definition":
-      case "class_definition":
-        if (n.id !== body.id) local(n.childForFieldName("name"));
-        return false;
-      case "lambda":
-        return false;
-      case "import_statement":
-      case "import_from_statement": {
-        const before = new Map(scope);
-        addImports(n, scope);
-        // A later import over an earlier local rebinding keeps the name ambiguous: treat as local.
-        for (const [name, prev] of before) if (prev.kind === "local") scope.set(name, prev);
-        return false;
-      }
-      case "assignment":
-      case "augmented_assignment": {
-        const left = n.childForFieldName("left");
-        if (left) targetNames(left).forEach(local);
-        return;
-      }
-      case "for_statement":
-      case "for_in_clause": {
-        if (n.type === "for_in_clause") return false; // comprehension: own scope
-        const left = n.childForFieldName("left");
-        if (left) targetNames(left).forEach(local);
-        return;
-      }
-      case "as_pattern": {
-        const alias = n.childForFieldName("alias");
-        if (alias) targetNames(alias).forEach(local);
-        return;
-      }
-      case "named_expression":
-        local(n.childForFieldName("name"));
-        return;
-      case "global_statement":
-      case "nonlocal_statement":
-        for (const id of n.namedChildren) if (id.type === "identifier") scope.set(id.text, { kind: "outer", node: id });
-        return false;
-      case "delete_statement":
-        for (const id of n.namedChildren) targetNames(id).forEach(local);
-        return false;
-      case "list_comprehension":
-      case "set_comprehension":
-      case "dictionary_comprehension":
-      case "generator_expression":
-        return false;
-      case "type_alias_statement": {
-        const name = n.namedChild(0);
-        if (name) targetNames(name.type === "type" ? (name.namedChild(0) ?? name) : name).forEach(local);
-        return false;
-      }
-      default:
-        return;
+}
+
+function addBindings(node: SyntaxNode, scope: Scope): void {
+  switch (node.type) {
+    case "import_statement":
+    case "import_from_statement": {
+      const before = new Map(scope);
+      addImports(node, scope);
+      for (const [name, prev] of before) if (prev.kind === "local") scope.set(name, prev);
+      return;
     }
-  });
-  return scope;
+    case "assignment":
+    case "augmented_assignment":
+    case "for_statement": {
+      const left = node.childForFieldName("left");
+      if (left) for (const id of targetNames(left)) addLocal(scope, id);
+      return;
+    }
+    case "as_pattern": {
+      const alias = node.childForFieldName("alias");
+      if (alias) for (const id of targetNames(alias)) addLocal(scope, id);
+      return;
+    }
+    case "named_expression":
+      addLocal(scope, node.childForFieldName("name"));
+      return;
+    case "global_statement":
+    case "nonlocal_statement":
+      for (const id of node.namedChildren)
+        if (id.type === "identifier") scope.set(id.text, { kind: "outer", node: id });
+      return;
+    case "delete_statement":
+      for (const target of node.namedChildren) for (const id of targetNames(target)) addLocal(scope, id);
+      return;
+    case "type_alias_statement": {
+      const name = node.namedChild(0);
+      if (name)
+        for (const id of targetNames(name.type === "type" ? (name.namedChild(0) ?? name) : name)) addLocal(scope, id);
+      return;
+    }
+  }
+}
+
+/** Every scope of a module with its bindings, from one native collection of binding nodes. */
+function collectScopes(root: SyntaxNode): ScopeInfo[] {
+  const module: ScopeInfo = {
+    node: root,
+    kind: "module",
+    start: root.startIndex,
+    end: root.endIndex,
+    bodyStart: root.startIndex,
+    bindings: new Map(),
+  };
+  const scopes: ScopeInfo[] = [module];
+  const open: ScopeInfo[] = [module];
+  for (const node of root.descendantsOfType(BINDING_TYPES)) {
+    while (open.length > 1 && open[open.length - 1]!.end <= node.startIndex) open.pop();
+    const current = open[open.length - 1]!;
+    // Comprehension variables live in their own scope; a walrus inside one binds outside (PEP 572).
+    if (
+      node.type === "for_statement" ||
+      node.type === "function_definition" ||
+      node.type === "class_definition" ||
+      node.type === "lambda"
+    ) {
+      if (node.type !== "lambda" && node.type !== "for_statement")
+        addLocal(current.bindings, node.childForFieldName("name"));
+      if (node.type === "for_statement") {
+        addBindings(node, current.bindings);
+        continue;
+      }
+      const body = node.childForFieldName("body");
+      const info: ScopeInfo = {
+        node,
+        kind: node.type === "class_definition" ? "class" : node.type === "lambda" ? "lambda" : "function",
+        start: node.startIndex,
+        end: node.endIndex,
+        bodyStart: body?.startIndex ?? node.endIndex,
+        bindings: new Map(),
+      };
+      if (node.type !== "class_definition")
+        for (const p of parameterNames(node.childForFieldName("parameters"))) addLocal(info.bindings, p);
+      scopes.push(info);
+      open.push(info);
+      continue;
+    }
+    if (node.type === "as_pattern" && node.parent?.type === "case_pattern") continue;
+    addBindings(node, current.bindings);
+  }
+  return scopes;
 }
 
 export class ModuleNames {
-  private readonly scopes = new Map<number, Scope>();
+  private scopeList: ScopeInfo[] | null = null;
   constructor(private readonly tree: Tree) {}
+
+  private get scopes(): ScopeInfo[] {
+    this.scopeList ??= collectScopes(this.tree.rootNode);
+    return this.scopeList;
+  }
 
   /** Bindings made at module level. */
   get module(): Scope {
-    return this.scopeOf(this.tree.rootNode);
+    return this.scopes[0]!.bindings;
   }
 
+  /** The bindings of a def, lambda or class node (or the module). */
   scopeOf(scopeNode: SyntaxNode): Scope {
-    let scope = this.scopes.get(scopeNode.id);
-    if (!scope) {
-      scope = collectScope(scopeNode);
-      this.scopes.set(scopeNode.id, scope);
-    }
-    return scope;
+    return this.scopes.find((s) => s.node.id === scopeNode.id)?.bindings ?? new Map();
   }
 
   /**
-   * The binding `name` resolves to when used at `at`: function scopes outward (class
-   * bodies only when `at` is directly in them), then the module. Undefined = builtin or unknown.
+   * The binding `name` resolves to when used at `at`: function scopes outward (a class body
+   * only when `at` is directly in it), then the module. Undefined = builtin or unknown.
    */
   lookup(name: string, at: SyntaxNode): Binding | undefined {
-    let first = true;
-    for (let cur = at.parent; cur; cur = cur.parent) {
-      if (!SCOPE_TYPES.has(cur.type)) continue;
+    const position = at.startIndex;
+    const end = at.endIndex;
+    // Scopes are in document order, so the ones containing `at` nest from outer to inner.
+    const containing = this.scopes.filter(
+      (s) => s.kind !== "module" && s.start <= position && end <= s.end && position >= s.bodyStart,
+    );
+    for (let i = containing.length - 1; i >= 0; i--) {
+      const scope = containing[i]!;
       // A class body's names are not visible inside its methods.
-      if (cur.type === "class_definition" && !first) continue;
-      first = false;
-      // Parameter defaults and decorators are evaluated in the enclosing scope.
-      if (cur.type === "function_definition" && !isInsideBody(at, cur)) continue;
-      const binding = this.scopeOf(cur).get(name);
-      if (binding && binding.kind !== "outer") return binding;
+      if (scope.kind === "class" && i !== containing.length - 1) continue;
+      const binding = scope.bindings.get(name);
       if (binding?.kind === "outer") break;
+      if (binding) return binding;
     }
     return this.module.get(name);
   }
-
   isBuiltin(node: SyntaxNode, name?: string): boolean {
-    if (node.type !== "identifier") {
-      if (node.type === "attribute") {
-        const parts = dottedParts(node);
-        return (
-          !!parts &&
-          parts.length === 2 &&
-          parts[0] === "builtins" &&
-          this.resolvesToModule("builtins", node) &&
-          (!name || parts[1] === name)
-        );
-      }
-      return false;
+    if (node.type === "attribute") {
+      const parts = dottedParts(node);
+      return (
+        !!parts &&
+        parts.length === 2 &&
+        parts[0] === "builtins" &&
+        this.resolvesToModule("builtins", node) &&
+        (!name || parts[1] === name)
+      );
     }
+    if (node.type !== "identifier") return false;
     if (name && node.text !== name) return false;
     return PYTHON_BUILTINS.has(node.text) && this.lookup(node.text, node) === undefined;
   }
@@ -270,29 +321,4 @@ export class ModuleNames {
     if (binding.kind !== "import") return null;
     return [binding.qualified, ...rest].join(".");
   }
-}
-
-function isInsideBody(node: SyntaxNode, def: SyntaxNode): boolean {
-  const body = def.childForFieldName("body");
-  if (!body) return false;
-  if (def.type === "lambda") return node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
-  const params = def.childForFieldName("parameters");
-  // Parameter names themselves are bound in the function; defaults/annotations are not.
-  if (params && node.startIndex >= params.startIndex && node.endIndex <= params.endIndex) {
-    return (
-      !!node.parent &&
-      (node.parent.type === "parameters" || PARAMETER_TYPES.has(node.parent.type)) &&
-      isParameterName(node)
-    );
-  }
-  return node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
-}
-
-function isParameterName(node: SyntaxNode): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  if (parent.type === "parameters" || parent.type === "lambda_parameters") return true;
-  if (parent.type === "default_parameter" || parent.type === "typed_default_parameter")
-    return parent.childForFieldName("name")?.id === node.id;
-  return parent.type === "typed_parameter" || parent.type.endsWith("splat_pattern");
 }

@@ -1,7 +1,7 @@
 // Analyses one file: parse once, walk the tree once, dispatch each node to every
 // subscribed visitor. A check that throws is isolated: its findings for this file are
 // dropped, the failure is recorded, and every other check still runs.
-import type { SyntaxNode } from "tree-sitter";
+import type { SyntaxNode, Tree } from "tree-sitter";
 import type { Check, FileCheck, Visitor } from "./check.js";
 import { createCheckContext, type FileState, type RawReport } from "./context.js";
 import { assignFingerprints } from "./fingerprint.js";
@@ -106,30 +106,33 @@ export function analyzeFile(
   const insideError = (node: SyntaxNode): boolean =>
     errors.some((e) => e.id !== node.id && e.startIndex <= node.startIndex && node.endIndex <= e.endIndex) &&
     !inWholeStatement(node);
-  const open: { node: SyntaxNode; subscribers: Subscriber[] }[] = [];
-  const contains = (outer: SyntaxNode, inner: SyntaxNode): boolean =>
-    outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+  // Node positions are native getters: read each once.
+  const open: { node: SyntaxNode; end: number; subscribers: Subscriber[] }[] = [];
   for (const node of nodes) {
     if (errors.length > 0 && insideError(node)) continue;
-    while (open.length > 0 && !contains(open[open.length - 1]!.node, node)) {
-      const done = open.pop()!;
-      dispatch(done.subscribers, done.node);
+    const start = node.startIndex;
+    const end = node.endIndex;
+    while (open.length > 0) {
+      const top = open[open.length - 1]!;
+      if (top.end >= end && top.end > start) break;
+      open.pop();
+      dispatch(top.subscribers, top.node);
     }
     const type = node.type;
     dispatch(enter.get(type), node);
     const onExit = exit.get(type);
-    if (onExit) open.push({ node, subscribers: onExit });
+    if (onExit) open.push({ node, end, subscribers: onExit });
   }
   for (let done = open.pop(); done; done = open.pop()) dispatch(done.subscribers, done.node);
 
-  // Counting syntax errors walks the tree: only worth it when some fix needs verifying.
-  let errorsBefore: number | undefined;
-  const syntaxErrorCount = (): number => (errorsBefore ??= countSyntaxErrors(tree.rootNode));
+  // Fixes are verified by re-parsing. All of a file's non-overlapping fixes are tried in
+  // one parse; only when that batch adds a syntax error is each fix checked on its own.
+  const verified = verifyFixes(state, tree);
   const raw: Omit<Finding, "fingerprint">[] = [];
   for (const report of state.reports) {
     if (broken.has(report.check.id)) continue;
     try {
-      raw.push(toFinding(report, state, index, syntaxErrorCount, options.severities));
+      raw.push(toFinding(report, state, index, verified, options.severities));
     } catch (err) {
       fail(report.check, err);
     }
@@ -179,11 +182,40 @@ function inWholeStatement(node: SyntaxNode): boolean {
   return false;
 }
 
+/** The reports whose fix keeps the file parseable. */
+function verifyFixes(state: FileState, tree: Tree): Set<RawReport> {
+  const withFix = state.reports.filter((r) => r.spec.fix && r.spec.fix.edits.length > 0 && r.check.fix !== "never");
+  const ok = new Set<RawReport>();
+  if (withFix.length === 0) return ok;
+  const errorsBefore = countSyntaxErrors(tree.rootNode);
+  const taken: { start: number; end: number }[] = [];
+  const batch: RawReport[] = [];
+  const overlapping: RawReport[] = [];
+  for (const report of [...withFix].sort((a, b) => firstStart(a) - firstStart(b))) {
+    const edits = report.spec.fix!.edits;
+    const clash = edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end));
+    if (clash) overlapping.push(report);
+    else {
+      taken.push(...edits);
+      batch.push(report);
+    }
+  }
+  const batchEdits = batch.flatMap((r) => r.spec.fix!.edits);
+  if (batch.length > 0 && fixParses(state.source, batchEdits, errorsBefore)) for (const r of batch) ok.add(r);
+  else overlapping.push(...batch);
+  for (const r of overlapping) if (fixParses(state.source, r.spec.fix!.edits, errorsBefore)) ok.add(r);
+  return ok;
+}
+
+function firstStart(report: RawReport): number {
+  return Math.min(...report.spec.fix!.edits.map((e) => e.start));
+}
+
 function toFinding(
   report: RawReport,
   state: FileState,
   index: LineIndex,
-  errorsBefore: () => number,
+  verified: ReadonlySet<RawReport>,
   severities: Readonly<Record<string, Severity | "off">>,
 ): Omit<Finding, "fingerprint"> {
   const { check, spec } = report;
@@ -194,7 +226,7 @@ function toFinding(
   if (spec.fix) {
     if (check.fix === "never") throw new Error(`${check.id} declares fix: "never" but reported a fix`);
     // A fix that would not parse is dropped, never offered.
-    if (spec.fix.edits.length > 0 && fixParses(state.source, spec.fix.edits, errorsBefore())) {
+    if (verified.has(report)) {
       fix = { description: spec.fix.title, edits: spec.fix.edits.map((e) => toEdit(e, index)) };
     }
   } else if (check.fix === "always" && spec.fix === undefined) {

@@ -5,6 +5,7 @@ import type { FileCheck } from "./check.js";
 import { appliesTo, type WorkerInit, type WorkerResult } from "./engine.js";
 import { createProjectContext } from "./project.js";
 import { analyzeFile } from "./runner.js";
+import { releaseTreesPeriodically } from "./memory.js";
 
 const init = workerData as WorkerInit;
 const wanted = new Set(init.checkIds);
@@ -16,6 +17,7 @@ parentPort!.on("message", async (jobs: { path: string; text: string; isTestFile:
   for (const job of jobs) {
     // Let the event loop turn between files: node-tree-sitter frees trees in finalizers
     // that only run then, and without this a batch's trees pile up in native memory.
+    releaseTreesPeriodically();
     await new Promise((resolve) => setImmediate(resolve));
     const analysis = analyzeFile(
       job.path,

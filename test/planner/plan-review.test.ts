@@ -6,7 +6,6 @@ import { planReview, suggestionFor } from "../../src/planner/plan-review.js";
 import type { ChangedFile, ExistingComment } from "../../src/planner/types.js";
 import { fingerprintOf } from "../../src/planner/comment.js";
 
-const OLD = "import os\n\n\ndef old(x):\n    return x == None\n";
 const NEW =
   "import os\n\n\ndef old(x):\n    return x == None\n\n\ndef new(y, items=[]):\n    if not y in items:\n        return y != None\n";
 const PATCH =
