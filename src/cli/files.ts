@@ -2,8 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { minimatch } from "minimatch";
-import { PROJECT_FILE_PATTERNS, type ProjectInput } from "../engine/project.js";
+import { isProjectFile, type ProjectInput } from "../engine/project.js";
 
 /** Directories no one wants linted (Ruff's default excludes). */
 export const SKIPPED_DIRS = new Set([
@@ -100,10 +99,6 @@ export function listRepoPaths(root: string): string[] {
     visit(root);
     return paths;
   }
-}
-
-export function isProjectFile(path: string): boolean {
-  return PROJECT_FILE_PATTERNS.some((glob) => minimatch(path, glob, { dot: true }));
 }
 
 /** The ProjectInput for a local run: the file list and the project files' text. */

@@ -1,5 +1,6 @@
 // The project around the files: what packaging checks (and a few file checks) need.
 // Front doors fill a ProjectInput; the engine turns it into a read-only ProjectContext.
+import { minimatch } from "minimatch";
 import { parse as parseToml, TomlError } from "smol-toml";
 
 /** Files a front door should read besides the Python it reviews (repo-relative paths). */
@@ -19,6 +20,11 @@ export const PROJECT_FILE_PATTERNS = [
   "requirements/*.in",
   "**/conftest.py",
 ];
+
+/** Whether a repo-relative path is one of the project files checks may read. */
+export function isProjectFile(path: string): boolean {
+  return PROJECT_FILE_PATTERNS.some((glob) => minimatch(path, glob, { dot: true }));
+}
 
 export const LOCK_FILES = ["uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"];
 

@@ -1,0 +1,129 @@
+// Executes a ReviewPlan: ONE review per push, thread resolution, and the completed check
+// run. Used by the App, `peptalk review --pr --post` and the GitHub Action alike.
+import type { PlannedComment, ReviewPlan } from "../planner/types.js";
+import { completeCheckRun } from "./check-run.js";
+import { resolveThreads } from "./existing-comments.js";
+import { statusOf, type GitHubClient, type RepoRef } from "./github.js";
+
+export interface PublishTarget extends RepoRef {
+  number: number;
+  headSha: string;
+  checkRunId: number | null;
+}
+
+export interface PublishResult {
+  reviewPosted: boolean;
+  /** Comments GitHub refused, moved to the check run's summary. */
+  rejected: PlannedComment[];
+  threadsResolved: number;
+  notes: string[];
+}
+
+function reviewMarker(sha: string): string {
+  return `<!-- peptalk:review:${sha} -->`;
+}
+
+function toApiComment(c: PlannedComment): Record<string, unknown> {
+  const comment: Record<string, unknown> = { path: c.path, line: c.line, side: c.side, body: c.body };
+  if (c.startLine !== undefined && c.startLine < c.line) {
+    comment["start_line"] = c.startLine;
+    comment["start_side"] = c.side;
+  }
+  return comment;
+}
+
+async function postReview(
+  gh: GitHubClient,
+  t: PublishTarget,
+  event: string,
+  body: string,
+  comments: PlannedComment[],
+): Promise<void> {
+  await gh.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+    owner: t.owner,
+    repo: t.repo,
+    pull_number: t.number,
+    commit_id: t.headSha,
+    event,
+    body: `${body}\n\n${reviewMarker(t.headSha)}`,
+    comments: comments.map(toApiComment),
+    // A retried POST may post twice: we look before posting again instead.
+    request: { retries: 0 },
+  });
+}
+
+/** A 5xx may still have created the review: look for ours before posting again. */
+async function reviewExists(gh: GitHubClient, t: PublishTarget): Promise<boolean> {
+  const reviews = await gh.paginate<{ body?: string | null }>("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+    owner: t.owner,
+    repo: t.repo,
+    pull_number: t.number,
+    per_page: 100,
+  });
+  return reviews.some((r) => (r.body ?? "").includes(reviewMarker(t.headSha)));
+}
+
+export async function publishPlan(gh: GitHubClient, plan: ReviewPlan, target: PublishTarget): Promise<PublishResult> {
+  const result: PublishResult = { reviewPosted: false, rejected: [], threadsResolved: 0, notes: [] };
+  if (plan.review && plan.comments.length > 0) {
+    const { event, body } = plan.review;
+    let comments = plan.comments;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await postReview(gh, target, event, body, comments);
+        result.reviewPosted = true;
+        break;
+      } catch (err) {
+        const status = statusOf(err);
+        if (attempt > 0) {
+          result.notes.push(
+            `The review could not be posted (HTTP ${status ?? "error"}); its findings are listed here instead.`,
+          );
+          result.rejected.push(...comments);
+          break;
+        }
+        if (status === 422) {
+          // GitHub refused a comment (it names none). Keep only the safest anchors: single
+          // lines the PR added; the rest moves to this summary, and we post once more.
+          const safe = comments.filter(
+            (c) => c.startLine === undefined && c.finding.line <= c.line && c.line <= c.finding.endLine,
+          );
+          result.rejected.push(...comments.filter((c) => !safe.includes(c)));
+          comments = safe;
+          if (comments.length === 0) break;
+        } else if (status !== undefined && status >= 500) {
+          if (await reviewExists(gh, target)) {
+            result.reviewPosted = true;
+            break;
+          }
+        } else {
+          throw err;
+        }
+      }
+    }
+  }
+  if (plan.threadsToResolve.length > 0) {
+    try {
+      await resolveThreads(gh, plan.threadsToResolve);
+      result.threadsResolved = plan.threadsToResolve.length;
+    } catch (err) {
+      result.notes.push(`Fixed threads could not be resolved: ${(err as Error).message}`);
+    }
+  }
+  if (target.checkRunId !== null) {
+    let summary = plan.check.summary;
+    if (result.rejected.length > 0) {
+      summary +=
+        "\n\n### Comments GitHub did not accept\n\n" +
+        result.rejected.map((c) => `- \`${c.path}:${c.line}\` \`${c.finding.rule}\`: ${c.finding.message}`).join("\n");
+    }
+    if (result.notes.length > 0) summary += `\n\n${result.notes.join("\n\n")}`;
+    await completeCheckRun(gh, target, target.checkRunId, {
+      conclusion: plan.check.conclusion,
+      title: plan.check.title,
+      summary,
+      annotations: plan.check.annotations,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,383 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import type { Probot } from "probot";
+import {
+  API,
+  createProbot,
+  deliveryId,
+  mockAuth,
+  mockConfig,
+  mockNoConfig,
+  nock,
+  payload,
+  REPO,
+} from "../helpers/app.js";
+
+const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+const SOURCE =
+  "import os\n\n\ndef old(x):\n    return x == None\n\n\ndef new(y, items=[]):\n    if not y in items:\n        return y != None\n";
+const PATCH =
+  "@@ -3,3 +3,8 @@ import os\n \n def old(x):\n     return x == None\n+\n+\n+def new(y, items=[]):\n+    if not y in items:\n+        return y != None";
+
+type Files = Record<string, string>;
+
+/** Answers GraphQL blob queries from `files` (keyed "<sha>:<path>") and thread queries from `threads`. */
+function graphql(scope: nock.Scope, files: Files, threads: unknown[] = [], calls: string[] = []): nock.Scope {
+  return scope
+    .post("/graphql")
+    .times(10)
+    .optionally()
+    .reply(200, (_uri, body) => {
+      const query = String((body as { query: string }).query);
+      calls.push(
+        query.includes("resolveReviewThread") ? "resolve" : query.includes("reviewThreads") ? "threads" : "blobs",
+      );
+      if (query.includes("resolveReviewThread")) return { data: {} };
+      if (query.includes("reviewThreads")) {
+        return {
+          data: {
+            repository: {
+              pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: threads } },
+            },
+          },
+        };
+      }
+      const repository: Record<string, unknown> = {};
+      for (const m of query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)) {
+        const text = files[m[2]!];
+        repository[m[1]!] =
+          text === undefined
+            ? null
+            : { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, oid: "abc" };
+      }
+      return { data: { repository } };
+    });
+}
+
+interface Setup {
+  files?: { filename: string; status: string; patch?: string }[];
+  contents?: Files;
+  tree?: string[];
+  threads?: unknown[];
+  config?: string;
+  headNow?: string;
+}
+
+function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
+  const calls: string[] = [];
+  const scope = nock(API);
+  mockAuth(scope);
+  scope
+    .post(
+      `${REPO}/check-runs`,
+      (b) => b.name === "peptalk" && b.head_sha === HEAD && b.status === "in_progress" && b.external_id === "pr:2",
+    )
+    .reply(201, { id: 7 });
+  if (s.config === undefined) mockNoConfig(scope);
+  else mockConfig(scope, s.config);
+  scope
+    .get(`${REPO}/pulls/2/files`)
+    .query({ per_page: 100 })
+    .reply(200, s.files ?? [{ filename: "app.py", status: "modified", patch: PATCH }]);
+  scope
+    .get(`${REPO}/git/trees/${HEAD}`)
+    .query({ recursive: "1" })
+    .optionally()
+    .reply(200, {
+      truncated: false,
+      tree: (s.tree ?? ["app.py", "README.md"]).map((path) => ({ path, type: "blob" })),
+    });
+  graphql(scope, s.contents ?? { [`${HEAD}:app.py`]: SOURCE }, s.threads ?? [], calls);
+  scope
+    .get(`${REPO}/pulls/2`)
+    .optionally()
+    .reply(200, { number: 2, head: { sha: s.headNow ?? HEAD }, base: { sha: BASE }, state: "open" });
+  return { scope, calls };
+}
+
+let probot: Probot;
+beforeEach(() => {
+  nock.disableNetConnect();
+  probot = createProbot();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function deliver(
+  event: "pull_request" | "check_run" | "check_suite",
+  body: Record<string, unknown>,
+): Promise<void> {
+  await probot.receive({ id: deliveryId(), name: event, payload: body } as never);
+}
+
+function prOpened(): Record<string, any> {
+  return payload("pull_request", "opened");
+}
+
+describe("pull_request events", () => {
+  it("posts ONE review with comments on added lines only, a suggestion, and completes the check run", async () => {
+    const { scope } = mockReviewRun();
+    let review: any;
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+
+    await deliver("pull_request", prOpened());
+
+    expect(review.commit_id).toBe(HEAD);
+    expect(review.event).toBe("COMMENT");
+    expect(review.comments.map((c: any) => [c.path, c.line, c.side])).toEqual([
+      ["app.py", 8, "RIGHT"],
+      ["app.py", 9, "RIGHT"],
+      ["app.py", 10, "RIGHT"],
+    ]);
+    expect(review.comments[1].body).toContain("```suggestion\n    if y not in items:\n```");
+    expect(review.comments.every((c: any) => /<!-- peptalk:v1:[0-9a-f]{16} -->/.test(c.body))).toBe(true);
+    expect(completion).toMatchObject({
+      status: "completed",
+      conclusion: "failure",
+      output: { title: "1 error, 2 warnings in 1 file" },
+    });
+    expect(completion.output.summary).toContain("1 pre-existing finding was left out of the gate");
+    expect(completion.output.annotations).toHaveLength(4);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("does not repeat itself on the next push and resolves the thread of a fixed finding", async () => {
+    // First push: learn the comments peptalk writes.
+    const first = mockReviewRun();
+    let review: any;
+    first.scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    first.scope.patch(`${REPO}/check-runs/7`).reply(200, {});
+    await deliver("pull_request", prOpened());
+    nock.cleanAll();
+
+    const threads = review.comments.map((c: any, i: number) => ({
+      id: `T${i}`,
+      isResolved: false,
+      comments: { nodes: [{ databaseId: i, body: c.body }] },
+    }));
+    threads.push({
+      id: "Tfixed",
+      isResolved: false,
+      comments: { nodes: [{ databaseId: 99, body: "old <!-- peptalk:v1:00000000deadbeef -->" }] },
+    });
+    threads.push({
+      id: "Tdiscussed",
+      isResolved: false,
+      comments: {
+        nodes: [
+          { databaseId: 98, body: "x <!-- peptalk:v1:00000000feedface -->" },
+          { databaseId: 97, body: "I disagree" },
+        ],
+      },
+    });
+    const second = mockReviewRun({ threads });
+    let completion: any;
+    second.scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    const push = payload("pull_request", "synchronize");
+    Object.assign(push["pull_request"], {
+      number: 2,
+      head: { ...push["pull_request"].head, sha: HEAD },
+      base: { ...push["pull_request"].base, sha: BASE },
+    });
+    push["number"] = 2;
+    push["repository"] = prOpened()["repository"];
+    await deliver("pull_request", push);
+
+    expect(second.calls.filter((c) => c === "resolve")).toHaveLength(1);
+    expect(completion.output.summary).toContain("3 already commented on an earlier push, 1 fixed thread resolved");
+    // No createReview was mocked for the second push: nock would have failed the request.
+    expect(second.scope.pendingMocks()).toEqual([]);
+  });
+
+  it("completes quickly with 'Nothing to review' when no Python or packaging file changed", async () => {
+    const scope = nock(API);
+    mockAuth(scope);
+    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+    mockNoConfig(scope);
+    scope
+      .get(`${REPO}/pulls/2/files`)
+      .query({ per_page: 100 })
+      .reply(200, [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }]);
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(completion).toMatchObject({
+      status: "completed",
+      conclusion: "success",
+      output: { title: "Nothing to review" },
+    });
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("reports a broken config in the check run and fails it, naming the key", async () => {
+    const { scope } = mockReviewRun({ config: "reveiw:\n  max_comments: 3\n" });
+    scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(completion.conclusion).toBe("failure");
+    expect(completion.output.title).toBe("Configuration error in .github/peptalk.yml");
+    expect(completion.output.summary).toContain('`reveiw`: Unknown key "reveiw". Did you mean "review"?');
+  });
+
+  it("reports invalid YAML without crashing and leaves nothing in progress", async () => {
+    const { scope } = mockReviewRun({ config: "rules: [unclosed\n" });
+    scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(completion.status).toBe("completed");
+    expect(completion.conclusion).toBe("failure");
+    expect(completion.output.summary).toMatch(/invalid YAML/);
+  });
+
+  it("applies the repository's config: rules off and a comment cap", async () => {
+    const { scope } = mockReviewRun({
+      config: "rules:\n  mutable-default-argument: off\nreview:\n  max_comments: 1\n",
+    });
+    let review: any;
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(review.comments).toHaveLength(1);
+    expect(review.body).toContain("1 more is listed in the `peptalk` check run");
+    expect(completion.conclusion).toBe("success");
+  });
+
+  it("moves comments GitHub rejects (422) to the summary and posts the review once more", async () => {
+    const { scope } = mockReviewRun();
+    const bodies: any[] = [];
+    scope
+      .post(`${REPO}/pulls/2/reviews`, (b) => (bodies.push(b), true))
+      .reply(422, {
+        message: "Unprocessable Entity",
+        errors: ["Pull request review thread line must be part of the diff"],
+      });
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => (bodies.push(b), true)).reply(200, { id: 2 });
+    scope.patch(`${REPO}/check-runs/7`).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(bodies).toHaveLength(2);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("looks before re-posting after a 5xx: the review may exist already", async () => {
+    const { scope } = mockReviewRun();
+    scope.post(`${REPO}/pulls/2/reviews`).reply(502, { message: "Bad Gateway" });
+    scope
+      .get(`${REPO}/pulls/2/reviews`)
+      .query({ per_page: 100 })
+      .reply(200, [{ id: 5, body: `peptalk left 3 new comments.\n\n<!-- peptalk:review:${HEAD} -->` }]);
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(completion.status).toBe("completed");
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("retries a secondary rate limit after retry-after", async () => {
+    const scope = nock(API);
+    mockAuth(scope);
+    scope
+      .post(`${REPO}/check-runs`)
+      .reply(403, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "0" });
+    const rest = mockReviewRun();
+    rest.scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
+    rest.scope.patch(`${REPO}/check-runs/7`).reply(200, {});
+    // The second check-run POST (in mockReviewRun) answers the retry; its own auth mock stays unused.
+    await deliver("pull_request", prOpened());
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(rest.scope.pendingMocks()).toEqual([]);
+  });
+
+  it("drops a stale plan when the head moved, completing the run as superseded", async () => {
+    const { scope } = mockReviewRun({ headNow: "1111111111111111111111111111111111111111" });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(completion).toMatchObject({ conclusion: "neutral", output: { title: "Superseded by a newer push" } });
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("skips drafts unless configured, without leaving the run in progress", async () => {
+    const scope = nock(API);
+    mockAuth(scope);
+    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+    mockNoConfig(scope);
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    const draft = prOpened();
+    draft["pull_request"].draft = true;
+    await deliver("pull_request", draft);
+    expect(completion).toMatchObject({ conclusion: "skipped", output: { title: "Draft pull request: not reviewed" } });
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("completes the check run with the reason when anything throws", async () => {
+    const scope = nock(API);
+    mockAuth(scope);
+    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+    mockNoConfig(scope);
+    scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(500, { message: "Server Error" });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(completion).toMatchObject({
+      status: "completed",
+      conclusion: "neutral",
+      output: { title: "peptalk could not finish this review" },
+    });
+    expect(completion.output.summary).toContain("Server Error");
+  });
+
+  it("sends more than 50 annotations in batches of 50, completing on the last", async () => {
+    const many = "def f(x):\n" + Array.from({ length: 60 }, (_, i) => `    a${i} = x == None\n`).join("");
+    const patch = `@@ -0,0 +1,61 @@\n${many
+      .trimEnd()
+      .split("\n")
+      .map((l) => `+${l}`)
+      .join("\n")}`;
+    const { scope } = mockReviewRun({
+      files: [{ filename: "app.py", status: "added", patch }],
+      contents: { [`${HEAD}:app.py`]: many },
+    });
+    scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
+    const patches: any[] = [];
+    scope
+      .patch(`${REPO}/check-runs/7`, (b) => (patches.push(b), true))
+      .times(2)
+      .reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(patches.map((p) => [p.output.annotations.length, p.status ?? "in_progress"])).toEqual([
+      [50, "in_progress"],
+      [10, "completed"],
+    ]);
+  });
+});
+
+describe("re-runs", () => {
+  it("reviews the PR named in the check run's external_id on check_run.rerequested", async () => {
+    const body = payload("check_run", "rerequested");
+    body["check_run"].name = "peptalk";
+    body["check_run"].external_id = "pr:2";
+    body["repository"] = prOpened()["repository"];
+    const { scope } = mockReviewRun();
+    scope.get(`${REPO}/pulls/2`).reply(200, { number: 2, state: "open", head: { sha: HEAD }, base: { sha: BASE } });
+    scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
+    scope.patch(`${REPO}/check-runs/7`).reply(200, {});
+    await deliver("check_run", body);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("ignores re-runs of other apps' check runs", async () => {
+    const body = payload("check_run", "rerequested");
+    body["check_run"].name = "some-other-check";
+    const scope = nock(API);
+    await deliver("check_run", body);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+});
