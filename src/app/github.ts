@@ -1,6 +1,7 @@
 // The slice of Octokit the pipeline uses. Probot's `context.octokit` and `@octokit/rest`
 // both provide it, so the App, `peptalk review --pr --post` and the Action share one publisher.
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- GitHub's JSON is untyped at this boundary; callers narrow what they read. */
 export interface GitHubResponse<T = any> {
   status: number;
   data: T;
@@ -12,6 +13,7 @@ export interface GitHubClient {
   graphql<T = any>(query: string, params?: Record<string, unknown>): Promise<T>;
   paginate<T = any>(route: string, params?: Record<string, unknown>): Promise<T[]>;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface RepoRef {
   owner: string;
