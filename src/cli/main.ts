@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { PEPTALK_VERSION } from "../version.js";
 import { runCheckCommand } from "./commands/check.js";
+import { runReviewCommand } from "./commands/review.js";
 import { runRulesCommand } from "./commands/rules.js";
 import { processIo, UsageError, type Io } from "./io.js";
 
@@ -11,6 +12,8 @@ const HELP = `peptalk ${PEPTALK_VERSION}: reviews Python like a senior Python en
 Usage:
   peptalk check [PATHS...] [--select IDS] [--ignore IDS] [--python X.Y]
                 [--format text|json|sarif|github] [--config FILE] [--fix] [--fail-on LEVEL]
+  peptalk review [--base REF] [--head REF] [--format text|json|markdown] [--config FILE]
+  peptalk review --pr OWNER/REPO#N [--post]     (token in GITHUB_TOKEN)
   peptalk rules [--format text|json|markdown]
   peptalk --version | --help
 
@@ -63,6 +66,31 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
               values["fail-on"] === undefined
                 ? undefined
                 : oneOf("fail-on", values["fail-on"], ["error", "warning", "info", "never"] as const, "error"),
+          },
+          io,
+        );
+      }
+      case "review": {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            base: { type: "string" },
+            head: { type: "string" },
+            format: { type: "string" },
+            pr: { type: "string" },
+            post: { type: "boolean" },
+            config: { type: "string" },
+          },
+        });
+        if (values.post && !values.pr) throw new UsageError("--post needs --pr OWNER/REPO#N");
+        return await runReviewCommand(
+          {
+            ...(values.base !== undefined ? { base: values.base } : {}),
+            ...(values.head !== undefined ? { head: values.head } : {}),
+            ...(values.pr !== undefined ? { pr: values.pr } : {}),
+            ...(values.config !== undefined ? { config: values.config } : {}),
+            format: oneOf("format", values.format, ["text", "json", "markdown"] as const, "text"),
+            post: !!values.post,
           },
           io,
         );

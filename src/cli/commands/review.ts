@@ -1,0 +1,201 @@
+// `peptalk review`: the whole pull-request pipeline on a local git diff (or, with --pr,
+// on a live pull request), printing the plan the App would execute.
+import { Octokit } from "@octokit/rest";
+import { allChecks } from "../../../checks/index.js";
+import { createCheckRun } from "../../app/check-run.js";
+import { withSecondaryRateLimitRetry, type GitHubClient } from "../../app/github.js";
+import { reviewPullRequest } from "../../app/review-pull-request.js";
+import { runEngine } from "../../engine/engine.js";
+import { isIncluded } from "../../engine/files.js";
+import { isProjectFile } from "../../engine/project.js";
+import { planReview } from "../../planner/plan-review.js";
+import type { ReviewPlan } from "../../planner/types.js";
+import { findRepoRoot, loadConfig, parseYamlConfig } from "../config-loader.js";
+import { defaultBranch, diffFiles, git, listTree, revParse, showFile } from "../git.js";
+import { UsageError, type Io } from "../io.js";
+
+export interface ReviewOptions {
+  base?: string;
+  head?: string;
+  format: "text" | "json" | "markdown";
+  pr?: string;
+  post: boolean;
+  config?: string;
+}
+
+export async function runReviewCommand(options: ReviewOptions, io: Io): Promise<number> {
+  const plan = options.pr ? await reviewLivePullRequest(options, io) : await reviewLocalDiff(options, io);
+  if (!plan) return 2;
+  io.stdout(formatPlan(plan, options.format));
+  return plan.check.conclusion === "failure" ? 1 : 0;
+}
+
+async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPlan | null> {
+  const root = findRepoRoot(io.cwd);
+  try {
+    git(root, ["rev-parse", "--git-dir"]);
+  } catch {
+    throw new UsageError("peptalk review needs a git repository (or --pr OWNER/REPO#N)");
+  }
+  const head = resolveRef(root, options.head ?? "HEAD");
+  const baseRef = options.base ?? defaultBranch(root);
+  if (!baseRef) throw new UsageError("no default branch found: pass --base REF");
+  const base = git(root, ["merge-base", resolveRef(root, baseRef), head]).trim();
+  const loaded = loadConfig(root, options.config);
+  if (loaded.errors.length > 0) {
+    for (const e of loaded.errors) io.stderr(`peptalk: config error${e.path ? ` at ${e.path}` : ""}: ${e.message}`);
+    return null;
+  }
+  const { config } = loaded;
+  const changedFiles = diffFiles(root, base, head);
+  const live = changedFiles.filter((f) => f.status !== "removed");
+  const files = live
+    .filter(
+      (f) => (f.path.endsWith(".py") || f.path.endsWith(".pyi")) && isIncluded(f.path, config.include, config.exclude),
+    )
+    .flatMap((f) => {
+      const content = showFile(root, head, f.path);
+      return content ? [{ path: f.path, content }] : [];
+    });
+  const paths = listTree(root, head);
+  const projectFiles: Record<string, string> = {};
+  for (const path of paths.filter(isProjectFile))
+    projectFiles[path] = showFile(root, head, path)?.toString("utf8") ?? "";
+  const baseFiles: Record<string, string | null> = {};
+  for (const f of changedFiles.filter((c) => isProjectFile(c.path))) {
+    baseFiles[f.path] =
+      f.status === "added" ? null : (showFile(root, base, f.previousPath ?? f.path)?.toString("utf8") ?? null);
+  }
+  const result = await runEngine(
+    {
+      files,
+      config,
+      project: { paths, changedPaths: changedFiles.map((f) => f.path), files: projectFiles, baseFiles },
+    },
+    allChecks,
+  );
+  return planReview({
+    findings: result.findings,
+    changedFiles,
+    existing: [],
+    config,
+    skipped: result.skipped,
+    failures: result.failures,
+    honoured: result.honoured,
+    fileTexts: new Map(files.map((f) => [f.path, f.content.toString("utf8")])),
+  });
+}
+
+function resolveRef(root: string, ref: string): string {
+  try {
+    return revParse(root, ref);
+  } catch {
+    throw new UsageError(`unknown git revision: ${ref}`);
+  }
+}
+
+async function reviewLivePullRequest(options: ReviewOptions, io: Io): Promise<ReviewPlan | null> {
+  const match = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(options.pr ?? "");
+  if (!match) throw new UsageError(`--pr takes OWNER/REPO#NUMBER, not "${options.pr}"`);
+  const token = io.env["GITHUB_TOKEN"];
+  if (!token) throw new UsageError("--pr needs a token in GITHUB_TOKEN");
+  const [, owner, repo, number] = match as unknown as [string, string, string, string];
+  const octokit = new Octokit({
+    auth: token,
+    baseUrl: io.env["GITHUB_API_URL"] ?? "https://api.github.com",
+    userAgent: "peptalk",
+  });
+  const gh = withSecondaryRateLimitRetry(octokit as unknown as GitHubClient);
+  const { data: pr } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+    owner,
+    repo,
+    pull_number: Number(number),
+  });
+  // Like the App, read the config from the default branch: a pull request cannot loosen its own review.
+  let rawConfig: unknown = {};
+  const configErrors = [];
+  try {
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner,
+      repo,
+      path: ".github/peptalk.yml",
+      ref: pr.base.repo.default_branch,
+      mediaType: { format: "raw" },
+    });
+    const parsed = parseYamlConfig(String(data), ".github/peptalk.yml");
+    rawConfig = parsed.data ?? {};
+    configErrors.push(...parsed.errors);
+  } catch (err) {
+    if ((err as { status?: number }).status !== 404) throw err;
+  }
+  const ref = {
+    owner,
+    repo,
+    number: Number(number),
+    headSha: pr.head.sha as string,
+    baseSha: pr.base.sha as string,
+    changedFiles: pr.changed_files as number,
+  };
+  const checkRunId = options.post ? await createCheckRun(gh, { owner, repo }, ref.headSha, ref.number) : null;
+  const run = await reviewPullRequest(gh, ref, { rawConfig, configErrors, checkRunId, publish: options.post });
+  if (run.outcome === "nothing-to-review") io.stderr("peptalk: this pull request changes no Python or packaging files");
+  if (run.outcome === "superseded")
+    io.stderr("peptalk: the pull request's head moved while reviewing; nothing was posted");
+  return run.plan;
+}
+
+export function formatPlan(plan: ReviewPlan, format: ReviewOptions["format"]): string {
+  if (format === "json") {
+    return JSON.stringify(
+      {
+        conclusion: plan.check.conclusion,
+        title: plan.check.title,
+        review: plan.review,
+        comments: plan.comments.map((c) => ({
+          path: c.path,
+          line: c.line,
+          startLine: c.startLine ?? null,
+          rule: c.finding.rule,
+          body: c.body,
+        })),
+        summaryOnly: plan.summaryOnly.map((s) => ({
+          path: s.finding.path,
+          line: s.finding.line,
+          rule: s.finding.rule,
+          message: s.finding.message,
+          reason: s.reason,
+        })),
+        gate: {
+          counted: plan.gate.counted.length,
+          failing: plan.gate.failing.length,
+          preExisting: plan.gate.preExisting,
+        },
+      },
+      null,
+      2,
+    );
+  }
+  if (format === "markdown") {
+    const comments = plan.comments.map(
+      (c) => `#### \`${c.path}:${c.startLine ? `${c.startLine}-` : ""}${c.line}\`\n\n${c.body}`,
+    );
+    return [`## peptalk: ${plan.check.title}`, "", plan.check.summary, "", "### Inline comments", "", ...comments].join(
+      "\n",
+    );
+  }
+  const out = [`Conclusion: ${plan.check.conclusion} (${plan.check.title})`, ""];
+  out.push(plan.comments.length ? `Inline comments (${plan.comments.length}):` : "No new inline comments.");
+  for (const c of plan.comments) {
+    out.push(
+      `  ${c.path}:${c.startLine ? `${c.startLine}-` : ""}${c.line}  ${c.finding.severity} ${c.finding.rule}: ${c.finding.message}`,
+    );
+    const suggestion = /```+suggestion\n([\s\S]*?)\n?```/.exec(c.body);
+    if (suggestion) for (const line of suggestion[1]!.split("\n")) out.push(`      | ${line}`);
+  }
+  if (plan.summaryOnly.length) {
+    out.push("", `In the check run's summary only (${plan.summaryOnly.length}):`);
+    for (const s of plan.summaryOnly)
+      out.push(`  ${s.finding.path}:${s.finding.line}  ${s.finding.rule}: ${s.finding.message} [${s.reason}]`);
+  }
+  return out.join("\n");
+}
