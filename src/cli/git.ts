@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import type { ChangedFile } from "../planner/types.js";
 
-export function git(root: string, args: readonly string[], encoding: "utf8" | "buffer" = "utf8"): string {
+export function git(root: string, args: readonly string[]): string {
   return execFileSync("git", args, {
     cwd: root,
     encoding: "utf8",
