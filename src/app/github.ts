@@ -66,3 +66,24 @@ export function withSecondaryRateLimitRetry(client: GitHubClient, attempts = 2, 
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * A token-authenticated client for the CLI and the Action (`@octokit/rest`), with the same
+ * secondary-rate-limit retries. Octokit's request log is quiet: expected 404s (no config
+ * file) are handled by the callers, and real failures surface as errors.
+ */
+export async function createRestClient(
+  token: string,
+  baseUrl: string | undefined,
+  userAgent: string,
+): Promise<GitHubClient> {
+  const { Octokit } = await import("@octokit/rest");
+  const noop = (): void => {};
+  const octokit = new Octokit({
+    auth: token,
+    baseUrl: baseUrl ?? "https://api.github.com",
+    userAgent,
+    log: { debug: noop, info: noop, warn: console.warn, error: noop },
+  });
+  return withSecondaryRateLimitRetry(octokit as unknown as GitHubClient);
+}

@@ -1,9 +1,8 @@
 // `peptalk review`: the whole pull-request pipeline on a local git diff (or, with --pr,
 // on a live pull request), printing the plan the App would execute.
-import { Octokit } from "@octokit/rest";
 import { allChecks } from "../../../checks/index.js";
 import { createCheckRun } from "../../app/check-run.js";
-import { withSecondaryRateLimitRetry, type GitHubClient } from "../../app/github.js";
+import { createRestClient } from "../../app/github.js";
 import { reviewPullRequest } from "../../app/review-pull-request.js";
 import { runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
