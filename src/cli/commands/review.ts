@@ -99,12 +99,7 @@ async function reviewLivePullRequest(options: ReviewOptions, io: Io): Promise<Re
   const token = io.env["GITHUB_TOKEN"];
   if (!token) throw new UsageError("--pr needs a token in GITHUB_TOKEN");
   const [, owner, repo, number] = match as unknown as [string, string, string, string];
-  const octokit = new Octokit({
-    auth: token,
-    baseUrl: io.env["GITHUB_API_URL"] ?? "https://api.github.com",
-    userAgent: "peptalk",
-  });
-  const gh = withSecondaryRateLimitRetry(octokit as unknown as GitHubClient);
+  const gh = await createRestClient(token, io.env["GITHUB_API_URL"], "peptalk");
   const { data: pr } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
     owner,
     repo,
