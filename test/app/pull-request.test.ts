@@ -381,3 +381,134 @@ describe("re-runs", () => {
     expect(scope.pendingMocks()).toEqual([]);
   });
 });
+
+describe("harder cases", () => {
+  it("posts one review for two concurrent deliveries of the same push", async () => {
+    const posted: any[] = [];
+    const scope = nock(API);
+    mockAuth(scope);
+    scope.post(`${REPO}/check-runs`).times(2).reply(201, { id: 7 });
+    scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).times(2).reply(404);
+    scope.get("/repos/Codertocat/.github/contents/.github%2Fpeptalk.yml").times(2).reply(404);
+    scope
+      .get(`${REPO}/pulls/2/files`)
+      .query({ per_page: 100 })
+      .times(2)
+      .reply(200, [{ filename: "app.py", status: "modified", patch: PATCH }]);
+    scope
+      .get(`${REPO}/git/trees/${HEAD}`)
+      .query({ recursive: "1" })
+      .times(2)
+      .reply(200, { truncated: false, tree: [{ path: "app.py", type: "blob" }] });
+    scope
+      .post("/graphql")
+      .times(4)
+      .reply(200, (_uri, body) => {
+        const query = String((body as { query: string }).query);
+        if (query.includes("reviewThreads")) {
+          const nodes = posted
+            .flatMap((r) => r.comments)
+            .map((c: any, i: number) => ({
+              id: `T${i}`,
+              isResolved: false,
+              comments: { nodes: [{ databaseId: i, body: c.body }] },
+            }));
+          return {
+            data: {
+              repository: {
+                pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } },
+              },
+            },
+          };
+        }
+        return {
+          data: {
+            repository: {
+              f0: { text: SOURCE, byteSize: SOURCE.length, isBinary: false, isTruncated: false, oid: "a" },
+            },
+          },
+        };
+      });
+    scope
+      .get(`${REPO}/pulls/2`)
+      .times(2)
+      .reply(200, { head: { sha: HEAD } });
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => (posted.push(b), true)).reply(200, { id: 1 });
+    scope.patch(`${REPO}/check-runs/7`).times(2).reply(200, {});
+    await Promise.all([deliver("pull_request", prOpened()), deliver("pull_request", prOpened())]);
+    expect(posted).toHaveLength(1);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("handles removed, renamed, patch-less, binary and huge files, and a file that does not parse", async () => {
+    const broken = "def ok(x):\n    return x == None\n\ndef broken(:\n    pass\n";
+    const files = [
+      { filename: "gone.py", status: "removed" },
+      {
+        filename: "pkg/new_name.py",
+        previous_filename: "pkg/old_name.py",
+        status: "renamed",
+        patch: "@@ -1,1 +1,2 @@\n def ok(x):\n+    return x == None",
+      },
+      { filename: "big.py", status: "modified" },
+      { filename: "logo.png", status: "added" },
+      { filename: "huge.py", status: "added", patch: "@@ -0,0 +1 @@\n+x = 1" },
+      {
+        filename: "broken.py",
+        status: "added",
+        patch: "@@ -0,0 +1,5 @@\n+def ok(x):\n+    return x == None\n+\n+def broken(:\n+    pass",
+      },
+    ];
+    const huge = "x = 1\n".repeat(200_000);
+    const { scope } = mockReviewRun({
+      files,
+      tree: ["pkg/new_name.py", "big.py", "logo.png", "huge.py", "broken.py"],
+      contents: {
+        [`${HEAD}:pkg/new_name.py`]: "def ok(x):\n    return x == None\n",
+        [`${HEAD}:big.py`]: "y == None\n",
+        [`${HEAD}:huge.py`]: huge,
+        [`${HEAD}:broken.py`]: broken,
+      },
+    });
+    let review: any;
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(review.comments.map((c: any) => `${c.path}:${c.line}`).sort()).toEqual([
+      "broken.py:2",
+      "broken.py:4",
+      "pkg/new_name.py:2",
+    ]);
+    expect(completion.output.summary).toContain("`big.py:1` `none-comparison`");
+    expect(completion.output.summary).toContain("GitHub shows no diff for this file");
+    expect(completion.output.summary).toMatch(/`huge\.py`: larger than 1000000 bytes/);
+    expect(completion.output.annotations.map((a: any) => a.title)).toContain("syntax-error");
+  });
+
+  it("reviews a pull request from a fork by SHA, on the base repository", async () => {
+    const fork = prOpened();
+    fork["pull_request"].head.repo.full_name = "someone-else/Hello-World";
+    fork["pull_request"].head.ref = "master";
+    const { scope } = mockReviewRun();
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => b.commit_id === HEAD).reply(200, { id: 1 });
+    scope.patch(`${REPO}/check-runs/7`).reply(200, {});
+    await deliver("pull_request", fork);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  it("follows _extends to an organisation-wide config", async () => {
+    const { scope } = mockReviewRun({ config: "_extends: shared\nreview:\n  max_comments: 1\n" });
+    scope
+      .get("/repos/Codertocat/shared/contents/.github%2Fpeptalk.yml")
+      .reply(200, "rules:\n  mutable-default-argument: off\n");
+    let review: any;
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(review.comments).toHaveLength(1);
+    expect(review.comments[0].body).not.toContain("mutable-default-argument");
+    expect(completion.conclusion).toBe("success");
+  });
+});
