@@ -65,10 +65,18 @@ function effectiveSeverities(checks: readonly Check[], config: ResolvedConfig): 
   return out;
 }
 
-interface FileJob {
+/** A file to analyse. It keeps the front door's bytes, not a decoded copy: decoding happens
+ * where the file is analysed, so a big run does not hold every file twice in memory. */
+export interface FileJob {
   path: string;
-  text: string;
+  content: string | Uint8Array;
   isTestFile: boolean;
+}
+
+export function jobText(job: FileJob): string {
+  return typeof job.content === "string"
+    ? job.content.replace(/^\uFEFF/, "")
+    : new TextDecoder("utf-8").decode(job.content);
 }
 
 export async function runEngine(input: EngineInput, registry: readonly Check[]): Promise<EngineResult> {
@@ -81,7 +89,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const outside = config.respectRuffConfig ? readOutsideSettings(input.project?.files ?? {}) : readOutsideSettings({});
   const skipped: EngineResult["skipped"] = [];
   const jobs: FileJob[] = [];
-  const texts = new Map<string, string>();
+  const contents = new Map<string, string | Uint8Array>();
   for (const file of input.files) {
     if (!isIncluded(file.path, config.include, config.exclude)) continue;
     if (outside.isExcluded(file.path)) continue;
@@ -90,12 +98,12 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       skipped.push({ path: file.path, reason: decoded.reason });
       continue;
     }
-    texts.set(file.path, decoded.text);
-    jobs.push({ path: file.path, text: decoded.text, isTestFile: matchesAny(file.path, config.tests) });
+    contents.set(file.path, file.content);
+    jobs.push({ path: file.path, content: file.content, isTestFile: matchesAny(file.path, config.tests) });
   }
   jobs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const project = createProjectContext(input.project ?? {}, texts);
+  const project = createProjectContext(input.project ?? {}, contents);
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
   const threadCount = chooseThreads(input.threads ?? "auto", jobs.length);
@@ -116,7 +124,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     let done = 0;
     for (const job of jobs) {
       const checksForFile = fileChecks.filter((c) => appliesTo(c, job.isTestFile));
-      const result = analyzeFile(job.path, job.text, checksForFile, {
+      const result = analyzeFile(job.path, jobText(job), checksForFile, {
         ...options,
         isTestFile: job.isTestFile,
         project,

@@ -73,17 +73,28 @@ export function parseTomlFile(path: string, text: string): ParsedToml {
   }
 }
 
-export function createProjectContext(input: ProjectInput, analysed: ReadonlyMap<string, string>): ProjectContext {
-  const files = new Map<string, string>(Object.entries(input.files ?? {}));
-  for (const [path, text] of analysed) if (!files.has(path)) files.set(path, text);
+export function createProjectContext(
+  input: ProjectInput,
+  analysed: ReadonlyMap<string, string | Uint8Array>,
+): ProjectContext {
+  const files = new Map<string, string | Uint8Array>(Object.entries(input.files ?? {}));
+  for (const [path, content] of analysed) if (!files.has(path)) files.set(path, content);
+  // Analysed files arrive as bytes; they are decoded only if a check reads them.
+  const read = (path: string): string | undefined => {
+    const content = files.get(path);
+    if (content === undefined || typeof content === "string") return content;
+    const text = new TextDecoder("utf-8").decode(content);
+    files.set(path, text);
+    return text;
+  };
   const paths = input.paths ? [...input.paths] : null;
   const pathSet = paths ? new Set(paths) : null;
-  const pyprojectText = files.get("pyproject.toml");
+  const pyprojectText = read("pyproject.toml");
   let pyproject: ParsedToml | null | undefined;
   return {
     paths,
     changedPaths: input.changedPaths ? [...input.changedPaths] : null,
-    read: (path) => files.get(path),
+    read,
     readBase: (path) => {
       const base = input.baseFiles;
       if (!base || !(path in base)) return undefined;

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { allChecks } from "../../checks/index.js";
 import type { FileCheck } from "./check.js";
-import { appliesTo, type WorkerInit, type WorkerResult } from "./engine.js";
+import { appliesTo, jobText, type FileJob, type WorkerInit, type WorkerResult } from "./engine.js";
 import { createProjectContext } from "./project.js";
 import { analyzeFile } from "./runner.js";
 import { releaseTreesPeriodically } from "./memory.js";
@@ -12,7 +12,7 @@ const wanted = new Set(init.checkIds);
 const checks = allChecks.filter((c): c is FileCheck => c.kind === "file" && wanted.has(c.id));
 const project = createProjectContext(init.project, new Map());
 
-parentPort!.on("message", async (jobs: { path: string; text: string; isTestFile: boolean }[]) => {
+parentPort!.on("message", async (jobs: FileJob[]) => {
   const result: WorkerResult = { findings: [], failures: [] };
   for (const job of jobs) {
     // Let the event loop turn between files: node-tree-sitter frees trees in finalizers
@@ -21,7 +21,7 @@ parentPort!.on("message", async (jobs: { path: string; text: string; isTestFile:
     await new Promise((resolve) => setImmediate(resolve));
     const analysis = analyzeFile(
       job.path,
-      job.text,
+      jobText(job),
       checks.filter((c) => appliesTo(c, job.isTestFile)),
       {
         python: init.python,
