@@ -248,7 +248,36 @@ function collectScopes(root: SyntaxNode): ScopeInfo[] {
 
 export class ModuleNames {
   private scopeList: ScopeInfo[] | null = null;
-  constructor(private readonly tree: Tree) {}
+  private readonly neverBoundCache = new Map<string, boolean>();
+  /** `source` enables a fast path; without it every lookup walks the scopes. */
+  constructor(
+    private readonly tree: Tree,
+    private readonly source?: string,
+  ) {}
+
+  /**
+   * True when `name` is certainly bound nowhere in the file: every occurrence is a call
+   * (`name(`) that is not a `def`/`class` header or an attribute. A binding always puts the
+   * name somewhere else (`name =`, `as name`, `import name`, a parameter), so then scope
+   * collection can be skipped: the most common lookups (`open(`, `len(`) stay cheap.
+   */
+  private neverBound(name: string): boolean {
+    if (this.source === undefined) return false;
+    let known = this.neverBoundCache.get(name);
+    if (known !== undefined) return known;
+    known = true;
+    const pattern = new RegExp(`(?<![\\w.])${name}(?![\\w])`, "g");
+    for (const match of this.source.matchAll(pattern)) {
+      const after = this.source.slice(match.index + name.length, match.index + name.length + 40);
+      const before = this.source.slice(Math.max(0, match.index - 12), match.index);
+      if (!/^[ \t]*\(/.test(after) || /(def|class)[ \t]+$/.test(before)) {
+        known = false;
+        break;
+      }
+    }
+    this.neverBoundCache.set(name, known);
+    return known;
+  }
 
   private get scopes(): ScopeInfo[] {
     this.scopeList ??= collectScopes(this.tree.rootNode);
@@ -270,6 +299,7 @@ export class ModuleNames {
    * only when `at` is directly in it), then the module. Undefined = builtin or unknown.
    */
   lookup(name: string, at: SyntaxNode): Binding | undefined {
+    if (this.neverBound(name)) return undefined;
     const position = at.startIndex;
     const end = at.endIndex;
     // Scopes are in document order, so the ones containing `at` nest from outer to inner.

@@ -53,7 +53,7 @@ export function analyzeFile(
     python: options.python,
     isTestFile: options.isTestFile,
     project: options.project,
-    names: new ModuleNames(tree),
+    names: new ModuleNames(tree, source),
     reports: [],
   };
 
