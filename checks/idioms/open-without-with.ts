@@ -87,6 +87,10 @@ export default defineCheck({
   create(ctx): Visitors {
     // Most files never mention an opener: skip their calls entirely.
     if (![...OPENER_NAMES].some((name) => ctx.source.includes(name))) return {};
+    // `from gzip import open as gzopen`: aliases are found in the import text, so no scope
+    // analysis is needed to decide which calls are worth resolving.
+    const candidates = new Set(OPENER_NAMES);
+    for (const m of ctx.source.matchAll(/\bimport\b[^\n]*?\b(\w+)\s+as\s+(\w+)/g)) if (OPENER_NAMES.has(m[1]!)) candidates.add(m[2]!);
     return {
       call(call) {
         const fn = call.childForFieldName("function");

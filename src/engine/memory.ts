@@ -26,10 +26,10 @@ let analysed = 0;
 
 /**
  * Call once per analysed file: a young-generation collection every 16 files, and a full
- * one every 64 (wrappers that survived into the old generation hold their trees too).
+ * one every 256 (wrappers that survived into the old generation hold their trees too).
  */
 export function releaseTreesPeriodically(): void {
   analysed++;
-  if (analysed % 64 === 0) collector()?.({ type: "major" });
+  if (analysed % 256 === 0) collector()?.({ type: "major" });
   else if (analysed % 16 === 0) collector()?.({ type: "minor" });
 }
