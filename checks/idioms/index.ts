@@ -1,31 +1,43 @@
 // Idioms checks, sorted by id. A new check: one import and one entry here.
 import type { Check } from "../../src/engine/check.js";
+import assertTuple from "./assert-tuple.js";
 import bareExcept from "./bare-except.js";
 import boolComparison from "./bool-comparison.js";
+import dictKeysMembership from "./dict-keys-membership.js";
 import fstringWithoutPlaceholders from "./fstring-without-placeholders.js";
+import isLiteral from "./is-literal.js";
 import lambdaAssignment from "./lambda-assignment.js";
 import mutableDefaultArgument from "./mutable-default-argument.js";
 import noneComparison from "./none-comparison.js";
 import notInTest from "./not-in-test.js";
 import notIsTest from "./not-is-test.js";
+import objectInheritance from "./object-inheritance.js";
 import openWithoutWith from "./open-without-with.js";
 import rangeLenLoop from "./range-len-loop.js";
 import silentExcept from "./silent-except.js";
 import starImport from "./star-import.js";
+import superWithArguments from "./super-with-arguments.js";
 import typeComparison from "./type-comparison.js";
+import utcnow from "./utcnow.js";
 
 export const idiomsChecks: readonly Check[] = [
+  assertTuple,
   bareExcept,
   boolComparison,
+  dictKeysMembership,
   fstringWithoutPlaceholders,
+  isLiteral,
   lambdaAssignment,
   mutableDefaultArgument,
   noneComparison,
   notInTest,
   notIsTest,
+  objectInheritance,
   openWithoutWith,
   rangeLenLoop,
   silentExcept,
   starImport,
+  superWithArguments,
   typeComparison,
+  utcnow,
 ];

@@ -90,7 +90,8 @@ export default defineCheck({
     // `from gzip import open as gzopen`: aliases are found in the import text, so no scope
     // analysis is needed to decide which calls are worth resolving.
     const candidates = new Set(OPENER_NAMES);
-    for (const m of ctx.source.matchAll(/\bimport\b[^\n]*?\b(\w+)\s+as\s+(\w+)/g)) if (OPENER_NAMES.has(m[1]!)) candidates.add(m[2]!);
+    for (const m of ctx.source.matchAll(/\bimport\b[^\n]*?\b(\w+)\s+as\s+(\w+)/g))
+      if (OPENER_NAMES.has(m[1]!)) candidates.add(m[2]!);
     return {
       call(call) {
         const fn = call.childForFieldName("function");

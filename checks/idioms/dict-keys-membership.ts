@@ -1,0 +1,60 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext } from "../../src/engine/check.js";
+import { comparisonLinks } from "../../src/engine/comparisons.js";
+import { hasComment } from "../../src/engine/ast.js";
+
+/** `X.keys()` with no arguments → the `X` node. */
+function keysReceiver(node: SyntaxNode): SyntaxNode | null {
+  if (node.type !== "call") return null;
+  const fn = node.childForFieldName("function");
+  const args = node.childForFieldName("arguments");
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "keys") return null;
+  if (args?.type !== "argument_list" || args.namedChildCount !== 0) return null;
+  const receiver = fn.childForFieldName("object");
+  // `self.keys()` inside a mapping class: the class may not support `in`/iteration itself.
+  return receiver && receiver.text !== "self" ? receiver : null;
+}
+
+function report(ctx: CheckContext, start: SyntaxNode, call: SyntaxNode, receiver: SyntaxNode, negated: boolean): void {
+  ctx.report({
+    range: { start: start.startIndex, end: call.endIndex },
+    message: `Use \`key ${negated ? "not in" : "in"} dict\` instead of \`key ${negated ? "not in" : "in"} dict.keys()\``,
+    fix: hasComment(call) ? null : { title: "Remove `.keys()`", edits: [ctx.edits.replace(call, ctx.text(receiver))] },
+  });
+}
+
+export default defineCheck({
+  id: "dict-keys-membership",
+  codes: ["SIM118"],
+  pylint: ["consider-iterating-dictionary"],
+  category: "idioms",
+  severity: "info",
+  fix: "sometimes",
+  docs: {
+    summary: "`key in d.keys()` or `for key in d.keys()` instead of using the dict itself.",
+    why: "A dict already supports membership tests and iterates over its keys; `.keys()` adds a call and a view object for nothing and reads like the Python 2 habit of building a list.",
+    bad: "if name in registry.keys():\n    pass\nfor name in registry.keys():\n    pass\n",
+    good: "if name in registry:\n    pass\nfor name in registry:\n    pass\n",
+    fixSafety: "Removes `.keys()`; for a dict the result is identical.",
+  },
+  create(ctx) {
+    const loop = (node: SyntaxNode): void => {
+      const right = node.childForFieldName("right");
+      const left = node.childForFieldName("left");
+      const receiver = right && keysReceiver(right);
+      if (receiver && left && right) report(ctx, left, right, receiver, false);
+    };
+    return {
+      comparison_operator(node) {
+        const links = comparisonLinks(node);
+        if (links.length !== 1) return;
+        const link = links[0]!;
+        if (link.operator !== "in" && link.operator !== "not in") return;
+        const receiver = keysReceiver(link.right);
+        if (receiver) report(ctx, link.left, link.right, receiver, link.operator === "not in");
+      },
+      for_statement: loop,
+      for_in_clause: loop,
+    };
+  },
+});

@@ -1,0 +1,20 @@
+import check from "../../checks/idioms/is-literal.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "if x is None:\n    pass\n",
+    "if x is True:\n    pass\n",
+    "if x == 'a':\n    pass\n",
+    "if x is SENTINEL:\n    pass\n",
+    "if x is ...:\n    pass\n",
+    "ok = x is -1\n",
+  ],
+  invalid: [
+    { code: "if x is 'a':\n    pass\n", at: "1:4-1:12", output: "if x == 'a':\n    pass\n" },
+    { code: "if x is not 1:\n    pass\n", at: "1:4-1:14", output: "if x != 1:\n    pass\n" },
+    { code: "if x is ():\n    pass\n", at: "1:4-1:11", output: "if x == ():\n    pass\n" },
+    { code: "if 1.5 is y:\n    pass\n", at: "1:4-1:12", output: "if 1.5 == y:\n    pass\n" },
+    { code: "ok = a < b is 'x'\n", at: "1:6-1:18", output: null },
+  ],
+});
