@@ -36,6 +36,8 @@ export default defineCheck({
     bad: "if name in registry.keys():\n    pass\nfor name in registry.keys():\n    pass\n",
     good: "if name in registry:\n    pass\nfor name in registry:\n    pass\n",
     fixSafety: "Removes `.keys()`; for a dict the result is identical.",
+    differences:
+      "`self.keys()` is never flagged: a class that defines `keys()` need not support `in` or iteration itself (Ruff skips it only when the class defines `keys`).",
   },
   create(ctx) {
     const loop = (node: SyntaxNode): void => {

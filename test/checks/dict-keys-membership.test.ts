@@ -9,7 +9,7 @@ runCheckTable(check, {
     "if k in d.keys(1):\n    pass\n",
     "for k, v in d.items():\n    pass\n",
     "keys = d.keys()\n",
-    "class M(Mapping):\n    def f(self):\n        for k in self.keys():\n            pass\n",
+    "class M:\n    def keys(self):\n        return []\n    def f(self):\n        for k in self.keys():\n            pass\n",
   ],
   invalid: [
     { code: "if k in d.keys():\n    pass\n", at: "1:4-1:17", output: "if k in d:\n    pass\n" },
