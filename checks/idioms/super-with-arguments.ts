@@ -44,8 +44,6 @@ export default defineCheck({
         )
           holder = holder.parent;
         if (holder?.type !== "module") return;
-        // `__new__` is a static method: Ruff leaves it alone, and so do we.
-        if (def.childForFieldName("name")?.text === "__new__") return;
         const first = def.childForFieldName("parameters")?.namedChildren[0];
         const firstName =
           first?.type === "identifier" ? first.text : first?.namedChildren.find((c) => c.type === "identifier")?.text;

@@ -3,7 +3,6 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
-    "class A(B):\n    def __new__(cls):\n        return super(A, cls).__new__(cls)\n",
     "class A(B):\n    def f(self):\n        return [super(A, self).f() for _ in range(2)]\n",
     "class Outer:\n    class A(B):\n        def f(self):\n            super(A, self).f()\n",
     "class A(B):\n    def f(self):\n        super().f()\n",
@@ -19,6 +18,11 @@ runCheckTable(check, {
     },
   ],
   invalid: [
+    {
+      code: "class A(B):\n    def __new__(cls):\n        return super(A, cls).__new__(cls)\n",
+      at: "3:21-3:29",
+      output: "class A(B):\n    def __new__(cls):\n        return super().__new__(cls)\n",
+    },
     {
       code: "class A(B):\n    def f(self):\n        super(A, self).f()\n",
       at: "3:14-3:23",
