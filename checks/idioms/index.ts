@@ -4,7 +4,9 @@ import assertTuple from "./assert-tuple.js";
 import bareExcept from "./bare-except.js";
 import boolComparison from "./bool-comparison.js";
 import dictKeysMembership from "./dict-keys-membership.js";
+import duplicateDictKey from "./duplicate-dict-key.js";
 import fstringWithoutPlaceholders from "./fstring-without-placeholders.js";
+import globalStatement from "./global-statement.js";
 import isLiteral from "./is-literal.js";
 import lambdaAssignment from "./lambda-assignment.js";
 import mutableDefaultArgument from "./mutable-default-argument.js";
@@ -13,11 +15,14 @@ import notInTest from "./not-in-test.js";
 import notIsTest from "./not-is-test.js";
 import objectInheritance from "./object-inheritance.js";
 import openWithoutWith from "./open-without-with.js";
+import raiseWithoutFrom from "./raise-without-from.js";
 import rangeLenLoop from "./range-len-loop.js";
+import returnInInit from "./return-in-init.js";
 import silentExcept from "./silent-except.js";
 import starImport from "./star-import.js";
 import superWithArguments from "./super-with-arguments.js";
 import typeComparison from "./type-comparison.js";
+import uselessTryExcept from "./useless-try-except.js";
 import utcnow from "./utcnow.js";
 
 export const idiomsChecks: readonly Check[] = [
@@ -25,7 +30,9 @@ export const idiomsChecks: readonly Check[] = [
   bareExcept,
   boolComparison,
   dictKeysMembership,
+  duplicateDictKey,
   fstringWithoutPlaceholders,
+  globalStatement,
   isLiteral,
   lambdaAssignment,
   mutableDefaultArgument,
@@ -34,10 +41,13 @@ export const idiomsChecks: readonly Check[] = [
   notIsTest,
   objectInheritance,
   openWithoutWith,
+  raiseWithoutFrom,
   rangeLenLoop,
+  returnInInit,
   silentExcept,
   starImport,
   superWithArguments,
   typeComparison,
+  uselessTryExcept,
   utcnow,
 ];

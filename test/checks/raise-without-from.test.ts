@@ -1,0 +1,25 @@
+import check from "../../checks/idioms/raise-without-from.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "try:\n    x()\nexcept ValueError as e:\n    raise TypeError('x') from e\n",
+    "try:\n    x()\nexcept ValueError:\n    raise TypeError('x') from None\n",
+    "try:\n    x()\nexcept ValueError:\n    raise\n",
+    "try:\n    x()\nexcept ValueError as e:\n    raise e\n",
+    "try:\n    x()\nexcept ValueError:\n    def f():\n        raise KeyError\n",
+    "raise TypeError('outside any handler')\n",
+    "try:\n    x()\nexcept ValueError:\n    try:\n        raise KeyError\n    except KeyError:\n        pass\n",
+    "try:\n    x()\nexcept ValueError:\n    for v in vs:\n        break\n    else:\n        raise KeyError\n",
+  ],
+  invalid: [
+    { code: "try:\n    x()\nexcept ValueError:\n    raise TypeError('x')\n", at: "4:5-4:25" },
+    { code: "try:\n    x()\nexcept ValueError:\n    if y:\n        raise KeyError\n", at: "5:9-5:23" },
+    { code: "try:\n    x()\nexcept ValueError as e:\n    raise RuntimeError(str(e))\n", at: "4:5-4:31" },
+    {
+      code: "def f():\n    try:\n        x()\n    except (KeyError, IndexError):\n        raise LookupError('missing')\n",
+      at: "5:9-5:37",
+    },
+    { code: "try:\n    x()\nexcept Exception as e:\n    for h in hs:\n        raise h.wrap(e)\n", at: "5:9-5:24" },
+  ],
+});

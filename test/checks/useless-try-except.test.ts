@@ -1,0 +1,25 @@
+import check from "../../checks/idioms/useless-try-except.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "try:\n    x()\nexcept ValueError:\n    log()\n    raise\n",
+    "try:\n    x()\nexcept (ValueError, KeyError):\n    raise\nexcept Exception:\n    handle()\n",
+    "try:\n    x()\nexcept ValueError as e:\n    raise TypeError() from e\n",
+    "try:\n    x()\nexcept ValueError as e:\n    raise other\n",
+    "try:\n    x()\nfinally:\n    cleanup()\n",
+  ],
+  invalid: [
+    { code: "try:\n    x()\nexcept ValueError:\n    raise\n", at: "3:1-4:10" },
+    { code: "try:\n    x()\nexcept ValueError as e:\n    raise e\n", at: "3:1-4:12" },
+    {
+      code: "try:\n    x()\nexcept ValueError:\n    raise\nexcept KeyError:\n    raise\n",
+      at: ["3:1-4:10", "5:1-6:10"],
+    },
+    {
+      code: "def f():\n    try:\n        return g()\n    except OSError:\n        raise\n    finally:\n        close()\n",
+      at: "4:5-5:14",
+    },
+    { code: "try:\n    x()\nexcept ValueError:\n    raise  # keep going\n", at: "3:1-4:10" },
+  ],
+});
