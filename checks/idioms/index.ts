@@ -3,6 +3,8 @@ import type { Check } from "../../src/engine/check.js";
 import assertTuple from "./assert-tuple.js";
 import bareExcept from "./bare-except.js";
 import boolComparison from "./bool-comparison.js";
+import collapsibleIf from "./collapsible-if.js";
+import comprehensionInAnyAll from "./comprehension-in-any-all.js";
 import dictKeysMembership from "./dict-keys-membership.js";
 import duplicateDictKey from "./duplicate-dict-key.js";
 import fstringWithoutPlaceholders from "./fstring-without-placeholders.js";
@@ -10,6 +12,7 @@ import globalStatement from "./global-statement.js";
 import isLiteral from "./is-literal.js";
 import lambdaAssignment from "./lambda-assignment.js";
 import mutableDefaultArgument from "./mutable-default-argument.js";
+import nestedWith from "./nested-with.js";
 import noneComparison from "./none-comparison.js";
 import notInTest from "./not-in-test.js";
 import notIsTest from "./not-is-test.js";
@@ -22,13 +25,17 @@ import silentExcept from "./silent-except.js";
 import starImport from "./star-import.js";
 import superWithArguments from "./super-with-arguments.js";
 import typeComparison from "./type-comparison.js";
+import unnecessaryComprehension from "./unnecessary-comprehension.js";
 import uselessTryExcept from "./useless-try-except.js";
 import utcnow from "./utcnow.js";
+import yieldFrom from "./yield-from.js";
 
 export const idiomsChecks: readonly Check[] = [
   assertTuple,
   bareExcept,
   boolComparison,
+  collapsibleIf,
+  comprehensionInAnyAll,
   dictKeysMembership,
   duplicateDictKey,
   fstringWithoutPlaceholders,
@@ -36,6 +43,7 @@ export const idiomsChecks: readonly Check[] = [
   isLiteral,
   lambdaAssignment,
   mutableDefaultArgument,
+  nestedWith,
   noneComparison,
   notInTest,
   notIsTest,
@@ -48,6 +56,8 @@ export const idiomsChecks: readonly Check[] = [
   starImport,
   superWithArguments,
   typeComparison,
+  unnecessaryComprehension,
   uselessTryExcept,
   utcnow,
+  yieldFrom,
 ];

@@ -1,0 +1,49 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck } from "../../src/engine/check.js";
+
+function hasElse(ifNode: SyntaxNode): boolean {
+  return ifNode.namedChildren.some((c) => c.type === "else_clause" || c.type === "elif_clause");
+}
+
+export default defineCheck({
+  id: "collapsible-if",
+  codes: ["SIM102"],
+  pylint: ["else-if-used"],
+  category: "idioms",
+  severity: "info",
+  fix: "never",
+  docs: {
+    summary: "`if a:` whose only statement is `if b:`, with no `else` on either.",
+    why: "Two nested conditions with nothing between them are one condition, `if a and b:`; the extra level of indentation only makes the reader look for an `else` that is not there.",
+    bad: "if user:\n    if user.is_active:\n        greet(user)\n",
+    good: "if user and user.is_active:\n    greet(user)\n",
+  },
+  create(ctx) {
+    const check = (outer: SyntaxNode): void => {
+      const body = outer.childForFieldName("consequence");
+      const statements = body?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+      const inner = statements[0];
+      if (statements.length !== 1 || inner?.type !== "if_statement" || hasElse(inner)) return;
+      // `if sys.platform == ...:` / `sys.version_info` blocks stay separate so type checkers
+      // can narrow on them (as in Ruff).
+      if (/\bsys\.(platform|version_info)\b/.test(outer.childForFieldName("condition")?.text ?? "")) return;
+      const colon = inner.children.find((c) => c.type === ":");
+      if (!colon) return;
+      ctx.report({
+        range: { start: outer.startIndex, end: colon.endIndex },
+        message: "Use a single `if` with `and` instead of nested `if` statements",
+      });
+    };
+    return {
+      if_statement(node) {
+        if (!hasElse(node)) check(node);
+      },
+      // The last `elif` of a chain (no `else` after it) collapses the same way.
+      elif_clause(node) {
+        const clauses =
+          node.parent?.namedChildren.filter((c) => c.type === "elif_clause" || c.type === "else_clause") ?? [];
+        if (clauses[clauses.length - 1]?.id === node.id) check(node);
+      },
+    };
+  },
+});
