@@ -26,7 +26,7 @@ export default defineCheck({
       if (statements.length !== 1 || inner?.type !== "if_statement" || hasElse(inner)) return;
       // `if sys.platform == ...:` / `sys.version_info` blocks stay separate so type checkers
       // can narrow on them (as in Ruff).
-      if (/\bsys\.(platform|version_info)\b/.test(outer.childForFieldName("condition")?.text ?? "")) return;
+      if (/\b\w*sys\.(platform|version_info)\b/.test(outer.childForFieldName("condition")?.text ?? "")) return;
       const colon = inner.children.find((c) => c.type === ":");
       if (!colon) return;
       ctx.report({

@@ -3,14 +3,17 @@ import type { Check } from "../../src/engine/check.js";
 import assertTuple from "./assert-tuple.js";
 import bareExcept from "./bare-except.js";
 import boolComparison from "./bool-comparison.js";
+import builtinShadowing from "./builtin-shadowing.js";
 import collapsibleIf from "./collapsible-if.js";
 import comprehensionInAnyAll from "./comprehension-in-any-all.js";
 import dictKeysMembership from "./dict-keys-membership.js";
 import duplicateDictKey from "./duplicate-dict-key.js";
 import fstringWithoutPlaceholders from "./fstring-without-placeholders.js";
+import functionCallDefaultArgument from "./function-call-default-argument.js";
 import globalStatement from "./global-statement.js";
 import isLiteral from "./is-literal.js";
 import lambdaAssignment from "./lambda-assignment.js";
+import mergeIsinstance from "./merge-isinstance.js";
 import mutableDefaultArgument from "./mutable-default-argument.js";
 import nestedWith from "./nested-with.js";
 import noneComparison from "./none-comparison.js";
@@ -26,22 +29,27 @@ import starImport from "./star-import.js";
 import superWithArguments from "./super-with-arguments.js";
 import typeComparison from "./type-comparison.js";
 import unnecessaryComprehension from "./unnecessary-comprehension.js";
+import uselessExpression from "./useless-expression.js";
 import uselessTryExcept from "./useless-try-except.js";
 import utcnow from "./utcnow.js";
 import yieldFrom from "./yield-from.js";
+import zipWithoutStrict from "./zip-without-strict.js";
 
 export const idiomsChecks: readonly Check[] = [
   assertTuple,
   bareExcept,
   boolComparison,
+  builtinShadowing,
   collapsibleIf,
   comprehensionInAnyAll,
   dictKeysMembership,
   duplicateDictKey,
   fstringWithoutPlaceholders,
+  functionCallDefaultArgument,
   globalStatement,
   isLiteral,
   lambdaAssignment,
+  mergeIsinstance,
   mutableDefaultArgument,
   nestedWith,
   noneComparison,
@@ -57,7 +65,9 @@ export const idiomsChecks: readonly Check[] = [
   superWithArguments,
   typeComparison,
   unnecessaryComprehension,
+  uselessExpression,
   uselessTryExcept,
   utcnow,
   yieldFrom,
+  zipWithoutStrict,
 ];

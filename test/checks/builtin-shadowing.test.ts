@@ -1,0 +1,23 @@
+import check from "../../checks/idioms/builtin-shadowing.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "items = [1]\n",
+    "class A:\n    id = 1\n    def type(self):\n        return 1\n",
+    "import x as list\n",
+    "def f(ids, kind=None):\n    pass\n",
+    "__doc__ = 'x'\n",
+    "__name__ = 'x'\n",
+    "obj.list = 1\n",
+  ],
+  invalid: [
+    { code: "list = [1]\n", at: "1:1-1:5", message: /Variable `list`/ },
+    { code: "def f(id, type=None):\n    pass\n", at: ["1:7-1:9", "1:11-1:15"], message: /Parameter/ },
+    { code: "for id in x:\n    pass\n", at: "1:5-1:7" },
+    { code: "try:\n    pass\nexcept E as id:\n    pass\n", at: "3:13-3:15" },
+    { code: "def input():\n    pass\nclass type:\n    pass\n", at: ["1:5-1:10", "3:7-3:11"] },
+    { code: "with f() as input:\n    pass\n", at: "1:13-1:18" },
+    { code: "def f():\n    max, min = 1, 2\n", at: ["2:5-2:8", "2:10-2:13"] },
+  ],
+});

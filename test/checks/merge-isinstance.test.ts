@@ -1,0 +1,35 @@
+import check from "../../checks/idioms/merge-isinstance.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "ok = isinstance(x, (int, str))\n",
+    "ok = isinstance(x, int) or isinstance(y, str)\n",
+    "ok = isinstance(x, int) and isinstance(x, str)\n",
+    "def isinstance(a, b):\n    return 1\nok = isinstance(x, int) or isinstance(x, str)\n",
+    "ok = isinstance(x, int) or x is None\n",
+  ],
+  invalid: [
+    {
+      code: "ok = isinstance(x, int) or isinstance(x, str)\n",
+      at: "1:6-1:46",
+      output: "ok = isinstance(x, (int, str))\n",
+    },
+    {
+      code: "ok = isinstance(x, (int, float)) or isinstance(x, str)\n",
+      at: "1:6-1:55",
+      output: "ok = isinstance(x, (int, float, str))\n",
+    },
+    {
+      code: "ok = isinstance(a.b, A) or isinstance(a.b, B) or isinstance(a.b, C)\n",
+      at: "1:6-1:68",
+      output: "ok = isinstance(a.b, (A, B, C))\n",
+    },
+    { code: "ok = x is None or isinstance(x, int) or isinstance(x, str)\n", at: "1:6-1:59", output: null },
+    {
+      code: "if isinstance(v, A) or isinstance(v, B):\n    pass\n",
+      at: "1:4-1:40",
+      output: "if isinstance(v, (A, B)):\n    pass\n",
+    },
+  ],
+});

@@ -1,0 +1,15 @@
+import check from "../../checks/idioms/useless-expression.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: ['"docstring"\n', "...\n", "f(x)\n", "x[0]\n", "x = 1\n", "await_me = None\nasync def f():\n    await g()\n"],
+  invalid: [
+    { code: "x\n", at: "1:1-1:2" },
+    { code: "self.value\n", at: "1:1-1:11" },
+    { code: "[1, 2]\n", at: "1:1-1:7" },
+    { code: "def f():\n    None\n", at: "2:5-2:9" },
+    { code: "-1\n", at: "1:1-1:3" },
+    { code: "b'x'\n", at: "1:1-1:5" },
+    { code: "termios.tcgetattr, termios.tcsetattr\n", at: "1:1-1:37" },
+  ],
+});
