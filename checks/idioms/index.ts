@@ -14,15 +14,21 @@ import globalStatement from "./global-statement.js";
 import isLiteral from "./is-literal.js";
 import lambdaAssignment from "./lambda-assignment.js";
 import mergeIsinstance from "./merge-isinstance.js";
+import mutableClassDefault from "./mutable-class-default.js";
+import mutableDataclassDefault from "./mutable-dataclass-default.js";
 import mutableDefaultArgument from "./mutable-default-argument.js";
+import needlessBool from "./needless-bool.js";
 import nestedWith from "./nested-with.js";
 import noneComparison from "./none-comparison.js";
 import notInTest from "./not-in-test.js";
 import notIsTest from "./not-is-test.js";
 import objectInheritance from "./object-inheritance.js";
 import openWithoutWith from "./open-without-with.js";
+import printfFormatting from "./printf-formatting.js";
 import raiseWithoutFrom from "./raise-without-from.js";
 import rangeLenLoop from "./range-len-loop.js";
+import redefinedLoopVariable from "./redefined-loop-variable.js";
+import repeatedEquality from "./repeated-equality.js";
 import returnInInit from "./return-in-init.js";
 import silentExcept from "./silent-except.js";
 import starImport from "./star-import.js";
@@ -50,15 +56,21 @@ export const idiomsChecks: readonly Check[] = [
   isLiteral,
   lambdaAssignment,
   mergeIsinstance,
+  mutableClassDefault,
+  mutableDataclassDefault,
   mutableDefaultArgument,
+  needlessBool,
   nestedWith,
   noneComparison,
   notInTest,
   notIsTest,
   objectInheritance,
   openWithoutWith,
+  printfFormatting,
   raiseWithoutFrom,
   rangeLenLoop,
+  redefinedLoopVariable,
+  repeatedEquality,
   returnInInit,
   silentExcept,
   starImport,

@@ -1,0 +1,54 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext } from "../../src/engine/check.js";
+import { classAttributes, isDataclass, isMutableValue } from "../../src/engine/classes.js";
+
+/** ClassVar[...] / Final[...] annotations declare the sharing on purpose. */
+function declaresSharing(ctx: CheckContext, annotation: SyntaxNode | null): boolean {
+  if (!annotation) return false;
+  let node = annotation.type === "type" ? annotation.namedChild(0) : annotation;
+  if (node?.type === "generic_type" || node?.type === "subscript") node = node.namedChild(0);
+  const name = node && (ctx.qualifiedName(node) ?? node.text);
+  return !!name && /(^|\.)(ClassVar|Final)$/.test(name);
+}
+
+/** Model classes that copy field defaults per instance (pydantic, msgspec, SQLModel). */
+function copiesDefaults(ctx: CheckContext, klass: SyntaxNode): boolean {
+  return (klass.childForFieldName("superclasses")?.namedChildren ?? []).some((base) => {
+    const name = ctx.qualifiedName(base) ?? "";
+    return /^(pydantic|msgspec|sqlmodel|pydantic_settings)\./.test(name);
+  });
+}
+
+export default defineCheck({
+  id: "mutable-class-default",
+  codes: ["RUF012"],
+  category: "idioms",
+  severity: "warning",
+  fix: "never",
+  docs: {
+    summary: "A mutable class attribute (list, dict, set) without `ClassVar`.",
+    why: "A list or dict assigned in the class body is one object shared by every instance: appending through one instance changes them all. Create it in `__init__`, or annotate it `ClassVar[...]` when sharing is the point.",
+    bad: "class Registry:\n    handlers = []\n",
+    good: "from typing import ClassVar\n\nclass Registry:\n    handlers: ClassVar[list] = []\n",
+    differences:
+      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default; unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance.",
+  },
+  create(ctx) {
+    return {
+      class_definition(klass) {
+        if (copiesDefaults(ctx, klass)) return;
+        const dataclass = isDataclass(ctx, klass);
+        for (const attr of classAttributes(klass)) {
+          // Dunders (`__slots__`, `__all__`) are class-level by design.
+          if (attr.target.type !== "identifier" || /^__\w+__$/.test(attr.target.text)) continue;
+          if (dataclass && attr.annotation) continue;
+          if (declaresSharing(ctx, attr.annotation) || !isMutableValue(ctx, attr.value)) continue;
+          ctx.report({
+            node: attr.value,
+            message: `Mutable class attribute \`${attr.target.text}\` is shared by every instance`,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,58 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck } from "../../src/engine/check.js";
+import { unparenthesize } from "../../src/engine/ast.js";
+import { comparisonLinks } from "../../src/engine/comparisons.js";
+
+function operands(node: SyntaxNode, operator: string): SyntaxNode[] {
+  const n = unparenthesize(node);
+  if (n.type !== "boolean_operator" || n.childForFieldName("operator")?.text !== operator) return [n];
+  return [...operands(n.childForFieldName("left")!, operator), ...operands(n.childForFieldName("right")!, operator)];
+}
+
+export default defineCheck({
+  id: "repeated-equality",
+  codes: ["PLR1714"],
+  pylint: ["consider-using-in"],
+  category: "idioms",
+  severity: "info",
+  fix: "never",
+  docs: {
+    summary: "`x == a or x == b` instead of `x in {a, b}`.",
+    why: "Repeating the subject for each alternative is noisy and easy to get wrong when one comparison is edited. A membership test lists the alternatives once.",
+    bad: "if status == 'new' or status == 'open':\n    pass\n",
+    good: "if status in {'new', 'open'}:\n    pass\n",
+  },
+  create(ctx) {
+    const visit = (node: SyntaxNode): void => {
+      const op = node.childForFieldName("operator")?.text;
+      if (op !== "or" && op !== "and") return;
+      // Only the top of a chain of the same operator reports.
+      const parent = node.parent?.type === "parenthesized_expression" ? node.parent.parent : node.parent;
+      if (parent?.type === "boolean_operator" && parent.childForFieldName("operator")?.text === op) return;
+      const wanted = op === "or" ? "==" : "!=";
+      const subjects = new Map<string, number>();
+      for (const operand of operands(node, op)) {
+        if (operand.type !== "comparison_operator") continue;
+        const links = comparisonLinks(operand);
+        if (links.length !== 1 || links[0]!.operator !== wanted) continue;
+        const { left, right } = links[0]!;
+        // `a == 0 or b == 0` shares only a literal: that is not one subject compared twice.
+        const literal = (n: SyntaxNode): boolean =>
+          ["integer", "float", "string", "none", "true", "false", "concatenated_string", "unary_operator"].includes(
+            n.type,
+          );
+        // The subject must be a plain name or attribute: a call or subscript may differ between evaluations.
+        const subject = (n: SyntaxNode): boolean => n.type === "identifier" || n.type === "attribute";
+        if (literal(left) && literal(right)) continue;
+        for (const side of [left, right]) {
+          if (subject(side) && !(side === right && right.text === left.text))
+            subjects.set(side.text, (subjects.get(side.text) ?? 0) + 1);
+        }
+      }
+      const [subject] = [...subjects].filter(([, n]) => n >= 2).map(([s]) => s);
+      if (!subject) return;
+      ctx.report({ node, message: `Merge the comparisons: \`${subject} ${op === "or" ? "in" : "not in"} {...}\`` });
+    };
+    return { boolean_operator: visit };
+  },
+});
