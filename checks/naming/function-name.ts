@@ -1,0 +1,47 @@
+import { defineCheck } from "../../src/engine/check.js";
+import { decorators } from "../../src/engine/definitions.js";
+
+// unittest's and Django's camelCase hooks, which subclasses must spell exactly so.
+const FRAMEWORK_NAMES = new Set([
+  "setUp",
+  "tearDown",
+  "setUpClass",
+  "tearDownClass",
+  "setUpModule",
+  "tearDownModule",
+  "asyncSetUp",
+  "asyncTearDown",
+  "setUpTestData",
+  "failureException",
+  "longMessage",
+  "maxDiff",
+]);
+
+export default defineCheck({
+  id: "function-name",
+  codes: ["N802"],
+  pylint: ["invalid-name"],
+  category: "naming",
+  severity: "warning",
+  fix: "never",
+  docs: {
+    summary: "A function or method name that is not lower_case.",
+    why: "PEP 8 names functions in lower_case_with_underscores; a CamelCase function reads like a class at every call site.",
+    bad: "def LoadConfig(path):\n    pass\n",
+    good: "def load_config(path):\n    pass\n",
+    differences:
+      "Besides unittest's hooks and `@override` methods (as Ruff), peptalk accepts `visit_Name`-style methods, which `ast.NodeVisitor` and similar APIs require.",
+  },
+  create(ctx) {
+    return {
+      function_definition(node) {
+        const id = node.childForFieldName("name");
+        if (!id || id.text === id.text.toLowerCase() || FRAMEWORK_NAMES.has(id.text)) return;
+        // Names an API dictates: visitor methods, overrides of a base class's spelling.
+        if (/^(visit|depart|leave)_[A-Z]/.test(id.text)) return;
+        if (decorators(node).some((d) => /(^|\.)override$/.test(d))) return;
+        ctx.report({ node: id, message: `Function name \`${id.text}\` should be lower_case` });
+      },
+    };
+  },
+});

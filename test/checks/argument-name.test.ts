@@ -1,0 +1,19 @@
+import check from "../../checks/naming/argument-name.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "def f(file_path, _x):\n    pass\n",
+    "def f(*args, **kwargs):\n    pass\n",
+    "def f(a: int = 1, *, b=2):\n    pass\n",
+    "def f(x1, x_2):\n    pass\n",
+  ],
+  invalid: [
+    { code: "def f(MyArg):\n    pass\n", at: "1:7-1:12" },
+    { code: "def f(a, _X):\n    pass\n", at: "1:10-1:12" },
+    { code: "def f(filePath: str = ''):\n    pass\n", at: "1:7-1:15" },
+    { code: "def f(*Args, **KW):\n    pass\n", at: ["1:8-1:12", "1:16-1:18"] },
+    { code: "f = lambda X: X\n", at: "1:12-1:13" },
+    { code: "class A:\n    def m(self, Value):\n        pass\n", at: "2:17-2:22" },
+  ],
+});
