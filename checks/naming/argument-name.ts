@@ -26,7 +26,7 @@ export default defineCheck({
           param.type === "identifier"
             ? param
             : (param.childForFieldName("name") ?? param.namedChildren.find((c) => c.type === "identifier") ?? null);
-        if (id?.type !== "identifier" || id.text === id.text.toLowerCase()) continue;
+        if (id?.type !== "identifier" || id.text === id.text.toLowerCase() || FRAMEWORK_NAMES.has(id.text)) continue;
         ctx.report({ node: id, message: `Argument name \`${id.text}\` should be lower_case` });
       }
     };
