@@ -39,7 +39,8 @@ export function isDunder(name: string): boolean {
 /** A public function or method: no leading underscore on it or on any class it belongs to, not nested in a function. */
 export function isPublicDefinition(def: SyntaxNode): boolean {
   const name = nameOf(def);
-  if (name.startsWith("_")) return false;
+  // `__init__` and other dunders are part of the public interface (as Ruff's ANN rules say).
+  if (name.startsWith("_") && !isDunder(name)) return false;
   const klass = owningClass(def);
   if (klass) return isPublicDefinition(klass);
   return isModuleLevel(def);

@@ -1,0 +1,58 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
+
+const BUILTIN_FOR = new Map([
+  ["typing.List", "list"],
+  ["typing.Dict", "dict"],
+  ["typing.Set", "set"],
+  ["typing.FrozenSet", "frozenset"],
+  ["typing.Tuple", "tuple"],
+  ["typing.Type", "type"],
+]);
+
+/** Whether a node is inside an annotation (`type` node of a parameter, return or variable). */
+function inAnnotation(node: SyntaxNode): boolean {
+  for (let cur = node.parent; cur; cur = cur.parent) {
+    if (cur.type === "type") return true;
+    if (cur.type.endsWith("_statement") || cur.type === "block" || cur.type === "module") return false;
+  }
+  return false;
+}
+
+export default defineCheck({
+  id: "deprecated-typing-alias",
+  codes: ["UP006"],
+  category: "typing",
+  severity: "info",
+  fix: "sometimes",
+  minPython: "3.9",
+  docs: {
+    summary: "`typing.List[int]`-style aliases where the builtin generic works (Python 3.9+).",
+    why: "Since Python 3.9 (PEP 585) `list[int]`, `dict[str, int]` and friends work directly; the `typing` aliases are deprecated and need an import for nothing.",
+    bad: "from typing import List\n\ndef names(rows: List[str]) -> List[str]:\n    return rows\n",
+    good: "def names(rows: list[str]) -> list[str]:\n    return rows\n",
+    fixSafety: "Replaces the alias with the builtin name, in annotations only, when the builtin is not shadowed there.",
+    differences: "Only annotations are checked; Ruff also rewrites runtime uses such as `x = List`.",
+  },
+  create(ctx): Visitors {
+    if (!ctx.source.includes("typing")) return {};
+    const visit = (node: SyntaxNode): void => {
+      if (node.parent?.type === "attribute" && node.parent.childForFieldName("object")?.id === node.id) return;
+      const name = ctx.qualifiedName(node);
+      const builtin = name && BUILTIN_FOR.get(name);
+      if (!builtin || !inAnnotation(node)) return;
+      const shadowed = ctx.names.lookup(builtin, node) !== undefined;
+      ctx.report({
+        node,
+        message: `Use \`${builtin}\` instead of \`${node.text}\` in annotations`,
+        fix: shadowed ? null : { title: `Replace with \`${builtin}\``, edits: [ctx.edits.replace(node, builtin)] },
+      });
+    };
+    return {
+      identifier(node) {
+        if (node.parent?.type !== "attribute") visit(node);
+      },
+      attribute: visit,
+    };
+  },
+});

@@ -1,0 +1,45 @@
+import { defineCheck } from "../../src/engine/check.js";
+import { admitsNone, typeExpression } from "../../src/engine/annotations.js";
+import { compareVersions } from "../../src/engine/version.js";
+
+export default defineCheck({
+  id: "implicit-optional",
+  codes: ["RUF013"],
+  category: "typing",
+  severity: "warning",
+  fix: "sometimes",
+  docs: {
+    summary: "A parameter annotated `x: int = None`, without saying it may be `None`.",
+    why: "PEP 484 dropped implicit `Optional`: type checkers now read `x: int = None` as an error, and readers take the annotation at its word. Say `int | None` (or `Optional[int]` before Python 3.10).",
+    bad: "def fetch(timeout: float = None):\n    pass\n",
+    good: "def fetch(timeout: float | None = None):\n    pass\n",
+    fixSafety:
+      "Writes `X | None` when the target Python is 3.10 or newer; before that, `Optional[X]` when `Optional` is already imported from `typing`; otherwise no fix (it would need an import).",
+    differences:
+      "String (forward-reference) annotations are not rewritten or reported; Ruff reports inside the quotes.",
+  },
+  create(ctx) {
+    const modern = compareVersions(ctx.python, [3, 10]) >= 0;
+    const optionalImported = [...ctx.names.module.entries()].find(
+      ([, b]) => b.kind === "import" && b.qualified === "typing.Optional",
+    )?.[0];
+    return {
+      typed_default_parameter(param) {
+        const value = param.childForFieldName("value");
+        const annotation = param.childForFieldName("type");
+        if (value?.type !== "none" || !annotation || admitsNone(ctx, annotation)) return;
+        const expr = typeExpression(annotation)!;
+        const text = ctx.text(expr);
+        const replacement = modern ? `${text} | None` : optionalImported ? `${optionalImported}[${text}]` : null;
+        ctx.report({
+          node: expr,
+          message: `Parameter defaults to \`None\` but its annotation \`${text}\` does not allow \`None\``,
+          fix:
+            replacement && !text.includes("#")
+              ? { title: `Annotate as \`${replacement}\``, edits: [ctx.edits.replace(expr, replacement)] }
+              : null,
+        });
+      },
+    };
+  },
+});

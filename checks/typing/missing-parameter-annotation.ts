@@ -1,0 +1,39 @@
+import { defineCheck } from "../../src/engine/check.js";
+import { decorators, isPublicDefinition, owningClass } from "../../src/engine/definitions.js";
+
+export default defineCheck({
+  id: "missing-parameter-annotation",
+  codes: ["ANN001"],
+  category: "typing",
+  severity: "info",
+  fix: "never",
+  docs: {
+    summary: "A parameter of a public function without a type annotation.",
+    why: "Parameter annotations are the contract callers read first; without them type checkers cannot catch wrong calls and IDEs cannot help.",
+    bad: "def greet(name, times: int = 1) -> str:\n    return name * times\n",
+    good: "def greet(name: str, times: int = 1) -> str:\n    return name * times\n",
+    differences:
+      "Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
+  },
+  create(ctx) {
+    return {
+      function_definition(node) {
+        if (!isPublicDefinition(node) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
+        const params = node.childForFieldName("parameters")?.namedChildren ?? [];
+        const isMethod = owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d));
+        params.forEach((param, index) => {
+          // `self` / `cls`: the first parameter of a method is never annotated.
+          if (isMethod && index === 0) return;
+          const id =
+            param.type === "identifier"
+              ? param
+              : param.type === "default_parameter"
+                ? param.childForFieldName("name")
+                : null;
+          if (!id) return;
+          ctx.report({ node: id, message: `Parameter \`${id.text}\` has no type annotation` });
+        });
+      },
+    };
+  },
+});

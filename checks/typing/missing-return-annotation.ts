@@ -1,0 +1,31 @@
+import { defineCheck } from "../../src/engine/check.js";
+import { decorators, isDunder, isPublicDefinition, nameOf } from "../../src/engine/definitions.js";
+
+export default defineCheck({
+  id: "missing-return-annotation",
+  codes: ["ANN201"],
+  category: "typing",
+  severity: "info",
+  fix: "never",
+  docs: {
+    summary: "A public function or method without a return annotation.",
+    why: "The return type is the most useful annotation a public function can have: callers, IDEs and type checkers rely on it, and without it every caller's types degrade to `Any`.",
+    bad: "def load(path: str):\n    return path.upper()\n",
+    good: "def load(path: str) -> str:\n    return path.upper()\n",
+  },
+  create(ctx) {
+    return {
+      function_definition(node) {
+        if (node.childForFieldName("return_type")) return;
+        const name = nameOf(node);
+        // Dunders are ANN204's (special methods); overload stubs carry no body to annotate.
+        if (isDunder(name) || !isPublicDefinition(node)) return;
+        if (decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
+        ctx.report({
+          node: node.childForFieldName("name")!,
+          message: `Public function \`${name}\` has no return annotation`,
+        });
+      },
+    };
+  },
+});

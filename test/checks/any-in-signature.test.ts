@@ -1,0 +1,26 @@
+import check from "../../checks/typing/any-in-signature.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    {
+      code: "from typing import Any\ndef _f(a: Any) -> None:\n    pass\n",
+      ruffDiffers: "private functions are not checked",
+    },
+    "def f(a: object) -> object:\n    pass\n",
+    "from typing import Any\nx: Any = 1\n",
+    "Any = int\ndef f(a: Any) -> None:\n    pass\n",
+    "from typing import Any\ndef f(a: list[Any]) -> None:\n    pass\n",
+  ],
+  invalid: [
+    { code: "from typing import Any\ndef f(a: Any) -> Any:\n    pass\n", at: ["2:10-2:13", "2:18-2:21"] },
+    { code: "import typing\ndef f(a: typing.Any) -> None:\n    pass\n", at: "2:10-2:20" },
+    {
+      code: "from typing import Any\nclass A:\n    def m(self, x: Any = None) -> None:\n        pass\n",
+      at: "3:20-3:23",
+    },
+    { code: "from typing import Any\ndef load() -> Any:\n    pass\n", at: "2:15-2:18" },
+    { code: "from typing import Any\ndef f(*args: Any) -> None:\n    pass\n", at: "2:14-2:17" },
+    { code: "from typing import Any as A\ndef f(a: A) -> None:\n    pass\n", at: "2:10-2:11" },
+  ],
+});

@@ -1,0 +1,19 @@
+import check from "../../checks/typing/missing-parameter-annotation.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "def f(a: int, *args, **kwargs) -> None:\n    pass\n",
+    "class A:\n    def m(self, a: int) -> None:\n        pass\n    @classmethod\n    def c(cls) -> None:\n        pass\n",
+    { code: "def _f(a):\n    pass\n", ruffDiffers: "private functions are not checked" },
+    { code: "def outer() -> None:\n    def inner(a):\n        pass\n", ruffDiffers: "nested functions are not public" },
+    "lambda a: a\n",
+  ],
+  invalid: [
+    { code: "def f(a, b: int):\n    pass\n", at: "1:7-1:8" },
+    { code: "def f(a, *, b=1) -> None:\n    pass\n", at: ["1:7-1:8", "1:13-1:14"] },
+    { code: "class A:\n    def __init__(self, x):\n        pass\n", at: "2:24-2:25" },
+    { code: "class A:\n    @staticmethod\n    def s(x) -> None:\n        pass\n", at: "3:11-3:12" },
+    { code: "def __getattr__(name):\n    pass\n", at: "1:17-1:21" },
+  ],
+});

@@ -1,0 +1,20 @@
+import check from "../../checks/typing/missing-return-annotation.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "def f() -> None:\n    pass\n",
+    "def _f():\n    pass\n",
+    "class _A:\n    def m(self):\n        pass\n",
+    "def outer() -> None:\n    def inner():\n        pass\n",
+    "class A:\n    def __init__(self):\n        pass\n",
+    "from typing import overload\n@overload\ndef f(a: int) -> int: ...\n",
+  ],
+  invalid: [
+    { code: "def f(a, b: int):\n    pass\n", at: "1:5-1:6" },
+    { code: "class A:\n    def m(self, y):\n        pass\n", at: "2:9-2:10" },
+    { code: "class A:\n    @property\n    def p(self):\n        return 1\n", at: "3:9-3:10" },
+    { code: "async def fetch(url: str):\n    pass\n", at: "1:11-1:16" },
+    { code: "if True:\n    def f():\n        pass\n", at: "2:9-2:10" },
+  ],
+});
