@@ -25,7 +25,7 @@ export default defineCheck({
       function_definition(node) {
         if (
           !ctx.source.includes("Any") ||
-          !isPublicDefinition(node) ||
+          !isPublicDefinition(node, ctx.path) ||
           decorators(node).some((d) => /(^|\.)overload$/.test(d))
         )
           return;

@@ -1,5 +1,22 @@
 import { defineCheck } from "../../src/engine/check.js";
-import { admitsNone, typeExpression } from "../../src/engine/annotations.js";
+import type { SyntaxNode } from "tree-sitter";
+import type { CheckContext } from "../../src/engine/check.js";
+import { admitsNone, subscriptParts, typeExpression } from "../../src/engine/annotations.js";
+
+/** Builtins, `typing`/`collections` names, and classes defined in this module. */
+function isKnownType(ctx: CheckContext, node: SyntaxNode): boolean {
+  if (node.type === "binary_operator")
+    return isKnownType(ctx, node.childForFieldName("left")!) && isKnownType(ctx, node.childForFieldName("right")!);
+  const parts = subscriptParts(node);
+  if (parts) return isKnownType(ctx, parts.head);
+  if (node.type === "identifier") {
+    if (ctx.isBuiltin(node)) return true;
+    const binding = ctx.names.module.get(node.text);
+    if (binding?.kind === "local" && binding.node.parent?.type === "class_definition") return true;
+  }
+  const name = ctx.qualifiedName(node);
+  return !!name && /^(typing|typing_extensions|collections|collections\.abc|datetime|decimal|pathlib)\./.test(name);
+}
 import { compareVersions } from "../../src/engine/version.js";
 
 export default defineCheck({
@@ -28,6 +45,8 @@ export default defineCheck({
         const value = param.childForFieldName("value");
         const annotation = param.childForFieldName("type");
         if (value?.type !== "none" || !annotation || admitsNone(ctx, annotation)) return;
+        // An imported name may be an alias that already includes None: only known types are judged.
+        if (!isKnownType(ctx, typeExpression(annotation)!)) return;
         const expr = typeExpression(annotation)!;
         const text = ctx.text(expr);
         const replacement = modern ? `${text} | None` : optionalImported ? `${optionalImported}[${text}]` : null;

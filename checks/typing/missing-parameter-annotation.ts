@@ -18,7 +18,7 @@ export default defineCheck({
   create(ctx) {
     return {
       function_definition(node) {
-        if (!isPublicDefinition(node) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
+        if (!isPublicDefinition(node, ctx.path) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
         const params = node.childForFieldName("parameters")?.namedChildren ?? [];
         const isMethod = owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d));
         params.forEach((param, index) => {

@@ -19,8 +19,10 @@ export default defineCheck({
         if (node.childForFieldName("return_type")) return;
         const name = nameOf(node);
         // Dunders are ANN204's (special methods); overload stubs carry no body to annotate.
-        if (isDunder(name) || !isPublicDefinition(node)) return;
-        if (decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
+        if (isDunder(name) || !isPublicDefinition(node, ctx.path)) return;
+        // Class and static methods are ANN206/ANN205 in Ruff: another rule, not this one.
+        // Property setters/deleters return nothing by protocol.
+        if (decorators(node).some((d) => /(^|\.)(overload|classmethod|staticmethod|setter|deleter)$/.test(d))) return;
         ctx.report({
           node: node.childForFieldName("name")!,
           message: `Public function \`${name}\` has no return annotation`,

@@ -36,12 +36,50 @@ export function isDunder(name: string): boolean {
   return /^__\w+__$/.test(name);
 }
 
-/** A public function or method: no leading underscore on it or on any class it belongs to, not nested in a function. */
-export function isPublicDefinition(def: SyntaxNode): boolean {
+/**
+ * A public function or method: no leading underscore on it or on any class it belongs to,
+ * not nested in a function, and listed in the module's `__all__` when it has one (the same
+ * reading as Ruff's visibility rules; like Ruff, a `_module.py` file does not make its contents private).
+ */
+export function isPublicDefinition(def: SyntaxNode, path?: string): boolean {
   const name = nameOf(def);
   // `__init__` and other dunders are part of the public interface (as Ruff's ANN rules say).
   if (name.startsWith("_") && !isDunder(name)) return false;
   const klass = owningClass(def);
-  if (klass) return isPublicDefinition(klass);
-  return isModuleLevel(def);
+  if (klass) return isPublicDefinition(klass, path);
+  if (!isModuleLevel(def)) return false;
+  const exported = moduleAll(def.tree.rootNode);
+  return exported === null || exported.has(name);
+}
+
+export function isPrivateModule(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1).replace(/\.pyi?$/, "");
+  return base.startsWith("_") && !isDunder(base);
+}
+
+const allCache = new WeakMap<object, Set<string> | null>();
+
+/** The names in a module-level `__all__ = [...]` of string literals, or null when there is none. */
+export function moduleAll(root: SyntaxNode): Set<string> | null {
+  const key = root.tree as object;
+  if (allCache.has(key)) return allCache.get(key)!;
+  let names: Set<string> | null = null;
+  for (const statement of root.namedChildren) {
+    const assignment = statement.type === "expression_statement" ? statement.namedChild(0) : null;
+    if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.text !== "__all__") continue;
+    const value = assignment.childForFieldName("right");
+    if (!value || !["list", "tuple", "expression_list", "binary_operator"].includes(value.type)) continue;
+    // `[...] + other_module.__all__`: the literal names are what is known (as in Ruff).
+    names = new Set(value.descendantsOfType("string").map((c) => c.text.replace(/^[rRuU]?(['"])(.*)\1$/s, "$2")));
+  }
+  if (names) {
+    // `__all__ += [...]` (also under `if`), as modules that extend it per platform do.
+    for (const aug of root.descendantsOfType("augmented_assignment")) {
+      if (aug.childForFieldName("left")?.text !== "__all__") continue;
+      for (const s of aug.childForFieldName("right")?.descendantsOfType("string") ?? [])
+        names.add(s.text.replace(/^[rRuU]?(['"])(.*)\1$/s, "$2"));
+    }
+  }
+  allCache.set(key, names);
+  return names;
 }

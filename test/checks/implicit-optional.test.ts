@@ -8,6 +8,7 @@ runCheckTable(check, {
     "from typing import Any\ndef f(x: Any = None):\n    pass\n",
     "def f(x: object = None):\n    pass\n",
     "def f(x: int = 0):\n    pass\n",
+    "from . import events\ndef f(loop: events.Loop = None):\n    pass\n",
     "from typing import Union\ndef f(x: Union[int, None] = None):\n    pass\n",
     { code: 'def f(x: "int" = None):\n    pass\n', ruffDiffers: "forward references are not read" },
   ],

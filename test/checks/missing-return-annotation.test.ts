@@ -9,6 +9,9 @@ runCheckTable(check, {
     "def outer() -> None:\n    def inner():\n        pass\n",
     "class A:\n    def __init__(self):\n        pass\n",
     "from typing import overload\n@overload\ndef f(a: int) -> int: ...\n",
+    "__all__ = ['g']\ndef f():\n    pass\ndef g() -> None:\n    pass\n",
+    "__all__ = 'g', 'h'\nclass A:\n    def m(self):\n        pass\n",
+    "class A:\n    @classmethod\n    def c(cls):\n        pass\n",
   ],
   invalid: [
     { code: "def f(a, b: int):\n    pass\n", at: "1:5-1:6" },
