@@ -6,6 +6,8 @@ import boolComparison from "./bool-comparison.js";
 import builtinShadowing from "./builtin-shadowing.js";
 import collapsibleIf from "./collapsible-if.js";
 import comprehensionInAnyAll from "./comprehension-in-any-all.js";
+import dataclassCandidate from "./dataclass-candidate.js";
+import dictGetDefault from "./dict-get-default.js";
 import dictKeysMembership from "./dict-keys-membership.js";
 import duplicateDictKey from "./duplicate-dict-key.js";
 import fstringWithoutPlaceholders from "./fstring-without-placeholders.js";
@@ -13,6 +15,8 @@ import functionCallDefaultArgument from "./function-call-default-argument.js";
 import globalStatement from "./global-statement.js";
 import isLiteral from "./is-literal.js";
 import lambdaAssignment from "./lambda-assignment.js";
+import loopVariableClosure from "./loop-variable-closure.js";
+import manualListComprehension from "./manual-list-comprehension.js";
 import mergeIsinstance from "./merge-isinstance.js";
 import mutableClassDefault from "./mutable-class-default.js";
 import mutableDataclassDefault from "./mutable-dataclass-default.js";
@@ -24,6 +28,7 @@ import notInTest from "./not-in-test.js";
 import notIsTest from "./not-is-test.js";
 import objectInheritance from "./object-inheritance.js";
 import openWithoutWith from "./open-without-with.js";
+import printInLibrary from "./print-in-library.js";
 import printfFormatting from "./printf-formatting.js";
 import raiseWithoutFrom from "./raise-without-from.js";
 import rangeLenLoop from "./range-len-loop.js";
@@ -32,6 +37,7 @@ import repeatedEquality from "./repeated-equality.js";
 import returnInInit from "./return-in-init.js";
 import silentExcept from "./silent-except.js";
 import starImport from "./star-import.js";
+import stringConcatInLoop from "./string-concat-in-loop.js";
 import superWithArguments from "./super-with-arguments.js";
 import typeComparison from "./type-comparison.js";
 import unnecessaryComprehension from "./unnecessary-comprehension.js";
@@ -48,6 +54,8 @@ export const idiomsChecks: readonly Check[] = [
   builtinShadowing,
   collapsibleIf,
   comprehensionInAnyAll,
+  dataclassCandidate,
+  dictGetDefault,
   dictKeysMembership,
   duplicateDictKey,
   fstringWithoutPlaceholders,
@@ -55,6 +63,8 @@ export const idiomsChecks: readonly Check[] = [
   globalStatement,
   isLiteral,
   lambdaAssignment,
+  loopVariableClosure,
+  manualListComprehension,
   mergeIsinstance,
   mutableClassDefault,
   mutableDataclassDefault,
@@ -66,6 +76,7 @@ export const idiomsChecks: readonly Check[] = [
   notIsTest,
   objectInheritance,
   openWithoutWith,
+  printInLibrary,
   printfFormatting,
   raiseWithoutFrom,
   rangeLenLoop,
@@ -74,6 +85,7 @@ export const idiomsChecks: readonly Check[] = [
   returnInInit,
   silentExcept,
   starImport,
+  stringConcatInLoop,
   superWithArguments,
   typeComparison,
   unnecessaryComprehension,

@@ -49,6 +49,8 @@ export function runCheck(check: FileCheck, code: string, options: RowOptions = {
   const path = options.path ?? "pkg/module.py";
   const python = parsePythonVersion(options.python ?? "3.9") as PythonVersion;
   const isTestFile = /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|(^|\/)tests?\//.test(path);
+  // The engine runs a check only on the files it applies to; so does the table.
+  if ((check.appliesTo === "tests" && !isTestFile) || (check.appliesTo === "non-tests" && isTestFile)) return [];
   const project = createProjectContext(options.project ?? {}, new Map([[path, code]]));
   const sev = check.severity === "off" ? "info" : check.severity;
   const result = analyzeFile(path, code, [check], { python, isTestFile, project, severities: { [check.id]: sev } });

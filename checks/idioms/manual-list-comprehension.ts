@@ -1,0 +1,76 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck } from "../../src/engine/check.js";
+
+/** `xs.append(e)` as a statement → [xs, e]. */
+function appendCall(statement: SyntaxNode | undefined): [SyntaxNode, SyntaxNode] | null {
+  if (statement?.type !== "expression_statement") return null;
+  const call = statement.namedChild(0);
+  if (call?.type !== "call") return null;
+  const fn = call.childForFieldName("function");
+  const args = call.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  if (fn?.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "append" || args.length !== 1)
+    return null;
+  if (args[0]!.type === "keyword_argument" || args[0]!.type === "list_splat") return null;
+  const target = fn.childForFieldName("object");
+  return target?.type === "identifier" ? [target, args[0]!] : null;
+}
+
+function only(block: SyntaxNode | null | undefined): SyntaxNode | undefined {
+  const statements = block?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+  return statements.length === 1 ? statements[0] : undefined;
+}
+
+/** The list was created empty just before the loop: `xs = []` as the previous statement. */
+function createdEmptyBefore(loop: SyntaxNode, name: string): boolean {
+  let prev = loop.previousNamedSibling;
+  while (prev?.type === "comment") prev = prev.previousNamedSibling;
+  const assignment = prev?.type === "expression_statement" ? prev.namedChild(0) : null;
+  if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.text !== name) return false;
+  const value = assignment.childForFieldName("right");
+  return (value?.type === "list" && value.namedChildCount === 0) || value?.text === "list()";
+}
+
+export default defineCheck({
+  id: "manual-list-comprehension",
+  codes: ["PERF401"],
+  category: "idioms",
+  severity: "info",
+  fix: "never",
+  docs: {
+    summary: "A loop that only appends to a list just created empty: a list comprehension.",
+    why: "`result = [f(x) for x in xs if p(x)]` states the transformation in one expression and runs faster than repeated `append` calls.",
+    bad: "squares = []\nfor n in numbers:\n    squares.append(n * n)\n",
+    good: "squares = [n * n for n in numbers]\n",
+    differences:
+      "Reported only when the list is created empty by the statement right before the loop (Ruff also reports lists built earlier, where a comprehension would need `extend`).",
+  },
+  create(ctx) {
+    return {
+      for_statement(loop) {
+        if (loop.children.some((c) => c.type === "async") || loop.namedChildren.some((c) => c.type === "else_clause"))
+          return;
+        const left = loop.childForFieldName("left");
+        let statement = only(loop.childForFieldName("body"));
+        let filtered = false;
+        if (
+          statement?.type === "if_statement" &&
+          !statement.namedChildren.some((c) => c.type === "else_clause" || c.type === "elif_clause")
+        ) {
+          statement = only(statement.childForFieldName("consequence"));
+          filtered = true;
+        }
+        const append = appendCall(statement);
+        if (!append || !left) return;
+        const [target, element] = append;
+        // `for x in xs: r.append(x)` is a plain copy: `list(xs)` (PERF402), not this check.
+        if (!filtered && element.text === left.text) return;
+        if (element.descendantsOfType("identifier").some((id) => id.text === target.text)) return;
+        if (!createdEmptyBefore(loop, target.text)) return;
+        ctx.report({
+          node: statement!.namedChild(0)!,
+          message: `Build \`${target.text}\` with a list comprehension instead of appending in a loop`,
+        });
+      },
+    };
+  },
+});
