@@ -60,7 +60,8 @@ export default defineCheck({
           filtered = true;
         }
         const append = appendCall(statement);
-        if (!append || !left) return;
+        // Like Ruff: not for unpacking targets, and not when comments in the loop would be lost.
+        if (!append || !left || left.type !== "identifier" || loop.descendantsOfType("comment").length > 0) return;
         const [target, element] = append;
         // `for x in xs: r.append(x)` is a plain copy: `list(xs)` (PERF402), not this check.
         if (!filtered && element.text === left.text) return;

@@ -5,6 +5,7 @@ runCheckTable(check, {
   valid: [
     "r = [x * 2 for x in y]\n",
     "r = []\nfor x in y:\n    r.append(x)\n",
+    "r = []\nfor a, b in pairs:\n    r.append(a + b)\n",
     "r = []\nfor x in y:\n    r.append(x)\n    z = 1\n",
     "r = []\nfor x in y:\n    if x:\n        r.append(x)\n    else:\n        r.append(0)\n",
     {
@@ -19,11 +20,7 @@ runCheckTable(check, {
       code: "def f(y):\n    out = []\n    for item in y:\n        out.append(item.name)\n    return out\n",
       at: "4:9-4:30",
     },
-    {
-      code: "r = list()\nfor a, b in pairs:\n    r.append(a + b)\n",
-      at: "3:5-3:20",
-      ruffDiffers: "Ruff does not take `list()` as a fresh list",
-    },
+    { code: "r = list()\nfor p in pairs:\n    r.append(p + 1)\n", at: "3:5-3:20" },
     { code: "r = []\n# collect\nfor x in y:\n    r.append(str(x))\n", at: "4:5-4:21" },
   ],
 });
