@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { hasComment } from "../../src/engine/ast.js";
 
 export default defineCheck({
@@ -16,7 +16,8 @@ export default defineCheck({
     fixSafety:
       "Drops the brackets when the comprehension is the only argument and holds no comment. Side effects in the comprehension would then stop at the first decisive element, as intended.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    if (!/\b(any|all)\(\s*[[{]/.test(ctx.source)) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");

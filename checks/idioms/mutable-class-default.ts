@@ -36,13 +36,17 @@ export default defineCheck({
   create(ctx) {
     return {
       class_definition(klass) {
-        if (copiesDefaults(ctx, klass)) return;
-        const dataclass = isDataclass(ctx, klass);
+        let dataclass: boolean | undefined;
+        let copies: boolean | undefined;
         for (const attr of classAttributes(klass)) {
           // Dunders (`__slots__`, `__all__`) are class-level by design.
           if (attr.target.type !== "identifier" || /^__\w+__$/.test(attr.target.text)) continue;
+          if (!isMutableValue(ctx, attr.value) || declaresSharing(ctx, attr.annotation)) continue;
+          // Resolving decorators and bases costs a scope analysis: only once something is found.
+          dataclass ??= isDataclass(ctx, klass);
           if (dataclass && attr.annotation) continue;
-          if (declaresSharing(ctx, attr.annotation) || !isMutableValue(ctx, attr.value)) continue;
+          copies ??= copiesDefaults(ctx, klass);
+          if (copies) return;
           ctx.report({
             node: attr.value,
             message: `Mutable class attribute \`${attr.target.text}\` is shared by every instance`,

@@ -1,6 +1,5 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-import { walkScope } from "../../src/engine/ast.js";
 import { targetNames } from "../../src/engine/names.js";
 
 export default defineCheck({
@@ -22,17 +21,20 @@ export default defineCheck({
       if (!body || bound.length === 0) return;
       // `_`-prefixed names are throwaways by convention (Ruff's dummy-variable pattern).
       const names = new Set(bound.map((n) => n.text).filter((n) => !n.startsWith("_")));
-      walkScope(body, (n) => {
-        let targets: SyntaxNode[] = [];
-        if (n.type === "assignment" || n.type === "augmented_assignment")
-          targets = targetNames(n.childForFieldName("left")!);
-        else if (n.type === "for_statement") targets = targetNames(n.childForFieldName("left")!);
-        for (const t of targets) {
+      if (names.size === 0) return;
+      // Rebinding statements, collected natively; those inside nested functions or classes are skipped.
+      const scopes = body
+        .descendantsOfType(["function_definition", "class_definition", "lambda"])
+        .map((s) => [s.startIndex, s.endIndex]);
+      for (const n of body.descendantsOfType(["assignment", "augmented_assignment", "for_statement"])) {
+        const start = n.startIndex;
+        if (scopes.some(([s, e]) => s! <= start && start < e!)) continue;
+        for (const t of targetNames(n.childForFieldName("left")!)) {
           if (!names.has(t.text) || reported.has(t.id)) continue;
           reported.add(t.id);
           ctx.report({ node: t, message: `${kind} variable \`${t.text}\` is overwritten in its own body` });
         }
-      });
+      }
     };
     return {
       for_statement(loop) {

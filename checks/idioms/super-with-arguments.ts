@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { hasComment, insideComprehension } from "../../src/engine/ast.js";
 
 export default defineCheck({
@@ -16,7 +16,8 @@ export default defineCheck({
     fixSafety:
       "Only in a method defined directly in a module-level class, with its first parameter as the second argument; not in classes created with `@dataclass(slots=True)`, where argument-less `super()` fails.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    if (!/\bsuper\(\s*\w/.test(ctx.source)) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");

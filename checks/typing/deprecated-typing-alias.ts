@@ -35,7 +35,8 @@ export default defineCheck({
     differences: "Only annotations are checked; Ruff also rewrites runtime uses such as `x = List`.",
   },
   create(ctx): Visitors {
-    if (!ctx.source.includes("typing")) return {};
+    // Only files that name one of the aliases can use one.
+    if (!ctx.source.includes("typing") || !/\b(List|Dict|Set|FrozenSet|Tuple|Type)\b/.test(ctx.source)) return {};
     const visit = (node: SyntaxNode): void => {
       if (node.parent?.type === "attribute" && node.parent.childForFieldName("object")?.id === node.id) return;
       const name = ctx.qualifiedName(node);
@@ -48,11 +49,15 @@ export default defineCheck({
         fix: shadowed ? null : { title: `Replace with \`${builtin}\``, edits: [ctx.edits.replace(node, builtin)] },
       });
     };
+    // Visit annotations only (not every identifier of the file).
     return {
-      identifier(node) {
-        if (node.parent?.type !== "attribute") visit(node);
+      type(annotation) {
+        if (annotation.parent?.type === "type_parameter" || annotation.parent?.parent?.type === "type") return;
+        for (const node of [annotation, ...annotation.descendantsOfType(["identifier", "attribute"])]) {
+          if (node.type === "identifier" && node.parent?.type === "attribute") continue;
+          if (node.type === "identifier" || node.type === "attribute") visit(node);
+        }
       },
-      attribute: visit,
     };
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from "../../src/engine/check.js";
 import type { SyntaxNode } from "tree-sitter";
-import type { CheckContext } from "../../src/engine/check.js";
+import type { CheckContext, Visitors } from "../../src/engine/check.js";
 import { admitsNone, subscriptParts, typeExpression } from "../../src/engine/annotations.js";
 
 /** Builtins, `typing`/`collections` names, and classes defined in this module. */
@@ -35,11 +35,12 @@ export default defineCheck({
     differences:
       "String (forward-reference) annotations are not rewritten or reported; Ruff reports inside the quotes.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
     const modern = compareVersions(ctx.python, [3, 10]) >= 0;
-    const optionalImported = [...ctx.names.module.entries()].find(
-      ([, b]) => b.kind === "import" && b.qualified === "typing.Optional",
-    )?.[0];
+    // Looked up only when a finding needs a fix (it costs a scope analysis of the module).
+    const optionalName = (): string | undefined =>
+      [...ctx.names.module.entries()].find(([, b]) => b.kind === "import" && b.qualified === "typing.Optional")?.[0];
+    if (!/=\s*None\b/.test(ctx.source)) return {};
     return {
       typed_default_parameter(param) {
         const value = param.childForFieldName("value");
@@ -49,6 +50,7 @@ export default defineCheck({
         if (!isKnownType(ctx, typeExpression(annotation)!)) return;
         const expr = typeExpression(annotation)!;
         const text = ctx.text(expr);
+        const optionalImported = modern ? undefined : optionalName();
         const replacement = modern ? `${text} | None` : optionalImported ? `${optionalImported}[${text}]` : null;
         ctx.report({
           node: expr,
