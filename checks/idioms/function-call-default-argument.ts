@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
+import { MUTABLE_CALLS } from "../../src/engine/classes.js";
 
 // Calls whose result is immutable (or deliberately shared), like Ruff's B008 allow-list.
 const IMMUTABLE_CALLS = new Set([
@@ -38,16 +39,7 @@ const IMMUTABLE_CALLS = new Set([
   "typing.TypeVar",
   "typing.NewType",
 ]);
-// Mutable constructors are mutable-default-argument's (B006) business.
-const MUTABLE_CALLS = new Set([
-  "dict",
-  "list",
-  "set",
-  "collections.Counter",
-  "collections.OrderedDict",
-  "collections.defaultdict",
-  "collections.deque",
-]);
+// Mutable constructors (MUTABLE_CALLS) are mutable-default-argument's (B006) business.
 
 function isFlaggedCall(ctx: CheckContext, value: SyntaxNode): SyntaxNode | null {
   const node = unparenthesize(value);

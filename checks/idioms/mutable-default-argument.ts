@@ -1,25 +1,8 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
 import type { CheckContext } from "../../src/engine/check.js";
-import { unparenthesize } from "../../src/engine/ast.js";
+import { isMutableValue } from "../../src/engine/classes.js";
 
-const MUTABLE_DISPLAYS = new Set([
-  "list",
-  "dictionary",
-  "set",
-  "list_comprehension",
-  "dictionary_comprehension",
-  "set_comprehension",
-]);
-const MUTABLE_CALLS = new Set([
-  "dict",
-  "list",
-  "set",
-  "collections.Counter",
-  "collections.OrderedDict",
-  "collections.defaultdict",
-  "collections.deque",
-]);
 // Annotations that promise the default is never mutated (Ruff's immutable-annotation idea).
 const IMMUTABLE_ANNOTATIONS = new Set([
   "tuple",
@@ -52,15 +35,6 @@ const IMMUTABLE_ANNOTATIONS = new Set([
   ].flatMap((n) => [`typing.${n}`, `collections.abc.${n}`]),
 ]);
 
-function isMutable(ctx: CheckContext, value: SyntaxNode): boolean {
-  const node = unparenthesize(value);
-  if (MUTABLE_DISPLAYS.has(node.type)) return true;
-  if (node.type !== "call") return false;
-  const fn = node.childForFieldName("function");
-  const name = fn && ctx.qualifiedName(fn);
-  return !!name && MUTABLE_CALLS.has(name);
-}
-
 function isImmutableAnnotation(ctx: CheckContext, annotation: SyntaxNode | null): boolean {
   if (!annotation) return false;
   let node = annotation.type === "type" ? annotation.namedChild(0) : annotation;
@@ -91,7 +65,7 @@ export default defineCheck({
         for (const param of params.namedChildren) {
           if (param.type !== "default_parameter" && param.type !== "typed_default_parameter") continue;
           const value = param.childForFieldName("value");
-          if (!value || !isMutable(ctx, value)) continue;
+          if (!value || !isMutableValue(ctx, value)) continue;
           // A parameter annotated as Sequence/Mapping/tuple promises not to mutate its default.
           if (isImmutableAnnotation(ctx, param.childForFieldName("type"))) continue;
           ctx.report({ node: value, message: "Mutable default value: it is created once and shared by every call" });

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-import { SCOPE_TYPES } from "../../src/engine/ast.js";
+import { SCOPE_TYPES, exceptHandlerName } from "../../src/engine/ast.js";
 
 /** The except clause a node sits in, within the same function; null otherwise. */
 function enclosingExcept(node: SyntaxNode): SyntaxNode | null {
@@ -18,12 +18,6 @@ function enclosingExcept(node: SyntaxNode): SyntaxNode | null {
       return null;
   }
   return null;
-}
-
-function handlerName(clause: SyntaxNode): string | null {
-  const pattern = clause.namedChildren.find((c) => c.type === "as_pattern");
-  const alias = pattern?.childForFieldName("alias");
-  return alias?.namedChild(0)?.text ?? alias?.text ?? null;
 }
 
 export default defineCheck({
@@ -48,7 +42,7 @@ export default defineCheck({
         const clause = enclosingExcept(node);
         if (!clause) return;
         // Re-raising the caught exception itself keeps its context.
-        if (exception.type === "identifier" && exception.text === handlerName(clause)) return;
+        if (exception.type === "identifier" && exception.text === exceptHandlerName(clause)) return;
         ctx.report({ node, message: "Raise inside `except` without `from err` or `from None`" });
       },
     };

@@ -1,11 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-
-function handlerName(clause: SyntaxNode): string | null {
-  const pattern = clause.namedChildren.find((c) => c.type === "as_pattern");
-  const alias = pattern?.childForFieldName("alias");
-  return alias?.namedChild(0)?.text ?? alias?.text ?? null;
-}
+import { exceptHandlerName } from "../../src/engine/ast.js";
 
 /** An except clause whose whole body is `raise` or `raise <its own name>`. */
 function onlyReraises(clause: SyntaxNode): boolean {
@@ -14,7 +9,7 @@ function onlyReraises(clause: SyntaxNode): boolean {
   if (statements.length !== 1 || statements[0]!.type !== "raise_statement") return false;
   const raised = statements[0]!.namedChildren.filter((c) => c.type !== "comment");
   if (raised.length === 0) return true;
-  return raised.length === 1 && raised[0]!.type === "identifier" && raised[0]!.text === handlerName(clause);
+  return raised.length === 1 && raised[0]!.type === "identifier" && raised[0]!.text === exceptHandlerName(clause);
 }
 
 export default defineCheck({

@@ -165,3 +165,10 @@ export function indentationAt(source: string, offset: number): string {
   const match = /^[ \t]*/.exec(source.slice(lineStart));
   return match ? match[0] : "";
 }
+
+/** The name an `except E as name:` clause binds, or null. */
+export function exceptHandlerName(clause: SyntaxNode): string | null {
+  const pattern = clause.namedChildren.find((c) => c.type === "as_pattern");
+  const alias = pattern?.childForFieldName("alias");
+  return alias?.namedChild(0)?.text ?? alias?.text ?? null;
+}

@@ -1,9 +1,9 @@
-// Class-body helpers shared by the class-attribute checks.
+// Mutable values and class-body helpers, shared by the mutable-default and class-attribute checks.
 import type { SyntaxNode } from "tree-sitter";
 import type { CheckContext } from "./check.js";
 import { unparenthesize } from "./ast.js";
 
-const MUTABLE_DISPLAYS = new Set([
+export const MUTABLE_DISPLAYS = new Set([
   "list",
   "dictionary",
   "set",
@@ -11,7 +11,7 @@ const MUTABLE_DISPLAYS = new Set([
   "dictionary_comprehension",
   "set_comprehension",
 ]);
-const MUTABLE_CALLS = new Set([
+export const MUTABLE_CALLS = new Set([
   "list",
   "dict",
   "set",
