@@ -7,6 +7,7 @@ runCheckTable(check, {
     "def f(*args, **kwargs):\n    pass\n",
     "def f(a: int = 1, *, b=2):\n    pass\n",
     "def f(x1, x_2):\n    pass\n",
+    "class A:\n    def m(self, value):\n        pass\n",
   ],
   invalid: [
     { code: "def f(MyArg):\n    pass\n", at: "1:7-1:12" },

@@ -12,6 +12,7 @@ runCheckTable(check, {
     "class Clamped(DecimalException):\n    pass\n",
   ],
   invalid: [
+    { code: "class Missing(KeyError):\n    pass\n", at: "1:7-1:14" },
     { code: "class MyException(Exception):\n    pass\n", at: "1:7-1:18" },
     { code: "class Boom(ValueError):\n    pass\n", at: "1:7-1:11" },
     { code: "class Boom(MyError):\n    pass\n", at: "1:7-1:11" },
