@@ -108,8 +108,11 @@ export function analyzeFile(
     !inWholeStatement(node);
   // Node positions are native getters: read each once.
   const open: { node: SyntaxNode; end: number; subscribers: Subscriber[] }[] = [];
+  const treeHasError = tree.rootNode.hasError;
   for (const node of nodes) {
     if (errors.length > 0 && insideError(node)) continue;
+    // A construct that itself holds a syntax error (e.g. a MISSING `)`) is not judged either.
+    if (treeHasError && node.hasError && node.type !== "module") continue;
     const start = node.startIndex;
     const end = node.endIndex;
     while (open.length > 0) {

@@ -9,8 +9,8 @@ import { runAction } from "../../src/action/main.js";
 import { API, payload, REPO } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
-const SOURCE = "def f(x, items=[]):\n    return x == None\n";
-const PATCH = "@@ -0,0 +1,2 @@\n+def f(x, items=[]):\n+    return x == None";
+const SOURCE = "def f(x: object, items: list = []) -> bool:\n    return x == None\n";
+const PATCH = "@@ -0,0 +1,2 @@\n+def f(x: object, items: list = []) -> bool:\n+    return x == None";
 
 function eventFile(mutate: (e: Record<string, any>) => void = () => {}): string {
   const event = payload("pull_request", "opened");
@@ -103,7 +103,7 @@ describe("GitHub Action entry", () => {
       log: (l) => lines.push(l),
     });
     expect(lines.join("\n")).toContain(
-      "::error file=app.py,line=1,endLine=1,col=16,endColumn=18,title=peptalk mutable-default-argument (B006)::",
+      "::error file=app.py,line=1,endLine=1,col=32,endColumn=34,title=peptalk mutable-default-argument (B006)::",
     );
     expect(code).toBe(1);
     expect(scope.pendingMocks()).toEqual([]);

@@ -15,7 +15,7 @@ import {
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const SOURCE =
-  "import os\n\n\ndef old(x):\n    return x == None\n\n\ndef new(y, items=[]):\n    if not y in items:\n        return y != None\n";
+  "import os\n\n\ndef old(x: int) -> bool:\n    return x == None\n\n\ndef new(y: int, items: list = []) -> object:\n    if not y in items:\n        return y != None\n";
 const PATCH =
   "@@ -3,3 +3,8 @@ import os\n \n def old(x):\n     return x == None\n+\n+\n+def new(y, items=[]):\n+    if not y in items:\n+        return y != None";
 
@@ -335,7 +335,8 @@ describe("pull_request events", () => {
   });
 
   it("sends more than 50 annotations in batches of 50, completing on the last", async () => {
-    const many = "def f(x):\n" + Array.from({ length: 60 }, (_, i) => `    a${i} = x == None\n`).join("");
+    const many =
+      "def f(x: object) -> None:\n" + Array.from({ length: 60 }, (_, i) => `    a${i} = x == None\n`).join("");
     const patch = `@@ -0,0 +1,61 @@\n${many
       .trimEnd()
       .split("\n")
@@ -441,7 +442,7 @@ describe("harder cases", () => {
   });
 
   it("handles removed, renamed, patch-less, binary and huge files, and a file that does not parse", async () => {
-    const broken = "def ok(x):\n    return x == None\n\ndef broken(:\n    pass\n";
+    const broken = "def ok(x: object) -> bool:\n    return x == None\n\ndef broken(:\n    pass\n";
     const files = [
       { filename: "gone.py", status: "removed" },
       {
@@ -464,7 +465,7 @@ describe("harder cases", () => {
       files,
       tree: ["pkg/new_name.py", "big.py", "logo.png", "huge.py", "broken.py"],
       contents: {
-        [`${HEAD}:pkg/new_name.py`]: "def ok(x):\n    return x == None\n",
+        [`${HEAD}:pkg/new_name.py`]: "def ok(x: object) -> bool:\n    return x == None\n",
         [`${HEAD}:big.py`]: "y == None\n",
         [`${HEAD}:huge.py`]: huge,
         [`${HEAD}:broken.py`]: broken,

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, tempTree } from "../helpers/cli.js";
 
-const SAMPLE = "def f(x):\n    if x == None:\n        return 1\n    return x != None\n";
+const SAMPLE = "def f(x: object) -> object:\n    if x == None:\n        return 1\n    return x != None\n";
 
 describe("peptalk check (as a process)", () => {
   it("prints findings as text with a summary and exits 0 when nothing reaches fail_on", () => {
@@ -78,7 +78,7 @@ describe("peptalk check (as a process)", () => {
     const root = tempTree({ "a.py": SAMPLE });
     const result = runCli(["check", "--fix"], root);
     expect(readFileSync(join(root, "a.py"), "utf8")).toBe(
-      "def f(x):\n    if x is None:\n        return 1\n    return x is not None\n",
+      "def f(x: object) -> object:\n    if x is None:\n        return 1\n    return x is not None\n",
     );
     expect(result.stdout).toMatch(/No findings in 1 file; 2 fixes applied\./);
   });

@@ -17,14 +17,14 @@ function git(cwd: string, ...args: string[]): string {
 
 /** A repository whose `feature` branch changes app.py on top of `main`. */
 function repoWithBranch(): string {
-  const root = tempTree({ "app.py": "def old(x):\n    return x == None\n", "README.md": "hi\n" });
+  const root = tempTree({ "app.py": "def old(x: object) -> bool:\n    return x == None\n", "README.md": "hi\n" });
   git(root, "init", "-q");
   git(root, "add", ".");
   git(root, "commit", "-qm", "base");
   git(root, "checkout", "-qb", "feature");
   writeFileSync(
     join(root, "app.py"),
-    "def old(x):\n    return x == None\n\n\ndef new(y, items=[]):\n    if not y in items:\n        return y\n",
+    "def old(x: object) -> bool:\n    return x == None\n\n\ndef new(y: object, items: list = []) -> object:\n    if not y in items:\n        return y\n",
   );
   git(root, "commit", "-qam", "feature");
   return root;
