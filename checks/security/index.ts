@@ -1,4 +1,15 @@
 // Security checks, sorted by id. A new check: one import and one entry here.
 import type { Check } from "../../src/engine/check.js";
+import evalExec from "./eval-exec.js";
+import insecureMktemp from "./insecure-mktemp.js";
+import requestWithoutTimeout from "./request-without-timeout.js";
+import unsafePickle from "./unsafe-pickle.js";
+import unsafeYamlLoad from "./unsafe-yaml-load.js";
 
-export const securityChecks: readonly Check[] = [];
+export const securityChecks: readonly Check[] = [
+  evalExec,
+  insecureMktemp,
+  requestWithoutTimeout,
+  unsafePickle,
+  unsafeYamlLoad,
+];

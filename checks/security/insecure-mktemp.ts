@@ -1,0 +1,24 @@
+import { defineCheck } from "../../src/engine/check.js";
+
+export default defineCheck({
+  id: "insecure-mktemp",
+  codes: ["S306"],
+  category: "security",
+  severity: "warning",
+  fix: "never",
+  docs: {
+    summary: "`tempfile.mktemp()`.",
+    why: "`mktemp` returns a name that does not exist yet: another process can create that file first (a race that attackers use to redirect writes). `tempfile.mkstemp()` or `NamedTemporaryFile()` create the file atomically.",
+    bad: "import tempfile\n\npath = tempfile.mktemp()\n",
+    good: "import tempfile\n\nfd, path = tempfile.mkstemp()\n",
+  },
+  create(ctx) {
+    return {
+      call(call) {
+        const fn = call.childForFieldName("function");
+        if (!fn || ctx.qualifiedName(fn) !== "tempfile.mktemp") return;
+        ctx.report({ node: call, message: "`tempfile.mktemp()` is racy: use `mkstemp()` or `NamedTemporaryFile()`" });
+      },
+    };
+  },
+});

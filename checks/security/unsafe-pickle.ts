@@ -1,0 +1,42 @@
+import { defineCheck } from "../../src/engine/check.js";
+
+const LOADERS = new Set([
+  "pickle.load",
+  "pickle.loads",
+  "pickle.Unpickler",
+  "cPickle.load",
+  "cPickle.loads",
+  "dill.load",
+  "dill.loads",
+  "shelve.open",
+  "jsonpickle.decode",
+  "pandas.read_pickle",
+]);
+
+export default defineCheck({
+  id: "unsafe-pickle",
+  codes: ["S301"],
+  category: "security",
+  severity: "warning",
+  fix: "never",
+  docs: {
+    summary: "Unpickling data (`pickle.load`, `pickle.loads`, ...).",
+    why: "Unpickling runs code chosen by whoever wrote the bytes: a pickle from a network, upload, cache or shared disk is a remote-code-execution hole. Use JSON or another data-only format for anything not produced by the same trusted process.",
+    bad: "import pickle\n\nsession = pickle.loads(cookie)\n",
+    good: "import json\n\nsession = json.loads(cookie)\n",
+  },
+  create(ctx) {
+    return {
+      call(call) {
+        const fn = call.childForFieldName("function");
+        if (fn?.type !== "attribute" && fn?.type !== "identifier") return;
+        const name = ctx.qualifiedName(fn);
+        if (!name || !LOADERS.has(name)) return;
+        ctx.report({
+          node: call,
+          message: `\`${fn.text}\` deserializes with pickle: untrusted bytes can run arbitrary code`,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,19 @@
+import check from "../../checks/security/eval-exec.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "import ast\nast.literal_eval(s)\n",
+    "def eval(x):\n    return x\neval(1)\n",
+    "model.eval()\n",
+    "s = 'eval(x)'\n",
+    "from mylib import exec\nexec(q)\n",
+  ],
+  invalid: [
+    { code: "eval('1')\n", at: "1:1-1:10", message: /eval/ },
+    { code: "exec('x=1')\n", at: "1:1-1:5", message: /exec/ },
+    { code: "import builtins\nbuiltins.eval(x)\n", at: "2:1-2:17" },
+    { code: "def f(s):\n    return eval(s, {}, {})\n", at: "2:12-2:27" },
+    { code: "exec(compile(src, 'f', 'exec'))\n", at: "1:1-1:5" },
+  ],
+});

@@ -1,0 +1,19 @@
+import check from "../../checks/security/insecure-mktemp.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "import tempfile\ntempfile.mkstemp()\n",
+    "import tempfile\ntempfile.NamedTemporaryFile()\n",
+    "def mktemp():\n    return 1\nmktemp()\n",
+    "import tempfile\ntempfile.mkdtemp()\n",
+    "s = 'tempfile.mktemp()'\n",
+  ],
+  invalid: [
+    { code: "import tempfile\ntempfile.mktemp()\n", at: "2:1-2:18" },
+    { code: "from tempfile import mktemp\npath = mktemp(suffix='.txt')\n", at: "2:8-2:29" },
+    { code: "import tempfile as tf\np = tf.mktemp()\n", at: "2:5-2:16" },
+    { code: "import tempfile\ndef f():\n    return open(tempfile.mktemp(), 'w')\n", at: "3:17-3:34" },
+    { code: "import tempfile\nx = [tempfile.mktemp() for _ in range(3)]\n", at: "2:6-2:23" },
+  ],
+});
