@@ -1,0 +1,60 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { callArguments, isStringNode, unparenthesize } from "../../src/engine/ast.js";
+
+const SUBPROCESS = new Set([
+  "subprocess.run",
+  "subprocess.call",
+  "subprocess.check_call",
+  "subprocess.check_output",
+  "subprocess.Popen",
+  "subprocess.getoutput",
+  "subprocess.getstatusoutput",
+]);
+
+/** A command spelled out in the source: a plain string or a list/tuple of them. */
+function isLiteralCommand(node: SyntaxNode | undefined): boolean {
+  if (!node) return false;
+  const n = unparenthesize(node);
+  if (isStringNode(n)) return !n.descendantsOfType("interpolation").length;
+  if (n.type === "list" || n.type === "tuple")
+    return n.namedChildren.every((c) => isStringNode(c) && !c.descendantsOfType("interpolation").length);
+  return false;
+}
+
+export default defineCheck({
+  id: "subprocess-shell-true",
+  codes: ["S602", "S604"],
+  category: "security",
+  severity: "warning",
+  fix: "never",
+  docs: {
+    summary: "`shell=True` with a command built at run time.",
+    why: "With `shell=True` the command string is parsed by the shell, so any piece of outside input in it (a file name, a branch, a user value) can inject commands. Pass a list of arguments without `shell=True`, or quote with `shlex.quote` if a shell is truly needed.",
+    bad: "import subprocess\n\nsubprocess.run(f'tar czf {name}.tgz {path}', shell=True)\n",
+    good: "import subprocess\n\nsubprocess.run(['tar', 'czf', f'{name}.tgz', path])\n",
+    differences:
+      "Commands written as plain literals are not reported: nothing from outside reaches the shell (Ruff reports them with a milder message).",
+  },
+  create(ctx): Visitors {
+    if (!ctx.source.includes("shell")) return {};
+    return {
+      call(call) {
+        const { positional, keywords } = callArguments(call);
+        const shell = keywords.get("shell");
+        if (!shell || shell.type !== "true") return;
+        const command = positional[0] ?? keywords.get("args");
+        if (isLiteralCommand(command)) return;
+        const fn = call.childForFieldName("function");
+        if (!fn) return;
+        const name = ctx.qualifiedName(fn);
+        const inSubprocess = !!name && SUBPROCESS.has(name);
+        ctx.report({
+          node: fn,
+          code: inSubprocess ? "S602" : "S604",
+          message: "`shell=True` with a command built at run time: outside input can inject shell commands",
+        });
+      },
+    };
+  },
+});

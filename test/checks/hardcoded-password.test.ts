@@ -1,0 +1,22 @@
+import check from "../../checks/security/hardcoded-password.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "import os\npassword = os.environ['PASSWORD']\n",
+    "password = ''\n",
+    { code: "password_field = 'password'\n", ruffDiffers: "the value names the field" },
+    { code: "TOKEN_ENV = 'GITHUB_TOKEN'\n", ruffDiffers: "an environment variable's name, not a secret" },
+    { code: "password = '<your password>'\n", ruffDiffers: "a placeholder" },
+    "user = 'admin'\n",
+    { code: "token_type = 'ws'\n", ruffDiffers: "`token` here is a parser's token" },
+    { code: "password = 'hunter2'\n", path: "tests/test_login.py", ruffDiffers: "test fixtures hold fake credentials" },
+  ],
+  invalid: [
+    { code: "PASSWORD = 'hunter2'\n", at: "1:12-1:21" },
+    { code: "DB_PASSWORD = 'x9!kq'\n", at: "1:15-1:22" },
+    { code: "secret_key = 'abc123'\n", at: "1:14-1:22" },
+    { code: "class C:\n    def __init__(self):\n        self.api_token = 'ghp_123'\n", at: "3:26-3:35" },
+    { code: "settings['password'] = 'letmein'\n", at: "1:24-1:33" },
+  ],
+});

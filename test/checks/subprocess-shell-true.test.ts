@@ -1,0 +1,28 @@
+import check from "../../checks/security/subprocess-shell-true.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "import subprocess\nsubprocess.run(['ls', path])\n",
+    "import subprocess\nsubprocess.Popen(cmd, shell=False)\n",
+    {
+      code: "import subprocess\nsubprocess.run('ls -l', shell=True)\n",
+      ruffDiffers: "a literal command carries no outside input",
+    },
+    {
+      code: "import subprocess\nsubprocess.run(['make', 'all'], shell=True)\n",
+      ruffDiffers: "a literal command carries no outside input",
+    },
+    "import subprocess\nsubprocess.run(cmd)\n",
+  ],
+  invalid: [
+    { code: "import subprocess\nsubprocess.run(cmd, shell=True)\n", at: "2:1-2:15" },
+    { code: "import subprocess\nsubprocess.check_output(f'git log {ref}', shell=True)\n", at: "2:1-2:24" },
+    { code: "from subprocess import Popen\nPopen('rm -rf ' + path, shell=True)\n", at: "2:1-2:6" },
+    { code: "foo(cmd, shell=True)\n", at: "1:1-1:4" },
+    {
+      code: "import subprocess as sp\ndef f(name):\n    return sp.call('echo %s' % name, shell=True)\n",
+      at: "3:12-3:19",
+    },
+  ],
+});
