@@ -1,23 +1,42 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { PYTHON_BUILTINS, targetNames } from "../../src/engine/names.js";
+import type { PythonVersion } from "../../src/engine/types.js";
 
 /** Module attributes every module has of its own; not builtins a reader would miss. */
 const MODULE_DUNDERS = new Set(["__name__", "__file__", "__doc__"]);
 
-function shadows(name: string): boolean {
-  return PYTHON_BUILTINS.has(name) && !MODULE_DUNDERS.has(name);
+/** Builtins newer than the oldest target: they only count when the target Python has them (as Ruff). */
+const ADDED_IN: ReadonlyMap<string, number> = new Map([
+  ["aiter", 10],
+  ["anext", 10],
+  ["EncodingWarning", 10],
+  ["BaseExceptionGroup", 11],
+  ["ExceptionGroup", 11],
+]);
+
+function shadows(name: string, python: PythonVersion): boolean {
+  if (name === "__build_class__") return true;
+  if (!PYTHON_BUILTINS.has(name) || MODULE_DUNDERS.has(name)) return false;
+  const minor = ADDED_IN.get(name);
+  return minor === undefined || python[0] > 3 || python[1] >= minor;
 }
 
-/** A binding directly in a class body is a class attribute (Ruff's A003), not a variable. */
+/**
+ * A binding directly in a class body is a class attribute (Ruff's A003), not a variable.
+ * Comprehensions have a scope of their own, so their targets are variables even there.
+ */
 function inClassBody(node: SyntaxNode): boolean {
   let cur = node.parent;
-  while (cur && cur.type !== "block" && cur.type !== "module") cur = cur.parent;
+  while (cur && cur.type !== "block" && cur.type !== "module") {
+    if (cur.type === "for_in_clause") return false;
+    cur = cur.parent;
+  }
   return cur?.type === "block" && cur.parent?.type === "class_definition";
 }
 
 function reportVariable(ctx: CheckContext, id: SyntaxNode): void {
-  if (!shadows(id.text) || inClassBody(id)) return;
+  if (!shadows(id.text, ctx.python) || inClassBody(id)) return;
   ctx.report({ node: id, code: "A001", message: `Variable \`${id.text}\` shadows the builtin \`${id.text}\`` });
 }
 
@@ -53,7 +72,7 @@ export default defineCheck({
             param.type === "identifier"
               ? param
               : (param.childForFieldName("name") ?? param.namedChildren.find((c) => c.type === "identifier") ?? null);
-          if (id?.type === "identifier" && shadows(id.text)) {
+          if (id?.type === "identifier" && shadows(id.text, ctx.python)) {
             ctx.report({
               node: id,
               code: "A002",

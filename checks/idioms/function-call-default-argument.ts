@@ -1,9 +1,10 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck, type CheckContext } from "../../src/engine/check.js";
-import { unparenthesize } from "../../src/engine/ast.js";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { walk } from "../../src/engine/ast.js";
 import { MUTABLE_CALLS } from "../../src/engine/classes.js";
+import { hasImmutableAnnotation } from "../../src/engine/defaults.js";
 
-// Calls whose result is immutable (or deliberately shared), like Ruff's B008 allow-list.
+// Calls whose result is immutable, like Ruff's B008 allow-list.
 const IMMUTABLE_CALLS = new Set([
   "tuple",
   "frozenset",
@@ -22,44 +23,55 @@ const IMMUTABLE_CALLS = new Set([
   "decimal.Decimal",
   "fractions.Fraction",
   "pathlib.Path",
-  "pathlib.PurePath",
-  "pathlib.PosixPath",
-  "pathlib.PurePosixPath",
   "datetime.date",
   "datetime.datetime",
   "datetime.time",
   "datetime.timedelta",
   "datetime.timezone",
+]);
+// Immutable value types Ruff does not know: a shared instance of these cannot surprise anyone.
+const IMMUTABLE_VALUE_CALLS = new Set([
+  "pathlib.PurePath",
+  "pathlib.PurePosixPath",
+  "pathlib.PureWindowsPath",
+  "pathlib.PosixPath",
+  "pathlib.WindowsPath",
   "ipaddress.ip_address",
   "ipaddress.ip_network",
   "ipaddress.ip_interface",
+  "ipaddress.IPv4Address",
+  "ipaddress.IPv6Address",
+  "ipaddress.IPv4Network",
+  "ipaddress.IPv6Network",
   "uuid.UUID",
-  "collections.namedtuple",
-  "typing.NamedTuple",
-  "typing.TypeVar",
-  "typing.NewType",
 ]);
 // Mutable constructors (MUTABLE_CALLS) are mutable-default-argument's (B006) business.
 
-function isFlaggedCall(ctx: CheckContext, value: SyntaxNode): SyntaxNode | null {
-  const node = unparenthesize(value);
-  // A call inside a tuple default is evaluated once all the same.
-  if (node.type === "tuple") {
-    for (const element of node.namedChildren) {
-      const found = isFlaggedCall(ctx, element);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (node.type !== "call") return null;
-  const fn = node.childForFieldName("function");
-  if (!fn) return null;
-  const name = ctx.qualifiedName(fn);
-  if (name && (IMMUTABLE_CALLS.has(name) || MUTABLE_CALLS.has(name))) return null;
-  // Dataclass `field(...)` and similar declarative helpers are not evaluated-once surprises.
-  if (name === "dataclasses.field" || fn.text === "field" || fn.text === "Depends" || fn.text.endsWith(".Depends"))
-    return null;
-  return node;
+/** FastAPI's and Typer's parameter markers (`Depends(get_db)`, `typer.Option(...)`): declarations, read by the framework. */
+function isFrameworkMarker(name: string): boolean {
+  return name.startsWith("fastapi.") || name.startsWith("typer.");
+}
+
+/** Every call in a default expression that runs once at `def` time (not those inside a lambda body). */
+function flaggedCalls(ctx: CheckContext, value: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  walk(value, (node) => {
+    // A lambda's body runs at call time.
+    if (node.type === "lambda") return false;
+    if (node.type !== "call") return;
+    const fn = node.childForFieldName("function");
+    const name = fn && ctx.qualifiedName(fn);
+    if (
+      name &&
+      (IMMUTABLE_CALLS.has(name) ||
+        IMMUTABLE_VALUE_CALLS.has(name) ||
+        MUTABLE_CALLS.has(name) ||
+        isFrameworkMarker(name))
+    )
+      return;
+    out.push(node);
+  });
+  return out;
 }
 
 export default defineCheck({
@@ -73,19 +85,27 @@ export default defineCheck({
     why: "`def log(when=datetime.now())` freezes the time the module was imported, and `def f(cache=Cache())` shares one object between all calls. Default to `None` and call inside the function, or name a module-level constant to make sharing explicit.",
     bad: "import time\n\ndef stamp(when=time.time()):\n    return when\n",
     good: "import time\n\ndef stamp(when=None):\n    return time.time() if when is None else when\n",
+    differences:
+      "Beyond Ruff's allow-list, peptalk also accepts calls that build immutable values (`PurePath`, `PosixPath`, the `ipaddress` types, `uuid.UUID`) and FastAPI/Typer parameter markers (`Depends(...)`, `Query(...)`, `typer.Option(...)`, resolved through imports), which Ruff users allow with `extend-immutable-calls`. `.pyi` stubs are not checked: their defaults never run.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Stub defaults are never evaluated.
+    if (ctx.path.endsWith(".pyi")) return {};
     const visit = (def: SyntaxNode): void => {
       for (const param of def.childForFieldName("parameters")?.namedChildren ?? []) {
         if (param.type !== "default_parameter" && param.type !== "typed_default_parameter") continue;
         const value = param.childForFieldName("value");
-        const call = value && isFlaggedCall(ctx, value);
-        if (!call) continue;
-        const callee = call.childForFieldName("function")?.text ?? "a function";
-        ctx.report({
-          node: call,
-          message: `Call to \`${callee}\` in a parameter default: it runs once, when the function is defined`,
-        });
+        // `timeout: float = default_timeout()`: an immutable annotation says the shared value is fine.
+        if (!value || hasImmutableAnnotation(ctx, param)) continue;
+        for (const call of flaggedCalls(ctx, value)) {
+          const fn = call.childForFieldName("function");
+          // A long callee (`g(x)()`, a call on a call) is named by its shape, not quoted whole.
+          const callee = fn && fn.text.length <= 40 && !fn.text.includes("\n") ? `\`${fn.text}\`` : "a function";
+          ctx.report({
+            node: call,
+            message: `Call to ${callee} in a parameter default: it runs once, when the function is defined`,
+          });
+        }
       }
     };
     return { function_definition: visit, lambda: visit };

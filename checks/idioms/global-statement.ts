@@ -1,6 +1,6 @@
 import { defineCheck } from "../../src/engine/check.js";
 import type { SyntaxNode } from "tree-sitter";
-import { enclosingFunction, walkScope } from "../../src/engine/ast.js";
+import { walkScope } from "../../src/engine/ast.js";
 import { targetNames } from "../../src/engine/names.js";
 
 export default defineCheck({
@@ -15,13 +15,15 @@ export default defineCheck({
     why: "Functions that rebind module globals hide state changes from their callers, are hard to test in isolation and race under threads. Return the value, keep the state in an object, or pass it in.",
     bad: "counter = 0\n\ndef bump():\n    global counter\n    counter += 1\n",
     differences:
-      "Ruff's PLW0603 also flags a `global` statement at module level (a no-op) and misses names rebound by tuple unpacking or a `for` loop; peptalk flags exactly the names a function rebinds.",
+      "Ruff's PLW0603 also flags a `global` statement at module level (a no-op), and misses names rebound by tuple unpacking, a `for` or `with ... as` target, or an assignment expression in a comprehension; peptalk flags exactly the names a function (or class body) rebinds.",
     good: "class Counter:\n    def __init__(self):\n        self.value = 0\n\n    def bump(self):\n        self.value += 1\n",
   },
   create(ctx) {
     return {
       global_statement(node) {
-        const fn = enclosingFunction(node);
+        // The def or class body holding the statement; at module level `global` is a no-op.
+        let fn = node.parent;
+        while (fn && fn.type !== "function_definition" && fn.type !== "class_definition") fn = fn.parent;
         if (!fn) return;
         // Only names the function rebinds: `global X` followed by reads alone is harmless.
         for (const id of node.namedChildren) {
@@ -35,7 +37,7 @@ export default defineCheck({
   },
 });
 
-/** Whether `name` is rebound directly in `fn` (not in a nested function or class). */
+/** Whether `name` is rebound directly in the def or class `fn` (not in a nested function or class). */
 function rebinds(fn: SyntaxNode, name: string): boolean {
   let found = false;
   const body = fn.childForFieldName("body");

@@ -2,22 +2,20 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { comparisonFix, literalComparisons } from "../../src/engine/comparisons.js";
+import { isConstantLiteral } from "../../src/engine/literals.js";
 
-/** str/bytes/number literals and tuples of them: values whose identity is an implementation detail. */
-function isConstantLiteral(node: SyntaxNode): boolean {
-  const n = unparenthesize(node);
-  switch (n.type) {
-    case "string":
-      return !n.namedChildren.some((c) => c.type === "interpolation");
-    case "concatenated_string":
-    case "integer":
-    case "float":
-      return true;
-    case "tuple":
-      return n.namedChildren.every(isConstantLiteral);
-    default:
-      return false;
-  }
+// Displays that build a new object: `x is []` is always false.
+const NEW_OBJECTS = new Set([
+  "list",
+  "dictionary",
+  "set",
+  "list_comprehension",
+  "dictionary_comprehension",
+  "set_comprehension",
+]);
+
+function isLiteralOperand(node: SyntaxNode): boolean {
+  return isConstantLiteral(node) || NEW_OBJECTS.has(unparenthesize(node).type);
 }
 
 export default defineCheck({
@@ -28,8 +26,8 @@ export default defineCheck({
   severity: "error",
   fix: "sometimes",
   docs: {
-    summary: "`is` / `is not` against a string, bytes or number literal.",
-    why: "`is` compares identity. Whether two equal strings or numbers are the same object is an interpreter detail (small-int and string interning), so `x is 'a'` can be true in one run and false in another; Python warns about it (SyntaxWarning). Compare values with `==`.",
+    summary: "`is` / `is not` against a string, bytes, number or tuple literal, or a list/dict/set display.",
+    why: "`is` compares identity. Whether two equal strings or numbers are the same object is an interpreter detail (small-int and string interning), so `x is 'a'` can be true in one run and false in another; Python warns about it (SyntaxWarning). A list, dict or set display builds a new object, so `x is []` is always false. Compare values with `==`.",
     bad: "if status is 'done':\n    finish()\n",
     good: "if status == 'done':\n    finish()\n",
     fixSafety: "Replaces `is` with `==` (`is not` with `!=`) in a two-operand comparison without comments.",
@@ -37,7 +35,7 @@ export default defineCheck({
   create(ctx) {
     return {
       comparison_operator(node) {
-        const [link] = literalComparisons(node, ["is", "is not"], isConstantLiteral);
+        const [link] = literalComparisons(node, ["is", "is not"], isLiteralOperand);
         if (!link) return;
         const replacement = link.operator === "is" ? "==" : "!=";
         ctx.report({

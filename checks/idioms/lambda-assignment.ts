@@ -1,5 +1,14 @@
+import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-import { hasComment, indentationAt, unparenthesize } from "../../src/engine/ast.js";
+import { enclosingScope, hasComment, indentationAt, unparenthesize } from "../../src/engine/ast.js";
+
+/** Nothing but indentation before the statement and nothing but a comment after it (no `;`, no `if c: f = ...`). */
+function aloneOnItsLine(source: string, statement: SyntaxNode): boolean {
+  const lineStart = source.lastIndexOf("\n", statement.startIndex - 1) + 1;
+  const lineEnd = source.indexOf("\n", statement.endIndex);
+  const after = source.slice(statement.endIndex, lineEnd === -1 ? source.length : lineEnd);
+  return /^[ \t]*$/.test(source.slice(lineStart, statement.startIndex)) && /^[ \t]*(#.*)?\r?$/.test(after);
+}
 
 export default defineCheck({
   id: "lambda-assignment",
@@ -28,12 +37,20 @@ export default defineCheck({
         const params = right.childForFieldName("parameters");
         const body = right.childForFieldName("body");
         if (!body) return;
-        const inClass = statement.parent?.parent?.type === "class_definition";
+        // In a class body, even inside an `if`/`try` block there.
+        const inClass = enclosingScope(statement)?.type === "class_definition";
         const annotated = !!node.childForFieldName("type");
         // An annotated lambda attribute in a class body is a typed callable field, not a method.
         if (inClass && annotated) return;
         let fix = null;
-        if (!inClass && !annotated && rhs === right && !hasComment(statement) && !ctx.text(body).includes("\n")) {
+        if (
+          !inClass &&
+          !annotated &&
+          rhs === right &&
+          !hasComment(statement) &&
+          !ctx.text(body).includes("\n") &&
+          aloneOnItsLine(ctx.source, statement)
+        ) {
           const indent = indentationAt(ctx.source, statement.startIndex);
           const unit = indent.includes("\t") ? "\t" : "    ";
           fix = {

@@ -11,11 +11,14 @@ function declaresSharing(ctx: CheckContext, annotation: SyntaxNode | null): bool
   return !!name && /(^|\.)(ClassVar|Final)$/.test(name);
 }
 
-/** Model classes that copy field defaults per instance (pydantic, msgspec, SQLModel). */
-function copiesDefaults(ctx: CheckContext, klass: SyntaxNode): boolean {
+/**
+ * Model classes that copy field defaults per instance (pydantic, msgspec, SQLModel), and ctypes
+ * structures whose `_fields_` list is a declaration read once by the metaclass (as Ruff).
+ */
+function copiesDefaults(ctx: CheckContext, klass: SyntaxNode, hasFields: boolean): boolean {
   return (klass.childForFieldName("superclasses")?.namedChildren ?? []).some((base) => {
     const name = ctx.qualifiedName(base) ?? "";
-    return /^(pydantic|msgspec|sqlmodel|pydantic_settings)\./.test(name);
+    return /^(pydantic|msgspec|sqlmodel|pydantic_settings)\./.test(name) || (hasFields && name.startsWith("ctypes."));
   });
 }
 
@@ -31,24 +34,33 @@ export default defineCheck({
     bad: "class Registry:\n    handlers = []\n",
     good: "from typing import ClassVar\n\nclass Registry:\n    handlers: ClassVar[list] = []\n",
     differences:
-      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default; unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance.",
+      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design.",
   },
   create(ctx) {
     return {
       class_definition(klass) {
         let dataclass: boolean | undefined;
         let copies: boolean | undefined;
-        for (const attr of classAttributes(klass)) {
+        const attributes = classAttributes(klass);
+        for (const attr of attributes) {
           // Dunders (`__slots__`, `__all__`) are class-level by design.
           if (attr.target.type !== "identifier" || /^__\w+__$/.test(attr.target.text)) continue;
-          if (!isMutableValue(ctx, attr.value) || declaresSharing(ctx, attr.annotation)) continue;
+          // `a = b = {}`: the value is the last right-hand side.
+          let value = attr.value;
+          while (value.type === "assignment" && value.childForFieldName("right"))
+            value = value.childForFieldName("right")!;
+          if (!isMutableValue(ctx, value) || declaresSharing(ctx, attr.annotation)) continue;
           // Resolving decorators and bases costs a scope analysis: only once something is found.
           dataclass ??= isDataclass(ctx, klass);
           if (dataclass && attr.annotation) continue;
-          copies ??= copiesDefaults(ctx, klass);
+          copies ??= copiesDefaults(
+            ctx,
+            klass,
+            attributes.some((a) => a.target.text === "_fields_"),
+          );
           if (copies) return;
           ctx.report({
-            node: attr.value,
+            node: value,
             message: `Mutable class attribute \`${attr.target.text}\` is shared by every instance`,
           });
         }

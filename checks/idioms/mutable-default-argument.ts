@@ -1,48 +1,7 @@
-import type { SyntaxNode } from "tree-sitter";
-import { defineCheck } from "../../src/engine/check.js";
-import type { CheckContext } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { unparenthesize } from "../../src/engine/ast.js";
 import { isMutableValue } from "../../src/engine/classes.js";
-
-// Annotations that promise the default is never mutated (Ruff's immutable-annotation idea).
-const IMMUTABLE_ANNOTATIONS = new Set([
-  "tuple",
-  "frozenset",
-  "bytes",
-  "str",
-  "int",
-  "float",
-  "complex",
-  "bool",
-  "range",
-  "object",
-  ...[
-    "Sequence",
-    "Mapping",
-    "AbstractSet",
-    "Collection",
-    "Container",
-    "Iterable",
-    "Iterator",
-    "Reversible",
-    "FrozenSet",
-    "Tuple",
-    "Hashable",
-    "Sized",
-    "ByteString",
-    "KeysView",
-    "ValuesView",
-    "ItemsView",
-  ].flatMap((n) => [`typing.${n}`, `collections.abc.${n}`]),
-]);
-
-function isImmutableAnnotation(ctx: CheckContext, annotation: SyntaxNode | null): boolean {
-  if (!annotation) return false;
-  let node = annotation.type === "type" ? annotation.namedChild(0) : annotation;
-  if (node?.type === "generic_type") node = node.namedChild(0);
-  if (node?.type === "subscript") node = node.childForFieldName("value");
-  const name = node && ctx.qualifiedName(node);
-  return !!name && IMMUTABLE_ANNOTATIONS.has(name);
-}
+import { hasImmutableAnnotation } from "../../src/engine/defaults.js";
 
 export default defineCheck({
   id: "mutable-default-argument",
@@ -57,7 +16,9 @@ export default defineCheck({
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).
+    if (ctx.path.endsWith(".pyi")) return {};
     return {
       function_definition(def) {
         const params = def.childForFieldName("parameters");
@@ -67,8 +28,11 @@ export default defineCheck({
           const value = param.childForFieldName("value");
           if (!value || !isMutableValue(ctx, value)) continue;
           // A parameter annotated as Sequence/Mapping/tuple promises not to mutate its default.
-          if (isImmutableAnnotation(ctx, param.childForFieldName("type"))) continue;
-          ctx.report({ node: value, message: "Mutable default value: it is created once and shared by every call" });
+          if (hasImmutableAnnotation(ctx, param)) continue;
+          ctx.report({
+            node: unparenthesize(value),
+            message: "Mutable default value: it is created once and shared by every call",
+          });
         }
       },
     };

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck, type Visitors } from "../../src/engine/check.js";
-import { enclosingStatement } from "../../src/engine/ast.js";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { enclosingDef, enclosingStatement } from "../../src/engine/ast.js";
 
 // Callables that return an object owning an OS resource (a file, mostly).
 const OPENERS = new Set([
@@ -14,6 +14,7 @@ const OPENERS = new Set([
   "lzma.open",
   "lzma.LZMAFile",
   "tarfile.open",
+  "tarfile.TarFile.taropen",
   "tempfile.TemporaryFile",
   "tempfile.NamedTemporaryFile",
   "tempfile.SpooledTemporaryFile",
@@ -28,6 +29,9 @@ const OPENERS = new Set([
   "fileinput.FileInput",
 ]);
 
+// `Path(p).open()`, `ZipFile(p).open(name)`: `open` called on a freshly built object of these classes.
+const OPENER_CLASSES = new Set(["pathlib.Path", "zipfile.ZipFile"]);
+
 /** Last segments of OPENERS: a cheap filter before resolving names through imports. */
 const OPENER_NAMES = new Set([...OPENERS].map((q) => q.slice(q.lastIndexOf(".") + 1)));
 const OWNERS = new Set([
@@ -41,8 +45,15 @@ const OWNERS = new Set([
 
 /** Where the handle's lifetime is managed by someone else: a `with`, a return, a closing wrapper. */
 function isManaged(call: SyntaxNode): boolean {
+  // Anywhere in a `with` header, even through a helper (`with wrap(open(p)) as f:`), the `with` owns it.
+  for (let cur = call.parent; cur && cur.type !== "block" && cur.type !== "module"; cur = cur.parent)
+    if (cur.type === "with_item") return true;
+  // `__enter__` opens what `__exit__` closes.
+  const def = enclosingDef(call);
+  const defName = def?.childForFieldName("name")?.text;
+  if (defName === "__enter__" || defName === "__aenter__") return true;
   let node = call;
-  // `with (a if c else open(p)) as f:` still hands the file to the `with`; `return name, open(p)` to the caller.
+  // `return name, open(p)` hands the file to the caller.
   while (
     node.parent &&
     ["parenthesized_expression", "conditional_expression", "tuple", "expression_list"].includes(node.parent.type)
@@ -57,7 +68,6 @@ function isManaged(call: SyntaxNode): boolean {
     parent.parent?.type === "call"
   )
     return true;
-  if (parent.type === "with_item" || (parent.type === "as_pattern" && parent.parent?.type === "with_item")) return true;
   // Anything handed back by `return` (even wrapped, `return Reader(open(p))`) is the caller's to close.
   if (enclosingStatement(call).type === "return_statement") return true;
   if (parent.type === "argument_list") {
@@ -67,6 +77,15 @@ function isManaged(call: SyntaxNode): boolean {
     return !!name && OWNERS.has(name);
   }
   return false;
+}
+
+/** `Path(p).open()` / `ZipFile(p).open(name)`: the callee is `.open` on a call to one of OPENER_CLASSES. */
+function isOpenOnNewObject(ctx: CheckContext, fn: SyntaxNode): boolean {
+  if (fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "open") return false;
+  const object = fn.childForFieldName("object");
+  const ctor = object?.type === "call" ? object.childForFieldName("function") : null;
+  const name = ctor && ctx.qualifiedName(ctor);
+  return !!name && OPENER_CLASSES.has(name);
 }
 
 export default defineCheck({
@@ -82,7 +101,7 @@ export default defineCheck({
     bad: "f = open('data.txt')\ndata = f.read()\nf.close()\n",
     good: "with open('data.txt') as f:\n    data = f.read()\n",
     differences:
-      "Ruff's SIM115 also flags `stack.enter_context(open(...))` and unittest's `self.enterContext(open(...))`, where something else manages the file; peptalk does not.",
+      "Ruff's SIM115 flags `stack.enter_context(open(...))` when it cannot see the `ExitStack`, and files opened in `__aenter__`; in both something else closes the file, so peptalk does not.",
   },
   create(ctx): Visitors {
     // Most files never mention an opener: skip their calls entirely.
@@ -104,7 +123,8 @@ export default defineCheck({
         )
           return;
         const name = ctx.qualifiedName(fn);
-        if (!name || !OPENERS.has(name) || isManaged(call)) return;
+        if (!(name && OPENERS.has(name)) && !isOpenOnNewObject(ctx, fn)) return;
+        if (isManaged(call)) return;
         ctx.report({
           node: fn,
           message: `\`${fn.text}()\` outside a \`with\` block: the handle is not closed reliably`,

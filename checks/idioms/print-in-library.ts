@@ -1,5 +1,9 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { callArguments } from "../../src/engine/ast.js";
+
+/** Entry points and functions whose job is to print (`main`, `cli`, `dump`, `print_usage`, `show_tree`, `report`). */
+const PRINTING_FUNCTION = /^_?(main|cli|dump|print|pprint|show|display|report)(_\w*)?$/;
 
 /** `if __name__ == "__main__":` */
 function isMainGuard(node: SyntaxNode): boolean {
@@ -24,22 +28,23 @@ export default defineCheck({
     bad: "def sync(items):\n    print('syncing', len(items))\n",
     good: "import logging\n\nlogger = logging.getLogger(__name__)\n\ndef sync(items):\n    logger.info('syncing %d', len(items))\n",
     differences:
-      'Off by default. Not reported in scripts (files with an `if __name__ == "__main__":` block, `__main__.py`, files under `scripts/`, `bin/`, `tools/`, `examples/`), in tests, or inside functions named `main`/`cli` or the `__main__` block.',
+      'Off by default. Only `print()` to stdout (no `file=`, or `file=sys.stdout`). Not reported in scripts (files with an `if __name__ == "__main__":` block or a `#!` line, `__main__.py`, files under `scripts/`, `bin/`, `tools/`, `examples/`, `docs/`), in tests, or inside functions named `main`/`cli` or whose name says they print (`dump`, `print`, `pprint`, `show`, `display`, `report`, alone or followed by `_...`, optionally with a leading `_`).',
   },
   create(ctx): Visitors {
     const path = ctx.path;
     if (/(^|\/)__main__\.py$|(^|\/)(scripts?|bin|tools|examples?|docs)\//.test(path)) return {};
     if (!ctx.source.includes("print")) return {};
-    if (ctx.tree.rootNode.namedChildren.some(isMainGuard)) return {};
+    // A script: `#!` on the first line, or an `if __name__ == "__main__":` block.
+    if (ctx.source.startsWith("#!") || ctx.tree.rootNode.namedChildren.some(isMainGuard)) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");
         if (fn?.type !== "identifier" || fn.text !== "print" || !ctx.isBuiltin(fn)) return;
+        // `print(..., file=stream)` writes where the caller asked (or to stderr), not to stdout.
+        const file = callArguments(call).keywords.get("file");
+        if (file && !(file.type === "attribute" && ctx.qualifiedName(file) === "sys.stdout")) return;
         for (let cur = call.parent; cur; cur = cur.parent) {
-          if (
-            cur.type === "function_definition" &&
-            /^(main|cli|_main)$/.test(cur.childForFieldName("name")?.text ?? "")
-          )
+          if (cur.type === "function_definition" && PRINTING_FUNCTION.test(cur.childForFieldName("name")?.text ?? ""))
             return;
         }
         ctx.report({

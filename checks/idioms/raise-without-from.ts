@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-import { SCOPE_TYPES, exceptHandlerName } from "../../src/engine/ast.js";
+import { SCOPE_TYPES, exceptHandlerName, unparenthesize } from "../../src/engine/ast.js";
 
 /** The except clause a node sits in, within the same function; null otherwise. */
 function enclosingExcept(node: SyntaxNode): SyntaxNode | null {
@@ -8,13 +8,10 @@ function enclosingExcept(node: SyntaxNode): SyntaxNode | null {
   for (let cur = node.parent; cur; child = cur, cur = cur.parent) {
     if (cur.type === "except_clause" || cur.type === "except_group_clause") return cur;
     if (SCOPE_TYPES.has(cur.type)) return null;
-    // A raise in a nested `try` body is caught by that try's handlers; a `finally` or a
-    // loop's `else` is not the handler's own flow (Ruff leaves both alone too).
+    // A raise in a nested `try` body is caught by that try's handlers; a `finally`, a nested
+    // try's `else` or a loop's `else` is not the handler's own flow (Ruff leaves them alone too).
     if (cur.type === "try_statement" && cur.childForFieldName("body")?.id === child.id) return null;
-    if (
-      cur.type === "finally_clause" ||
-      (cur.type === "else_clause" && (cur.parent?.type === "for_statement" || cur.parent?.type === "while_statement"))
-    )
+    if (cur.type === "finally_clause" || (cur.type === "else_clause" && cur.parent?.type !== "if_statement"))
       return null;
   }
   return null;
@@ -42,7 +39,8 @@ export default defineCheck({
         const clause = enclosingExcept(node);
         if (!clause) return;
         // Re-raising the caught exception itself keeps its context.
-        if (exception.type === "identifier" && exception.text === exceptHandlerName(clause)) return;
+        const raised = unparenthesize(exception);
+        if (raised.type === "identifier" && raised.text === exceptHandlerName(clause)) return;
         ctx.report({ node, message: "Raise inside `except` without `from err` or `from None`" });
       },
     };

@@ -18,6 +18,10 @@ function rangeLenTarget(ctx: CheckContext, iterable: SyntaxNode): SyntaxNode | n
   return seq.type === "identifier" || seq.type === "attribute" ? seq : null;
 }
 
+function hasName(node: SyntaxNode): boolean {
+  return node.type === "identifier" || node.descendantsOfType("identifier").length > 0;
+}
+
 function isWriteTarget(node: SyntaxNode): boolean {
   let cur = node;
   while (
@@ -51,7 +55,7 @@ export default defineCheck({
     bad: "for i in range(len(names)):\n    print(i, names[i])\n",
     good: "for i, name in enumerate(names):\n    print(i, name)\n",
     differences:
-      "Reported only when the body reads `xs[i]`, never writes or deletes `xs[i]`, and neither rebinds `i` or `xs` nor calls a method on `xs` (which might mutate it).",
+      "Reported only when the body reads `xs[i]`, never writes or deletes `xs[i]`, never indexes `xs` at another computed position (`xs[i - 1]`, `xs[i:]`, `xs[j]`), and neither rebinds `i` or `xs` nor calls a method on `xs` (which might mutate it).",
   },
   create(ctx) {
     return {
@@ -84,6 +88,9 @@ export default defineCheck({
             if (subscripts.length === 1 && subscripts[0]!.type === "identifier" && subscripts[0]!.text === index) {
               if (isWriteTarget(n)) unsafe = true;
               else reads++;
+            } else if (subscripts.some(hasName)) {
+              // `xs[i - 1]`, `xs[i:]`, `xs[j]`: positions other than the current one are the point of the loop.
+              unsafe = true;
             }
           }
           return;

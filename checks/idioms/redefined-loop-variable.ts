@@ -26,10 +26,13 @@ export default defineCheck({
       const scopes = body
         .descendantsOfType(["function_definition", "class_definition", "lambda"])
         .map((s) => [s.startIndex, s.endIndex]);
-      for (const n of body.descendantsOfType(["assignment", "augmented_assignment", "for_statement"])) {
+      for (const n of body.descendantsOfType(["assignment", "augmented_assignment", "for_statement", "as_pattern"])) {
         const start = n.startIndex;
         if (scopes.some(([s, e]) => s! <= start && start < e!)) continue;
-        for (const t of targetNames(n.childForFieldName("left")!)) {
+        // `as` targets of a `with` (not of `except` or `case` clauses, as Ruff).
+        if (n.type === "as_pattern" && n.parent?.type !== "with_item") continue;
+        const target = n.childForFieldName(n.type === "as_pattern" ? "alias" : "left");
+        for (const t of target ? targetNames(target) : []) {
           if (!names.has(t.text) || reported.has(t.id)) continue;
           reported.add(t.id);
           ctx.report({ node: t, message: `${kind} variable \`${t.text}\` is overwritten in its own body` });

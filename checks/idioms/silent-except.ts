@@ -27,6 +27,8 @@ export default defineCheck({
     why: "Swallowing every exception without a trace turns bugs into silent wrong results. Catch the specific exception you expect, or at least log it.",
     bad: "try:\n    sync()\nexcept Exception:\n    pass\n",
     good: "try:\n    sync()\nexcept Exception:\n    logger.exception('sync failed')\n",
+    differences:
+      "Also recognises `builtins.Exception` / `builtins.BaseException` spelled through the `builtins` module, which Ruff does not.",
   },
   create(ctx) {
     return {

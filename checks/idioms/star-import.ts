@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 
 export default defineCheck({
   id: "star-import",
@@ -12,8 +12,11 @@ export default defineCheck({
     why: "A star import hides where names come from, lets a later release of the module silently shadow your names, and defeats linters and IDEs. Import the names you use, or the module itself.",
     bad: "from os.path import *\n\nprint(join('a', 'b'))\n",
     good: "from os.path import join\n\nprint(join('a', 'b'))\n",
+    differences: "Not reported in `.pyi` stubs, where a star import is how a stub re-exports a module.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // In a stub, `from m import *` is the standard way to re-export a module (typeshed does it).
+    if (ctx.path.endsWith(".pyi")) return {};
     return {
       import_from_statement(node) {
         if (!node.namedChildren.some((c) => c.type === "wildcard_import")) return;

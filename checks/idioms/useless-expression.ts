@@ -1,22 +1,41 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
 
-const USELESS = new Set([
-  "identifier",
-  "attribute",
-  "integer",
-  "float",
-  "true",
-  "false",
-  "none",
-  "list",
-  "tuple",
-  "dictionary",
-  "set",
-]);
+/** Statements made of these alone compute a value and drop it. */
+const USELESS = new Set(["identifier", "attribute", "integer", "float", "true", "false", "none"]);
+const CONTAINERS = new Set(["list", "tuple", "set", "dictionary"]);
+/** Leaves that cannot run code when evaluated inside a display. */
+const INERT = new Set(["identifier", "integer", "float", "true", "false", "none", "ellipsis", "lambda"]);
+
+/** Evaluating `node` runs no user code: no call, subscript, operator, `:=`, `await`, ... */
+function inert(node: SyntaxNode): boolean {
+  if (INERT.has(node.type)) return true;
+  switch (node.type) {
+    case "attribute":
+      return inert(node.childForFieldName("object")!);
+    case "string":
+      return node.namedChildren.every(
+        (c) => c.type !== "interpolation" || c.namedChildren.every((e) => e.type.startsWith("format") || inert(e)),
+      );
+    case "concatenated_string":
+      return node.namedChildren.every(inert);
+    case "unary_operator":
+      return ["integer", "float"].includes(node.childForFieldName("argument")?.type ?? "");
+    case "parenthesized_expression":
+    case "list_splat":
+    case "dictionary_splat":
+      return node.namedChildCount === 1 && inert(node.namedChild(0)!);
+    case "pair":
+      return inert(node.childForFieldName("key")!) && inert(node.childForFieldName("value")!);
+    default:
+      return CONTAINERS.has(node.type) && node.namedChildren.every((c) => c.type === "comment" || inert(c));
+  }
+}
 
 function isUseless(node: SyntaxNode): boolean {
   if (USELESS.has(node.type)) return true;
+  // A display only when building it runs no code (`[print(x)]` is a call in disguise).
+  if (CONTAINERS.has(node.type)) return inert(node);
   if (node.type === "parenthesized_expression") return node.namedChildCount === 1 && isUseless(node.namedChild(0)!);
   if (node.type === "unary_operator")
     return ["integer", "float"].includes(node.childForFieldName("argument")?.type ?? "");
@@ -38,14 +57,16 @@ export default defineCheck({
     bad: "def total(self):\n    self.subtotal\n",
     good: "def total(self):\n    return self.subtotal\n",
     differences:
-      "Ruff also flags arithmetic such as `1 / 0`, which tests write on purpose to raise; peptalk only flags names, attributes and literals.",
+      "Ruff also flags arithmetic, comparisons and `not x` used as statements (such as `1 / 0`, which tests write on purpose to raise, or an operator called for its side effect); peptalk only flags names, attributes, literals and displays whose parts run no code.",
   },
   create(ctx) {
     return {
       expression_statement(statement) {
         const expr = statement.namedChildren.filter((c) => c.type !== "comment");
-        if (expr.length === 0 || !expr.every(isUseless)) return;
-        // `a, b` without parentheses is a tuple too: report the whole statement.
+        if (expr.length === 0) return;
+        // `a, b` without parentheses is a tuple: each part must be inert.
+        if (expr.length === 1 ? !isUseless(expr[0]!) : !expr.every(inert)) return;
+        // Report the whole statement.
         const range = { start: expr[0]!.startIndex, end: expr[expr.length - 1]!.endIndex };
         ctx.report({ range, message: "Useless expression: its value is discarded" });
       },

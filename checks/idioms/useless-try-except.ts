@@ -1,15 +1,20 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-import { exceptHandlerName } from "../../src/engine/ast.js";
+import { exceptHandlerName, unparenthesize } from "../../src/engine/ast.js";
 
-/** An except clause whose whole body is `raise` or `raise <its own name>`. */
-function onlyReraises(clause: SyntaxNode): boolean {
+function statementsOf(clause: SyntaxNode): SyntaxNode[] {
   const body = clause.namedChildren.find((c) => c.type === "block");
-  const statements = body?.namedChildren.filter((c) => c.type !== "comment") ?? [];
-  if (statements.length !== 1 || statements[0]!.type !== "raise_statement") return false;
-  const raised = statements[0]!.namedChildren.filter((c) => c.type !== "comment");
+  return body?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+}
+
+/** An except clause that starts with `raise` or `raise <its own name>` (anything after it is dead code). */
+function onlyReraises(clause: SyntaxNode): boolean {
+  const first = statementsOf(clause)[0];
+  if (first?.type !== "raise_statement") return false;
+  const raised = first.namedChildren.filter((c) => c.type !== "comment");
   if (raised.length === 0) return true;
-  return raised.length === 1 && raised[0]!.type === "identifier" && raised[0]!.text === exceptHandlerName(clause);
+  const name = raised.length === 1 ? unparenthesize(raised[0]!) : null;
+  return name?.type === "identifier" && name.text === exceptHandlerName(clause);
 }
 
 export default defineCheck({
@@ -33,12 +38,10 @@ export default defineCheck({
         const handlers = node.namedChildren.filter((c) => c.type === "except_clause");
         if (handlers.length === 0 || !handlers.every(onlyReraises)) return;
         for (const clause of handlers) {
-          // The range ends at the `raise`, not at a trailing comment.
-          const raise = clause.namedChildren
-            .find((c) => c.type === "block")!
-            .namedChildren.find((c) => c.type === "raise_statement")!;
+          // The range ends at the last statement, not at a trailing comment.
+          const statements = statementsOf(clause);
           ctx.report({
-            range: { start: clause.startIndex, end: raise.endIndex },
+            range: { start: clause.startIndex, end: statements[statements.length - 1]!.endIndex },
             message: "This handler only re-raises the exception: remove it",
           });
         }

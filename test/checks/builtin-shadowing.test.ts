@@ -10,6 +10,9 @@ runCheckTable(check, {
     "__doc__ = 'x'\n",
     "__name__ = 'x'\n",
     "obj.list = 1\n",
+    // New builtins count only when the target Python has them (as Ruff's A001).
+    "aiter = None\nasync def f(anext):\n    pass\n",
+    "f = lambda list: list\n",
   ],
   invalid: [
     { code: "list = [1]\n", at: "1:1-1:5", message: /Variable `list`/ },
@@ -19,5 +22,8 @@ runCheckTable(check, {
     { code: "def input():\n    pass\nclass type:\n    pass\n", at: ["1:5-1:10", "3:7-3:11"] },
     { code: "with f() as input:\n    pass\n", at: "1:13-1:18" },
     { code: "def f():\n    max, min = 1, 2\n", at: ["2:5-2:8", "2:10-2:13"] },
+    { code: "async def f(anext):\n    pass\n", python: "3.10", at: "1:13-1:18" },
+    { code: "ExceptionGroup = None\n", python: "3.11", at: "1:1-1:15" },
+    { code: "class C:\n    x = [1 for help in y]\n", at: "2:16-2:20" },
   ],
 });

@@ -6,9 +6,13 @@ runCheckTable(check, {
     "class P:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n",
     "class P:\n    def __init__(self, x, y, z):\n        if x < 0:\n            raise ValueError\n        self.x = x\n        self.y = y\n        self.z = z\n",
     "class P(Base):\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n",
-    "class P:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n    def norm(self):\n        return 1\n",
     "class P:\n    def __init__(self, x, y, z):\n        self.x = int(x)\n        self.y = y\n        self.z = z\n",
     "@total_ordering\nclass P:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n",
+    "class W:\n    def __init__(self, fn, args, kwargs):\n        self.fn = fn\n        self.args = args\n        self.kwargs = kwargs\n    def __call__(self):\n        return self.fn(*self.args, **self.kwargs)\n",
+    "class P:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n    @property\n    def x(self):\n        return 1\n",
+    "class P:\n    origin = None\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n",
+    "class P:\n    def __init__(self, x, y, *rest):\n        self.x = x\n        self.y = y\n        self.rest = rest\n",
+    "class P:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.w = z\n",
   ],
   invalid: [
     {
@@ -29,6 +33,14 @@ runCheckTable(check, {
     },
     {
       code: "class P:\n    def __init__(self, a, b, c):\n        # plain storage\n        self.a = a\n        self.b = b\n        self.c = c\n",
+      at: "1:7-1:8",
+    },
+    {
+      code: "class Span:\n    def __init__(self, start, end, label=None):\n        'Store the span.'\n        self.end = end\n        self.start = start\n        self.label = label\n",
+      at: "1:7-1:11",
+    },
+    {
+      code: "class P:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n    def norm(self):\n        return 1\n",
       at: "1:7-1:8",
     },
   ],

@@ -11,6 +11,7 @@ runCheckTable(check, {
     },
     "X = 1\ndef f():\n    global X\n    def g():\n        X = 2\n    return g\n",
     "X = []\ndef f():\n    global X\n    X.append(1)\n",
+    "class C:\n    global X\n    def f(self):\n        X = 1\n",
   ],
   invalid: [
     { code: "X = 1\ndef f():\n    global X\n    X = 2\n", at: "3:12-3:13" },
@@ -26,5 +27,16 @@ runCheckTable(check, {
       ruffDiffers: "Ruff misses loop targets",
     },
     { code: "def f():\n    global json\n    import json\n", at: "2:12-2:16" },
+    { code: "class C:\n    global X\n    X = 42\n", at: "2:12-2:13" },
+    {
+      code: "def f():\n    global LOG\n    with open(p) as LOG:\n        pass\n",
+      at: "2:12-2:15",
+      ruffDiffers: "Ruff misses `with ... as` targets",
+    },
+    {
+      code: "def f():\n    global LAST\n    [LAST := v for v in values]\n",
+      at: "2:12-2:16",
+      ruffDiffers: "Ruff misses assignment expressions in comprehensions, which bind in the function",
+    },
   ],
 });

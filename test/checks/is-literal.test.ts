@@ -9,6 +9,8 @@ runCheckTable(check, {
     "if x is SENTINEL:\n    pass\n",
     "if x is ...:\n    pass\n",
     "ok = x is -1\n",
+    "ok = x is f'plain'\n",
+    "ok = x is (i for i in y)\n",
   ],
   invalid: [
     { code: "if x is 'a':\n    pass\n", at: "1:4-1:12", output: "if x == 'a':\n    pass\n" },
@@ -16,5 +18,7 @@ runCheckTable(check, {
     { code: "if x is ():\n    pass\n", at: "1:4-1:11", output: "if x == ():\n    pass\n" },
     { code: "if 1.5 is y:\n    pass\n", at: "1:4-1:12", output: "if 1.5 == y:\n    pass\n" },
     { code: "ok = a < b is 'x'\n", at: "1:6-1:18", output: null },
+    { code: "if items is not []:\n    pass\n", at: "1:4-1:19", output: "if items != []:\n    pass\n" },
+    { code: "ok = x is {'a': 1}\n", at: "1:6-1:19", output: "ok = x == {'a': 1}\n" },
   ],
 });

@@ -21,6 +21,8 @@ runCheckTable(check, {
     { code: "class A:\n    f = lambda self: 1\n", at: "2:5-2:23", output: null },
     { code: "f: Callable = lambda x: x\n", at: "1:1-1:26", output: null },
     { code: "f = (lambda x:\n     x)\n", at: "1:1-2:8", output: null },
+    { code: "f = lambda: 1; g = 2\n", at: "1:1-1:14", output: null },
+    { code: "if debug: trace = lambda msg: print(msg)\n", at: "1:11-1:41", output: null },
     { code: "f = lambda x: x  # identity\n", at: "1:1-1:16", output: "def f(x):\n    return x  # identity\n" },
   ],
 });

@@ -9,6 +9,13 @@ runCheckTable(check, {
     "lambda a=[]: a\n",
     "def f(a=tuple([1, 2])):\n    pass\n",
     "x = []\ndef f(a=x):\n    pass\n",
+    {
+      code: "def f(a=[]) -> None: ...\n",
+      path: "pkg/module.pyi",
+      ruffDiffers: "the oracle cannot tell Ruff the file is a stub; Ruff skips B006 in `.pyi` files too",
+    },
+    "from typing import Optional, Sequence\ndef f(a: Optional[Sequence[int]] = []):\n    pass\n",
+    "from collections.abc import Mapping\ndef f(a: Mapping[str, int] | None = {}):\n    pass\n",
   ],
   invalid: [
     { code: "def f(a=[]):\n    pass\n", at: "1:9-1:11" },
@@ -20,5 +27,9 @@ runCheckTable(check, {
       at: "3:25-3:32",
     },
     { code: "def f(a: list = []):\n    pass\n", at: "1:17-1:19" },
+    {
+      code: "from typing import Sequence, Union\ndef f(a: Union[Sequence[int], list] = ([])):\n    pass\n",
+      at: "2:40-2:42",
+    },
   ],
 });

@@ -13,6 +13,13 @@ runCheckTable(check, {
     "open('x', 'w').close()\n",
     "def f(p):\n    return p, open(p)\n",
     "def f(p):\n    return Wrapper(open(p, 'rb'), p)\n",
+    "with codecs.getreader('utf-8')(open(p, 'rb')) as f:\n    pass\n",
+    "class Log:\n    def __enter__(self):\n        self.f = open(self.path, 'a')\n        return self\n",
+    "from pathlib import Path\nwith Path(p).open() as f:\n    pass\n",
+    {
+      code: "class Log:\n    async def __aenter__(self):\n        self.f = open(self.path)\n        return self\n",
+      ruffDiffers: "`__aexit__` closes what `__aenter__` opens; Ruff only knows `__enter__`",
+    },
     { code: "stack.enter_context(open('x'))\n", ruffDiffers: "an ExitStack owns the file; Ruff flags it anyway" },
   ],
   invalid: [
@@ -24,5 +31,8 @@ runCheckTable(check, {
     { code: "class A:\n    def __init__(self, p):\n        self.f = open(p)\n", at: "3:18-3:22" },
     { code: "import dbm.dumb\nd = dbm.dumb.open('x')\n", at: "2:5-2:18" },
     { code: "from gzip import open as gzopen\nf = gzopen('x.gz')\n", at: "2:5-2:11" },
+    { code: "from pathlib import Path\ntext = Path(p).open().read()\n", at: "2:8-2:20" },
+    { code: "import zipfile\nmember = zipfile.ZipFile(p).open('a.txt')\n", at: "2:10-2:33" },
+    { code: "def reader(p):\n    fh = open(p)\n    return fh\n", at: "2:10-2:14" },
   ],
 });

@@ -11,6 +11,8 @@ runCheckTable(check, {
     "raise TypeError('outside any handler')\n",
     "try:\n    x()\nexcept ValueError:\n    try:\n        raise KeyError\n    except KeyError:\n        pass\n",
     "try:\n    x()\nexcept ValueError:\n    for v in vs:\n        break\n    else:\n        raise KeyError\n",
+    "try:\n    x()\nexcept ValueError:\n    try:\n        y()\n    except KeyError:\n        pass\n    else:\n        raise TypeError\n",
+    "try:\n    x()\nexcept ValueError as e:\n    raise (e)\n",
   ],
   invalid: [
     { code: "try:\n    x()\nexcept ValueError:\n    raise TypeError('x')\n", at: "4:5-4:25" },

@@ -9,6 +9,9 @@ runCheckTable(check, {
     "for i in range(len(xs)):\n    print(xs[i], ys[i + 1])\n    xs.append(1)\n",
     "for i in range(len(xs)):\n    del xs[i]\n",
     "for i in range(1, len(xs)):\n    print(xs[i])\n",
+    "for i in range(len(xs)):\n    if xs[i] < xs[i - 1]:\n        print(i)\n",
+    "for i in range(len(xs)):\n    head, rest = xs[i], xs[i + 1:]\n",
+    "for i in range(len(xs)):\n    for j in range(len(xs)):\n        check(i < j, xs[i] < xs[j])\n",
     "def range(n):\n    return []\nfor i in range(len(xs)):\n    print(xs[i])\n",
   ],
   invalid: [
@@ -20,5 +23,6 @@ runCheckTable(check, {
       at: "2:14-2:31",
     },
     { code: "for i in range(len(a)):\n    b[i] = a[i]\n", at: "1:10-1:23" },
+    { code: "for i in range(len(rows)):\n    print(rows[i], rows[0], rows[-1])\n", at: "1:10-1:26" },
   ],
 });

@@ -8,6 +8,7 @@ runCheckTable(check, {
     "for x in y:\n    pass\nx = 1\n",
     "with a as f:\n    g = 1\n",
     "for x in y:\n    x.attr = 1\n",
+    "for x in y:\n    try:\n        pass\n    except E as x:\n        pass\n",
   ],
   invalid: [
     { code: "for x in y:\n    x = 1\n", at: "2:5-2:6" },
@@ -16,5 +17,7 @@ runCheckTable(check, {
     { code: "for x, y in z:\n    y = 2\n", at: "2:5-2:6" },
     { code: "for x in y:\n    for x in z:\n        pass\n", at: "2:9-2:10" },
     { code: "for line in lines:\n    if line:\n        line = line.strip()\n", at: "3:9-3:13" },
+    { code: "with a() as f:\n    with b() as f:\n        pass\n", at: "2:17-2:18" },
+    { code: "for x in y:\n    with open(x) as x:\n        pass\n", at: "2:21-2:22" },
   ],
 });

@@ -8,6 +8,7 @@ runCheckTable(check, {
     "from os.path import join as j, exists\n",
     "s = 'from os import *'\n",
     "# from os import *\nx = 1\n",
+    { code: "from typing import *\n", path: "pkg/module.pyi", ruffDiffers: "a stub re-exports with a star import" },
   ],
   invalid: [
     { code: "from os import *\n", at: "1:1-1:17" },

@@ -13,6 +13,8 @@ runCheckTable(check, {
       ruffDiffers: "Ruff flags any comparison with a builtin class (NumPy dtypes!)",
     },
     { code: "if x.type == int:\n    pass\n", ruffDiffers: "Ruff flags any comparison with a builtin class" },
+    "if obj.__class__ == MyClass:\n    pass\n",
+    "int = MyInt\nif obj.__class__ == int:\n    pass\n",
   ],
   invalid: [
     { code: "if type(x) == int:\n    pass\n", at: "1:4-1:18" },
@@ -20,5 +22,6 @@ runCheckTable(check, {
     { code: "if type(a) == type(b):\n    pass\n", at: "1:4-1:22" },
     { code: "if MyClass == type(obj):\n    pass\n", at: "1:4-1:24" },
     { code: "if type(x) == MyClass:\n    pass\n", at: "1:4-1:22" },
+    { code: "if value.__class__ != dict:\n    pass\n", at: "1:4-1:27" },
   ],
 });

@@ -2,7 +2,21 @@ import check from "../../checks/idioms/useless-expression.js";
 import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
-  valid: ['"docstring"\n', "...\n", "f(x)\n", "x[0]\n", "x = 1\n", "await_me = None\nasync def f():\n    await g()\n"],
+  valid: [
+    '"docstring"\n',
+    "...\n",
+    "f(x)\n",
+    "x[0]\n",
+    "x = 1\n",
+    "await_me = None\nasync def f():\n    await g()\n",
+    // Displays whose parts run code are not useless (as Ruff).
+    "[print(1)]\n",
+    "(x := 1, 2)\n",
+    "{1: f()}\n",
+    "C(0).x, len\n",
+    "[x[0], y]\n",
+    { code: "not ready\n", ruffDiffers: "peptalk does not flag operators used as statements" },
+  ],
   invalid: [
     { code: "x\n", at: "1:1-1:2" },
     { code: "self.value\n", at: "1:1-1:11" },
@@ -11,5 +25,7 @@ runCheckTable(check, {
     { code: "-1\n", at: "1:1-1:3" },
     { code: "b'x'\n", at: "1:1-1:5" },
     { code: "termios.tcgetattr, termios.tcsetattr\n", at: "1:1-1:37" },
+    { code: "(a, 'label')\n", at: "1:1-1:13" },
+    { code: "{'k': v, **rest}\n", at: "1:1-1:17" },
   ],
 });

@@ -21,5 +21,7 @@ runCheckTable(check, {
       at: "4:5-5:14",
     },
     { code: "try:\n    x()\nexcept ValueError:\n    raise  # keep going\n", at: "3:1-4:10" },
+    { code: "try:\n    x()\nexcept ValueError as e:\n    raise (e)\n", at: "3:1-4:14" },
+    { code: "try:\n    x()\nexcept ValueError:\n    raise\n    cleanup()\n", at: "3:1-5:14" },
   ],
 });
