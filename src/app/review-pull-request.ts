@@ -8,6 +8,7 @@ import { resolveConfig } from "../engine/config/resolve.js";
 import { runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
 import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
+import { entryPointFiles } from "../engine/pyproject.js";
 import type { SkippedFile } from "../engine/types.js";
 import { planReview } from "../planner/plan-review.js";
 import type { ChangedFile, ReviewPlan } from "../planner/types.js";
@@ -106,6 +107,13 @@ export async function reviewPullRequest(
   const headProject = await fetchFiles(gh, repo, pr.headSha, projectPaths, 1_000_000);
   const projectTexts: Record<string, string> = {};
   for (const [path, file] of headProject) if ("content" in file) projectTexts[path] = file.content.toString();
+  // Entry points name modules that entry-point-not-found must read (one more batched fetch).
+  const entryFiles = entryPointFiles(projectTexts["pyproject.toml"], treePaths ?? []).filter(
+    (p) => !(p in projectTexts),
+  );
+  if (entryFiles.length > 0)
+    for (const [path, file] of await fetchFiles(gh, repo, pr.headSha, entryFiles, 1_000_000))
+      if ("content" in file) projectTexts[path] = file.content.toString();
 
   const { config, errors } = resolveConfig(options.rawConfig, {
     rules: allChecks,

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { isProjectFile, type ProjectInput } from "../engine/project.js";
+import { entryPointFiles } from "../engine/pyproject.js";
 
 /** Directories no one wants linted (Ruff's default excludes). */
 export const SKIPPED_DIRS = new Set([
@@ -101,6 +102,14 @@ export function listRepoPaths(root: string): string[] {
   }
 }
 
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /** The ProjectInput for a local run: the file list and the project files' text. */
 export function buildProjectInput(
   root: string,
@@ -108,8 +117,10 @@ export function buildProjectInput(
   extra: Partial<ProjectInput> = {},
 ): ProjectInput {
   const files: Record<string, string> = {};
-  for (const path of paths) {
-    if (!isProjectFile(path)) continue;
+  const wanted = paths.filter(isProjectFile);
+  // Entry points name modules the packaging checks must read to resolve `module:attr`.
+  const pyproject = wanted.includes("pyproject.toml") ? readText(join(root, "pyproject.toml")) : undefined;
+  for (const path of [...wanted, ...entryPointFiles(pyproject, paths)]) {
     try {
       files[path] = readFileSync(join(root, path), "utf8");
     } catch {

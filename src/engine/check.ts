@@ -1,7 +1,7 @@
 import type { SyntaxNode, Tree } from "tree-sitter";
 import type { Category, PythonVersion, Severity } from "./types.js";
 import type { ModuleNames } from "./names.js";
-import type { ProjectContext } from "./project.js";
+import type { ProjectContext, ProjectInput } from "./project.js";
 
 /** Ruff's FixAvailability: the runner rejects reports that contradict it. */
 export type FixAvailability = "always" | "sometimes" | "never";
@@ -19,6 +19,8 @@ export interface CheckDocs {
   fixSafety?: string;
   /** Where and why peptalk deliberately differs from the linter whose code it lists. */
   differences?: string;
+  /** The fence language of `bad`/`good` in the docs; Python unless a project check says otherwise. */
+  lang?: string;
 }
 
 /** Which files a check looks at. Test files: see `config.tests` globs. */
@@ -99,8 +101,16 @@ export interface CheckContext {
   qualifiedName(node: SyntaxNode): string | null;
 }
 
+/** Where a file check's documented example lives, for checks that look beyond the file. */
+export interface ExampleFile {
+  path: string;
+  project: ProjectInput;
+}
+
 export interface FileCheck extends CheckMeta {
   kind: "file";
+  /** The path and project around `docs.bad` / `docs.good` (default: a module with no project). */
+  docsContext?: { bad: ExampleFile; good: ExampleFile };
   create(ctx: CheckContext): Visitors;
 }
 
@@ -120,10 +130,33 @@ export interface ProjectCheckContext {
   report(spec: ProjectReportSpec): void;
 }
 
+/** A small project tree: a project check's documented (and tested) example. */
+export interface ExampleProject {
+  /** Head files, path → text. */
+  files: Record<string, string>;
+  /** Further paths present at head (e.g. `uv.lock`). */
+  paths?: string[];
+  /** Paths the diff changes; omitted = no diff. */
+  changed?: string[];
+  /** Base text of changed files; null = added by the diff. */
+  base?: Record<string, string | null>;
+}
+
 /** A check that sees the project (file list, pyproject, lock files), not one tree. */
 export interface ProjectCheck extends CheckMeta {
   kind: "project";
+  /** `bad` is flagged and `good` is not (docs-examples test); docs.bad/good render them. */
+  examples: { bad: ExampleProject; good: ExampleProject };
   run(ctx: ProjectCheckContext): void;
+}
+
+type ProjectCheckDefinition = Omit<ProjectCheck, "kind" | "docs"> & { docs: Omit<CheckDocs, "bad" | "good" | "lang"> };
+
+/** An example project as the docs show it: each file under a `# path` comment. */
+function renderExample(example: ExampleProject): string {
+  const files = Object.entries(example.files).map(([path, text]) => `# ${path}\n${text.replace(/\n?$/, "\n")}`);
+  const extra = (example.paths ?? []).map((p) => `# ${p} (present)\n`);
+  return [...files, ...extra].join("\n");
 }
 
 export type Check = FileCheck | ProjectCheck;
@@ -132,8 +165,15 @@ export function defineCheck(definition: Omit<FileCheck, "kind">): FileCheck {
   return { appliesTo: "all", ...definition, kind: "file" };
 }
 
-export function defineProjectCheck(definition: Omit<ProjectCheck, "kind">): ProjectCheck {
-  return { appliesTo: "all", ...definition, kind: "project" };
+export function defineProjectCheck(definition: ProjectCheckDefinition): ProjectCheck {
+  const paths = [...Object.keys(definition.examples.bad.files), ...Object.keys(definition.examples.good.files)];
+  const docs: CheckDocs = {
+    ...definition.docs,
+    bad: renderExample(definition.examples.bad),
+    good: renderExample(definition.examples.good),
+    lang: paths.every((p) => p.endsWith(".toml")) ? "toml" : "text",
+  };
+  return { appliesTo: "all", ...definition, docs, kind: "project" };
 }
 
 /** The public description of a rule: `peptalk rules --format json`, docs, SARIF. */

@@ -103,7 +103,9 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   }
   jobs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const project = createProjectContext(input.project ?? {}, contents);
+  // Config the project checks need travels with the project (to the workers too).
+  const projectInput: ProjectInput = { ...input.project, namespacePackages: config.namespacePackages };
+  const project = createProjectContext(projectInput, contents);
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
   const threadCount = chooseThreads(input.threads ?? "auto", jobs.length);
@@ -112,7 +114,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     const results = await runOnWorkers(
       jobs,
       fileChecks.map((c) => c.id),
-      { ...options, project: input.project ?? {} },
+      { ...options, project: projectInput },
       threadCount,
       input.onProgress,
     );

@@ -37,6 +37,8 @@ export interface ProjectInput {
   files?: Readonly<Record<string, string>>;
   /** Text of changed project files at base; null = the file did not exist at base. */
   baseFiles?: Readonly<Record<string, string | null>>;
+  /** Directories that are namespace packages on purpose (config `namespace_packages`). */
+  namespacePackages?: readonly string[];
 }
 
 export interface ParsedToml {
@@ -59,6 +61,8 @@ export interface ProjectContext {
   /** pyproject.toml at the root, parsed once. */
   readonly pyproject: ParsedToml | null;
   hasPath(path: string): boolean;
+  /** Directories configured as namespace packages (repo-relative, no trailing slash). */
+  readonly namespacePackages: readonly string[];
 }
 
 export function parseTomlFile(path: string, text: string): ParsedToml {
@@ -106,6 +110,7 @@ export function createProjectContext(
       return pyproject;
     },
     hasPath: (path) => (pathSet ? pathSet.has(path) : files.has(path)),
+    namespacePackages: (input.namespacePackages ?? []).map((d) => d.replace(/^\.\//, "").replace(/\/+$/, "")),
   };
 }
 

@@ -102,6 +102,8 @@ export function analyzeFile(
   // findings come only from the parts that parse.
   const types = [...new Set([...enter.keys(), ...exit.keys()])];
   const nodes = types.length > 0 ? tree.rootNode.descendantsOfType(types) : [];
+  // An empty file's root has no descendants, not even itself: `module` visitors still run.
+  if (tree.rootNode.childCount === 0 && types.includes("module")) nodes.unshift(tree.rootNode);
   const errors = tree.rootNode.hasError ? tree.rootNode.descendantsOfType("ERROR") : [];
   const insideError = (node: SyntaxNode): boolean =>
     errors.some((e) => e.id !== node.id && e.startIndex <= node.startIndex && node.endIndex <= e.endIndex) &&

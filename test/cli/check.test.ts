@@ -7,14 +7,14 @@ const SAMPLE = "def f(x: object) -> object:\n    if x == None:\n        return 1
 
 describe("peptalk check (as a process)", () => {
   it("prints findings as text with a summary and exits 0 when nothing reaches fail_on", () => {
-    const root = tempTree({ "pkg/a.py": SAMPLE, "pkg/clean.py": "x = 1\n" });
+    const root = tempTree({ "pkg/__init__.py": "", "pkg/a.py": SAMPLE, "pkg/clean.py": "x = 1\n" });
     const result = runCli(["check", "."], root);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       "pkg/a.py:2:13: warning none-comparison [E711] Comparison to `None` should be `is`, not `==`",
     );
     expect(result.stdout).toMatch(
-      /2 findings \(0 errors, 2 warnings, 0 info\) in 1 file of 2 checked; 2 fixable with --fix\./,
+      /2 findings \(0 errors, 2 warnings, 0 info\) in 1 file of 3 checked; 2 fixable with --fix\./,
     );
     expect(result.stdout).not.toContain("\x1b["); // no colour when stdout is not a TTY
   });
@@ -100,6 +100,7 @@ describe("peptalk check (as a process)", () => {
 
   it("analyses many files on worker threads with the same, ordered result", () => {
     const files: Record<string, string> = {};
+    files["pkg/__init__.py"] = "";
     for (let i = 0; i < 120; i++) files[`pkg/m${String(i).padStart(3, "0")}.py`] = SAMPLE;
     const root = tempTree(files);
     const findings = JSON.parse(runCli(["check", "--format", "json"], root).stdout).findings as {
@@ -152,6 +153,7 @@ describe("configuration discovery", () => {
     const root = tempTree({
       ".git/HEAD": "ref: refs/heads/main\n",
       ".github/peptalk.yml": "rules:\n  none-comparison: off\n",
+      "pkg/__init__.py": "",
       "pkg/a.py": SAMPLE,
     });
     const result = runCli(["check", ".", "--format", "json"], join(root, "pkg"));

@@ -40,6 +40,7 @@ const finding = (i: number): Finding => ({
 describe("SARIF output", () => {
   it("validates against the SARIF 2.1.0 schema, with fixes, for a real run", () => {
     const root = tempTree({
+      "pkg/__init__.py": "",
       "pkg/a.py": "def f(x: object) -> object:\n    if x == None:\n        return 1\n    return x != None\n",
       "pkg/b.py": "s = 'é😀'; t = x == None  # unicode before the finding\n",
       "pkg/broken.py": "def f(:\n",

@@ -6,6 +6,7 @@ import { createRestClient } from "../../app/github.js";
 import { reviewPullRequest } from "../../app/review-pull-request.js";
 import { runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
+import { entryPointFiles } from "../../engine/pyproject.js";
 import { isProjectFile } from "../../engine/project.js";
 import { planReview } from "../../planner/plan-review.js";
 import type { ReviewPlan } from "../../planner/types.js";
@@ -60,6 +61,8 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
   const projectFiles: Record<string, string> = {};
   for (const path of paths.filter(isProjectFile))
     projectFiles[path] = showFile(root, head, path)?.toString("utf8") ?? "";
+  for (const path of entryPointFiles(projectFiles["pyproject.toml"], paths))
+    projectFiles[path] ??= showFile(root, head, path)?.toString("utf8") ?? "";
   const baseFiles: Record<string, string | null> = {};
   for (const f of changedFiles.filter((c) => isProjectFile(c.path))) {
     baseFiles[f.path] =

@@ -28,8 +28,8 @@ export function formatRulesText(rules: readonly RuleInfo[]): string {
     .join("\n");
 }
 
-function fence(code: string): string {
-  return "```python\n" + code.replace(/\n?$/, "\n") + "```";
+function fence(code: string, lang = "python"): string {
+  return "```" + lang + "\n" + code.replace(/\n?$/, "\n") + "```";
 }
 
 export function formatRulesMarkdown(rules: readonly RuleInfo[]): string {
@@ -65,7 +65,16 @@ export function formatRulesMarkdown(rules: readonly RuleInfo[]): string {
       if (r.appliesTo !== "all") facts.push(`Applies to: ${r.appliesTo === "tests" ? "test files" : "non-test files"}`);
       out.push(facts.join(" · "), "");
       out.push("**Why.** " + r.docs.why, "");
-      out.push("Flagged:", "", fence(r.docs.bad), "", "Preferred:", "", fence(r.docs.good), "");
+      out.push(
+        "Flagged:",
+        "",
+        fence(r.docs.bad, r.docs.lang),
+        "",
+        "Preferred:",
+        "",
+        fence(r.docs.good, r.docs.lang),
+        "",
+      );
       if (r.docs.fixSafety) out.push("**Fix safety.** " + r.docs.fixSafety, "");
       if (r.docs.differences) out.push("**Differences from the linter.** " + r.docs.differences, "");
     }
