@@ -487,6 +487,41 @@ describe("harder cases", () => {
     expect(completion.output.annotations.map((a: any) => a.title)).toContain("syntax-error");
   });
 
+  it("comments on the pyproject.toml line of a dependency bumped without its lock file", async () => {
+    const pyproject = (deps: string): string =>
+      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
+    const { scope } = mockReviewRun({
+      files: [
+        {
+          filename: "pyproject.toml",
+          status: "modified",
+          patch:
+            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
+        },
+      ],
+      tree: ["pyproject.toml", "uv.lock", "acme/__init__.py"],
+      contents: {
+        [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
+        [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+      },
+    });
+    let review: any;
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    let completion: any;
+    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    await deliver("pull_request", prOpened());
+    expect(review.comments.map((c: any) => `${c.path}:${c.line}`)).toEqual(["pyproject.toml:11"]);
+    expect(review.comments[0].body).toContain("lockfile-not-updated");
+    expect(review.comments[0].body).toContain("adds `httpx`");
+    expect(review.comments[0].body).toContain("`uv lock`");
+    // A warning: it is commented on, and fails the gate only when fail_on says so.
+    expect(completion).toMatchObject({
+      status: "completed",
+      conclusion: "success",
+      output: { title: "1 warning in 1 file" },
+    });
+  });
+
   it("reviews a pull request from a fork by SHA, on the base repository", async () => {
     const fork = prOpened();
     fork["pull_request"].head.repo.full_name = "someone-else/Hello-World";

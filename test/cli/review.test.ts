@@ -72,4 +72,33 @@ describe("peptalk review (local git diff)", () => {
     });
     expect(runCli(["review", "--pr", "bad"], root).stderr).toContain("--pr takes OWNER/REPO#NUMBER");
   });
+
+  it("reports a dependency bumped in pyproject.toml while uv.lock stays stale, on the changed line", () => {
+    const pyproject = (deps: string): string =>
+      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
+    const root = tempTree({
+      "pyproject.toml": pyproject('  "requests>=2.31",\n'),
+      "uv.lock": "version = 1\n",
+      "acme/__init__.py": "",
+    });
+    git(root, "init", "-q");
+    git(root, "add", ".");
+    git(root, "commit", "-qm", "base");
+    git(root, "checkout", "-qb", "feature");
+    writeFileSync(join(root, "pyproject.toml"), pyproject('  "requests>=2.32",\n  "httpx>=0.27",\n'));
+    git(root, "commit", "-qam", "bump");
+    const plan = JSON.parse(runCli(["review", "--format", "json"], root).stdout);
+    const comments = plan.comments.map((c: { path: string; line: number; rule: string; body: string }) => c);
+    expect(comments.map((c: { path: string; line: number; rule: string }) => `${c.path}:${c.line} ${c.rule}`)).toEqual([
+      "pyproject.toml:11 lockfile-not-updated",
+    ]);
+    expect(comments[0].body).toContain("adds `httpx`, changes `requests`");
+    expect(comments[0].body).toContain("uv lock");
+
+    // Committing the refreshed lock settles it.
+    writeFileSync(join(root, "uv.lock"), "version = 1\n# refreshed\n");
+    git(root, "commit", "-qam", "lock");
+    const after = JSON.parse(runCli(["review", "--format", "json"], root).stdout);
+    expect(after.comments).toEqual([]);
+  });
 });
