@@ -66,7 +66,11 @@ export default defineCheck({
     const top = segments[0]!;
     if (top.startsWith(".") || NOT_PACKAGE_DIRS.has(top)) return {};
     if (TEST_DIRS.has(top) && isPackagelessTestTree(project, top)) return {};
-    if (isNamespaceOnPurpose(project, dir)) return {};
+    // In a test tree only test modules matter (discovery misses them); data and helper
+    // modules there are loaded on purpose, often as namespace packages.
+    const inTestTree = segments.some((s) => TEST_DIRS.has(s));
+    if (inTestTree && !/(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(ctx.path)) return {};
+    if (isNamespaceOnPurpose(project, dir) || segments.some((s) => s.includes("namespace"))) return {};
     // Scripts: a `#!` line or inline script metadata (PEP 723).
     if (ctx.source.startsWith("#!") || /^# \/\/\/ script\s*$/m.test(ctx.source)) return {};
     return {

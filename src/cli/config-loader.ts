@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 // Where the CLI finds its configuration: `--config FILE`, else `.github/peptalk.yml`
 // at the repository root (found from the working directory upwards).
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -12,8 +13,20 @@ export const CONFIG_PATHS = [".github/peptalk.yml", ".github/peptalk.yaml"];
 /** The repository root: the nearest directory upwards with `.git`, else `start`. */
 export function findRepoRoot(start: string): string {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return dir;
+    // A tree the enclosing repository ignores (a virtualenv, a Python install under a
+    // git-managed tool directory) is a project of its own.
+    if (existsSync(join(dir, ".git"))) return isGitIgnored(dir, resolve(start)) ? resolve(start) : dir;
     if (dirname(dir) === dir) return resolve(start);
+  }
+}
+
+function isGitIgnored(repo: string, path: string): boolean {
+  if (repo === path) return false;
+  try {
+    execFileSync("git", ["check-ignore", "-q", path], { cwd: repo, stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
   }
 }
 

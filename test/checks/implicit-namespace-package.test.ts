@@ -30,6 +30,12 @@ runCheckTable(check, {
       project: tree("acme/__init__.py", "acme/tasks/job.py"),
     },
     { code: "u = 6\n", path: ".github/scripts/check.py", project: tree(".github/scripts/check.py") },
+    { code: "t = 7\n", path: "tests/data/sample.py", project: tree("tests/__init__.py", "tests/data/sample.py") },
+    {
+      code: "s = 8\n",
+      path: "acme/namespace_pkgs/a/mod.py",
+      project: tree("acme/__init__.py", "acme/namespace_pkgs/a/mod.py"),
+    },
   ],
   invalid: [
     {

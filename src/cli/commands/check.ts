@@ -62,7 +62,8 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
   };
   const display = new Map(files.map((abs) => [toRepo(abs), toPosix(relative(cwd, abs)) || abs]));
   const absolute = new Map(files.map((abs) => [toRepo(abs), abs]));
-  const project = buildProjectInput(root, listRepoPaths(root));
+  // Files git ignores (or a tree outside git) are still part of the project being checked.
+  const project = buildProjectInput(root, [...new Set([...listRepoPaths(root), ...absolute.keys()])]);
 
   const progress =
     io.stderrIsTTY && files.length > 200
