@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 
 export default defineCheck({
   id: "eval-exec",
@@ -13,7 +13,8 @@ export default defineCheck({
     bad: "value = eval(text)\n",
     good: "import ast\n\nvalue = ast.literal_eval(text)\n",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    if (!/\b(eval|exec)\s*\(/.test(ctx.source)) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");

@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 
 export default defineCheck({
   id: "insecure-mktemp",
@@ -12,7 +12,8 @@ export default defineCheck({
     bad: "import tempfile\n\npath = tempfile.mktemp()\n",
     good: "import tempfile\n\nfd, path = tempfile.mkstemp()\n",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    if (!ctx.source.includes("mktemp")) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");

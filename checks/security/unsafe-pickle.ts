@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 
 const LOADERS = new Set([
   "pickle.load",
@@ -25,7 +25,8 @@ export default defineCheck({
     bad: "import pickle\n\nsession = pickle.loads(cookie)\n",
     good: "import json\n\nsession = json.loads(cookie)\n",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    if (!/pickle|shelve|dill/i.test(ctx.source)) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");

@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { callArguments } from "../../src/engine/ast.js";
 
 const SAFE_LOADERS = new Set(["SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader"]);
@@ -17,7 +17,8 @@ export default defineCheck({
     differences:
       "`BaseLoader` counts as safe (it builds only strings, lists and dicts); Ruff accepts only the SafeLoaders.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    if (!ctx.source.includes("yaml") || !ctx.source.includes("load")) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");
