@@ -10,12 +10,72 @@ import type { SyntaxNode, Tree } from "tree-sitter";
 const KEY = Symbol.for("peptalk.tree-sitter");
 type Loaded = { parser: Parser };
 
+// Every accessor of a node crosses into native code and back (marshalling the node each
+// time). Trees are never edited here, so what a node answers once stays true: each node
+// object (tree-sitter hands out one object per node) keeps its answers. Cached arrays are
+// frozen so no check can change what the next one sees.
+const MEMO = Symbol("peptalk.node-memo");
+const MEMOIZED_GETTERS = [
+  "type",
+  "startIndex",
+  "endIndex",
+  "parent",
+  "children",
+  "namedChildren",
+  "childCount",
+  "namedChildCount",
+  "hasError",
+  "isNamed",
+  "isMissing",
+  "text",
+  "startPosition",
+  "endPosition",
+];
+
+type Memo = Record<string, unknown> & { fields?: Map<string, unknown> };
+
+function memoOf(node: object): Memo {
+  const holder = node as { [MEMO]?: Memo };
+  return (holder[MEMO] ??= {});
+}
+
+function memoizeNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
+  const proto = SyntaxNodeClass.prototype as Record<string, unknown>;
+  for (const name of MEMOIZED_GETTERS) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    const get = descriptor?.get;
+    if (!get) continue;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: object) {
+        const memo = memoOf(this);
+        if (name in memo) return memo[name];
+        let value = get.call(this) as unknown;
+        if (Array.isArray(value) || (value && typeof value === "object" && !("tree" in value)))
+          value = Object.freeze(value);
+        memo[name] = value;
+        return value;
+      },
+    });
+  }
+  const childForFieldName = proto["childForFieldName"] as (this: object, field: string) => unknown;
+  proto["childForFieldName"] = function (this: object, field: string): unknown {
+    const memo = memoOf(this);
+    const fields = (memo.fields ??= new Map());
+    if (fields.has(field)) return fields.get(field);
+    const child = childForFieldName.call(this, field);
+    fields.set(field, child);
+    return child;
+  };
+}
+
 function parser(): Parser {
   const holder = Buffer as unknown as Record<symbol, Loaded | undefined>;
   let loaded = holder[KEY];
   if (!loaded) {
     const require = createRequire(import.meta.url);
     const ParserClass = require("tree-sitter") as typeof Parser;
+    memoizeNodeAccessors((ParserClass as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode);
     const python = require("tree-sitter-python") as Parser.Language;
     const instance = new ParserClass();
     instance.setLanguage(python);
