@@ -1,0 +1,79 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { enclosingFunction } from "../../src/engine/ast.js";
+
+const METHODS = new Set(["sys.path.append", "sys.path.insert", "sys.path.extend"]);
+
+/** Files that are run rather than imported: scripts, tools, docs configuration, setup/conftest. */
+function isScriptPath(path: string): boolean {
+  if (/(^|\/)(tools|bin|docs?|examples?|benchmarks?|_?tests?|testing)\//.test(path)) return true;
+  // `scripts/`, `build_scripts/`, `test_foo_scripts/`
+  if (/(^|\/)[^/]*scripts?\//.test(path)) return true;
+  return /(^|\/)(setup|conftest|noxfile|fabfile|manage|conf|__main__)\.py$/.test(path);
+}
+
+/** Inside `if __name__ == "__main__":` (its body, not an `else`). */
+function inMainGuard(node: SyntaxNode): boolean {
+  for (let cur: SyntaxNode | null = node; cur?.parent; cur = cur.parent) {
+    const parent = cur.parent;
+    if (parent.type !== "if_statement" || parent.childForFieldName("consequence")?.id !== cur.id) continue;
+    const condition = parent.childForFieldName("condition")?.text.replace(/\s+/g, "") ?? "";
+    if (/^__name__==(['"])__main__\1$|^(['"])__main__\2==__name__$/.test(condition)) return true;
+  }
+  return false;
+}
+
+/** A module of a package: its directory has `__init__.py` (when the file list is known). */
+function inPackage(ctx: CheckContext): boolean {
+  const project = ctx.project;
+  if (!project?.paths) return true;
+  const dir = ctx.path.includes("/") ? ctx.path.slice(0, ctx.path.lastIndexOf("/")) : "";
+  return dir !== "" && project.hasPath(`${dir}/__init__.py`);
+}
+
+export default defineCheck({
+  id: "sys-path-manipulation",
+  codes: [],
+  category: "packaging",
+  severity: "warning",
+  fix: "never",
+  appliesTo: "non-tests",
+  docs: {
+    summary: "`sys.path.append/insert(...)` when a library module is imported.",
+    why: "A package that edits `sys.path` as it is imported changes how every later import in the process resolves: a module of the same name elsewhere can be shadowed, and the code works only from one directory layout. Make the project installable (`pip install -e .`) and use absolute or relative imports instead.",
+    bad: "import os\nimport sys\n\nsys.path.insert(0, os.path.dirname(__file__))\n\nimport helpers\n",
+    good: "from . import helpers\n",
+    differences:
+      'Only code that runs on import is reported (module and class level, not function bodies), in files that are imported rather than run: scripts (`scripts/`, `tools/`, `bin/`, `docs/`, `examples/`, `setup.py`, `conftest.py`, `__main__.py`, files with a `#!` line or an unguarded top-level `main()` call), test files and `if __name__ == "__main__":` blocks are left alone, and with the repository\'s file list only modules of a package (a directory with `__init__.py`) are judged.',
+  },
+  create(ctx): Visitors {
+    if (!ctx.source.includes("path")) return {};
+    if (ctx.source.startsWith("#!") || isScriptPath(ctx.path) || !inPackage(ctx)) return {};
+    // A module that calls `main()` unguarded at the top level is a script, whatever its path.
+    if (/^(?:(?:sys\.exit|raise SystemExit)\(\s*)?main\(/m.test(ctx.source)) return {};
+    const judge = (node: SyntaxNode, what: string): void => {
+      if (enclosingFunction(node) || inMainGuard(node)) return;
+      ctx.report({
+        node,
+        message: `\`${what}\` at import time changes how every later import resolves: make the project installable and import normally`,
+      });
+    };
+    const isSysPath = (node: SyntaxNode | null): boolean => !!node && ctx.qualifiedName(node) === "sys.path";
+    return {
+      call(call) {
+        const fn = call.childForFieldName("function");
+        if (fn?.type !== "attribute") return;
+        const name = ctx.qualifiedName(fn);
+        if (name && METHODS.has(name)) judge(call, `${name}()`);
+      },
+      augmented_assignment(node) {
+        if (isSysPath(node.childForFieldName("left"))) judge(node, "sys.path +=");
+      },
+      assignment(node) {
+        const left = node.childForFieldName("left");
+        if (left?.type === "subscript" && isSysPath(left.childForFieldName("value"))) judge(node, "sys.path[...] =");
+        else if (isSysPath(left)) judge(node, "sys.path =");
+      },
+    };
+  },
+});

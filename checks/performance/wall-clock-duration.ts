@@ -1,0 +1,61 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { unparenthesize } from "../../src/engine/ast.js";
+import { calledName, scopeOf, visibleBindings } from "../concurrency/_bindings.js";
+
+/** `time.time()` itself, or a name of the same scope bound only to `time.time()`. */
+function isWallClock(ctx: CheckContext, node: SyntaxNode, scope: SyntaxNode): boolean {
+  const expr = unparenthesize(node);
+  if (expr.type === "call")
+    return calledName(ctx, expr) === "time.time" && !expr.childForFieldName("arguments")?.namedChildCount;
+  if (expr.type !== "identifier") return false;
+  const found = visibleBindings(ctx, expr);
+  return (
+    !!found &&
+    found.scope.id === scope.id &&
+    found.sites.every((s) => s.value?.type === "call" && isWallClock(ctx, s.value, scope))
+  );
+}
+
+export default defineCheck({
+  id: "wall-clock-duration",
+  codes: [],
+  category: "performance",
+  severity: "info",
+  fix: "never",
+  docs: {
+    summary: "A duration measured as the difference of two `time.time()` readings.",
+    why: "`time.time()` is the wall clock: NTP corrections, daylight-saving fixes and manual changes move it, so a difference of two readings can be off by seconds or negative, and its resolution is coarse on some platforms. Durations and timeouts want a monotonic clock: `time.perf_counter()` for measuring, `time.monotonic()` for deadlines.",
+    bad: "import time\n\ndef timed(work):\n    start = time.time()\n    work()\n    return time.time() - start\n",
+    good: "import time\n\ndef timed(work):\n    start = time.perf_counter()\n    work()\n    return time.perf_counter() - start\n",
+    differences:
+      "Reported only when both operands are certainly `time.time()` readings: a direct call, or a name of the same scope assigned only `time.time()`. A timestamp that is stored, sent, or compared with file times is a point in time, not a duration, and is left alone.",
+  },
+  create(ctx): Visitors {
+    if (!/\btime\s*\(\s*\)/.test(ctx.source)) return {};
+    /** Cheap syntax first: `...time()` or a name somewhere assigned `...time()`. */
+    const candidate = (node: SyntaxNode): boolean => {
+      const expr = unparenthesize(node);
+      if (expr.type === "call") return /(^|\.)time$/.test(expr.childForFieldName("function")?.text ?? "");
+      return (
+        expr.type === "identifier" &&
+        new RegExp(`\\b${expr.text}\\b[^=\\n]*=\\s*[\\w.]*time\\(\\s*\\)`).test(ctx.source)
+      );
+    };
+    return {
+      binary_operator(node) {
+        if (node.childForFieldName("operator")?.text !== "-") return;
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (!left || !right || !candidate(left) || !candidate(right)) return;
+        const scope = scopeOf(node);
+        if (!isWallClock(ctx, left, scope) || !isWallClock(ctx, right, scope)) return;
+        ctx.report({
+          node,
+          message:
+            "A difference of `time.time()` readings jumps when the system clock is adjusted: measure durations with `time.perf_counter()` or `time.monotonic()`",
+        });
+      },
+    };
+  },
+});

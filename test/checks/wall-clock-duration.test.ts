@@ -1,0 +1,35 @@
+import check from "../../checks/performance/wall-clock-duration.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+runCheckTable(check, {
+  valid: [
+    "import time\ndef f():\n    start = time.perf_counter()\n    work()\n    return time.perf_counter() - start\n",
+    "import time\ndef f(mtime):\n    return time.time() - mtime\n",
+    "import time\ndef f(record):\n    return time.time() - record.created\n",
+    "import time\nSTART = time.time()\ndef f():\n    return time.time() - START\n",
+    "import time\ndef f(start):\n    start = start or time.time()\n    return time.time() - start\n",
+    "import time\ndef f():\n    deadline = time.time() + 5\n    return deadline - time.time()\n",
+    "def f(time):\n    start = time.time()\n    return time.time() - start\n",
+    "import time\ndef f(x):\n    start = time.time()\n    if x:\n        start = x\n    return time.time() - start\n",
+  ],
+  invalid: [
+    {
+      code: "import time\ndef f():\n    start = time.time()\n    work()\n    return time.time() - start\n",
+      at: "5:12-5:31",
+      message: /time\.perf_counter\(\)/,
+    },
+    {
+      code: "from time import time\ndef f():\n    t0 = time()\n    work()\n    t1 = time()\n    print(t1 - t0)\n",
+      at: "6:11-6:18",
+    },
+    {
+      code: "import time as t\nclass A:\n    def run(self):\n        begin = t.time()\n        self.work()\n        self.elapsed = (t.time() - begin) * 1000\n",
+      at: "6:25-6:41",
+    },
+    { code: "import time\nstart = time.time()\nmain()\nprint('took', time.time() - start)\n", at: "4:15-4:34" },
+    {
+      code: "import time\ndef f():\n    start = time.time()\n    while time.time() - start < 5:\n        poll()\n",
+      at: "4:11-4:30",
+    },
+  ],
+});
