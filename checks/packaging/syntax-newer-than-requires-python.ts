@@ -222,7 +222,8 @@ export default defineCheck({
       return m ? m[1]! : null;
     };
 
-    return {
+    const text = ctx.source;
+    const visitors: Visitors = {
       named_expression(node) {
         // tree-sitter reads `f"{x:=10}"` (format spec `=10`) as a walrus; a real one is parenthesised there.
         if (node.parent?.type === "interpolation") return;
@@ -231,7 +232,21 @@ export default defineCheck({
       positional_separator(node) {
         report("positionalOnly", node);
       },
-      with_clause(node) {
+      match_statement(node) {
+        report("match", node.child(0) ?? node);
+      },
+      type_alias_statement(node) {
+        // tree-sitter also reads `type(self).x = 1` as an alias: require `type Name[...] = ...`.
+        const left = node.childForFieldName("left")?.namedChild(0);
+        const name = left?.type === "generic_type" ? left.namedChild(0) : left;
+        if (name?.type !== "identifier" || !/^type\s+[A-Za-z_]\w*\s*[[=]/.test(node.text)) return;
+        report("typeAlias", node.child(0) ?? node);
+      },
+    };
+    // The common node types are subscribed only when the text can hold the construct:
+    // every `string` or `binary_operator` of a file would otherwise cross into JavaScript.
+    if (/with\s*\(/.test(text))
+      visitors["with_clause"] = (node) => {
         if (!needs("parenthesizedWith")) return;
         const first = node.child(0);
         // `with (a as b, c as d):` — several items inside the clause's own parentheses.
@@ -245,38 +260,30 @@ export default defineCheck({
         const value = items.length === 1 ? items[0]!.childForFieldName("value") : null;
         if (value?.type === "parenthesized_expression" && value.namedChildren.some((c) => c.type === "as_pattern"))
           report("parenthesizedWith", node);
-      },
-      match_statement(node) {
-        report("match", node.child(0) ?? node);
-      },
-      binary_operator(node) {
+      };
+    if (needs("union") && text.includes("|")) {
+      visitors["binary_operator"] = (node) => {
         if (isUnion(node)) judgeUnion(node);
-      },
-      union_type(node) {
-        judgeUnion(node);
-      },
-      except_clause(node) {
-        if (!needs("exceptStar")) return;
+      };
+      visitors["union_type"] = judgeUnion;
+    }
+    if (needs("exceptStar") && /except\s*\*/.test(text))
+      visitors["except_clause"] = (node) => {
         const star = node.children.find((c) => c.type === "*");
         if (star && star.startIndex < (node.namedChildren[0]?.startIndex ?? Infinity))
           report("exceptStar", { start: node.startIndex, end: star.endIndex });
-      },
-      function_definition(node) {
+      };
+    if (needs("typeParameters") && /(def|class)\s+\w+\s*\[/.test(text)) {
+      const typeParameters = (node: SyntaxNode): void => {
         const params = node.childForFieldName("type_parameters");
         if (params) report("typeParameters", params);
-      },
-      class_definition(node) {
-        const params = node.childForFieldName("type_parameters");
-        if (params) report("typeParameters", params);
-      },
-      type_alias_statement(node) {
-        // tree-sitter also reads `type(self).x = 1` as an alias: require `type Name[...] = ...`.
-        const left = node.childForFieldName("left")?.namedChild(0);
-        const name = left?.type === "generic_type" ? left.namedChild(0) : left;
-        if (name?.type !== "identifier" || !/^type\s+[A-Za-z_]\w*\s*[[=]/.test(node.text)) return;
-        report("typeAlias", node.child(0) ?? node);
-      },
-      string(node) {
+      };
+      visitors["function_definition"] = typeParameters;
+      visitors["class_definition"] = typeParameters;
+    }
+    // f-strings and t-strings: only files with such a prefix before a quote.
+    if (/(?<![\w'"])[rRbB]?[fFtT][rR]?['"]/.test(text))
+      visitors["string"] = (node) => {
         const start = node.child(0);
         if (!start || start.type !== "string_start") return;
         const prefix = start.text.replace(/['"]+$/, "");
@@ -308,7 +315,7 @@ export default defineCheck({
             return;
           }
         }
-      },
-    };
+      };
+    return visitors;
   },
 });

@@ -47,7 +47,7 @@ export default defineCheck({
       'Only code that runs on import is reported (module and class level, not function bodies), in files that are imported rather than run: scripts (`scripts/`, `tools/`, `bin/`, `docs/`, `examples/`, `setup.py`, `conftest.py`, `__main__.py`, files with a `#!` line or an unguarded top-level `main()` call), test files and `if __name__ == "__main__":` blocks are left alone, and with the repository\'s file list only modules of a package (a directory with `__init__.py`) are judged.',
   },
   create(ctx): Visitors {
-    if (!ctx.source.includes("path")) return {};
+    if (!/\bsys\b/.test(ctx.source) || !/\bpath\b/.test(ctx.source)) return {};
     if (ctx.source.startsWith("#!") || isScriptPath(ctx.path) || !inPackage(ctx)) return {};
     // A module that calls `main()` unguarded at the top level is a script, whatever its path.
     if (/^(?:(?:sys\.exit|raise SystemExit)\(\s*)?main\(/m.test(ctx.source)) return {};
@@ -62,7 +62,8 @@ export default defineCheck({
     return {
       call(call) {
         const fn = call.childForFieldName("function");
-        if (fn?.type !== "attribute") return;
+        if (fn?.type !== "attribute" || !/^(append|insert|extend)$/.test(fn.childForFieldName("attribute")?.text ?? ""))
+          return;
         const name = ctx.qualifiedName(fn);
         if (name && METHODS.has(name)) judge(call, `${name}()`);
       },
