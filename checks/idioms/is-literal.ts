@@ -3,19 +3,11 @@ import { defineCheck } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { comparisonFix, literalComparisons } from "../../src/engine/comparisons.js";
 import { isConstantLiteral } from "../../src/engine/literals.js";
+import { MUTABLE_DISPLAYS } from "../../src/engine/classes.js";
 
-// Displays that build a new object: `x is []` is always false.
-const NEW_OBJECTS = new Set([
-  "list",
-  "dictionary",
-  "set",
-  "list_comprehension",
-  "dictionary_comprehension",
-  "set_comprehension",
-]);
-
+/** A literal, or a display that builds a new object each time (`x is []` is always false). */
 function isLiteralOperand(node: SyntaxNode): boolean {
-  return isConstantLiteral(node) || NEW_OBJECTS.has(unparenthesize(node).type);
+  return isConstantLiteral(node) || MUTABLE_DISPLAYS.has(unparenthesize(node).type);
 }
 
 export default defineCheck({
