@@ -187,28 +187,49 @@ function inWholeStatement(node: SyntaxNode): boolean {
   return false;
 }
 
-/** The reports whose fix keeps the file parseable. */
+/**
+ * The reports whose fix keeps the file parseable. Non-overlapping fixes are checked together
+ * with one parse; a group that fails is split in halves until the culprits are found, so a file
+ * with hundreds of fixes and one bad one costs a few parses, not hundreds. Fixes that overlap a
+ * taken one wait for the next round.
+ */
 function verifyFixes(state: FileState, tree: Tree): Set<RawReport> {
-  const withFix = state.reports.filter((r) => r.spec.fix && r.spec.fix.edits.length > 0 && r.check.fix !== "never");
+  let pending = state.reports
+    .filter((r) => r.spec.fix && r.spec.fix.edits.length > 0 && r.check.fix !== "never")
+    .sort((a, b) => firstStart(a) - firstStart(b));
   const ok = new Set<RawReport>();
-  if (withFix.length === 0) return ok;
+  if (pending.length === 0) return ok;
   const errorsBefore = countSyntaxErrors(tree.rootNode);
-  const taken: { start: number; end: number }[] = [];
-  const batch: RawReport[] = [];
-  const overlapping: RawReport[] = [];
-  for (const report of [...withFix].sort((a, b) => firstStart(a) - firstStart(b))) {
-    const edits = report.spec.fix!.edits;
-    const clash = edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end));
-    if (clash) overlapping.push(report);
-    else {
-      taken.push(...edits);
-      batch.push(report);
+  const verify = (group: RawReport[]): void => {
+    if (
+      fixParses(
+        state.source,
+        group.flatMap((r) => r.spec.fix!.edits),
+        errorsBefore,
+      )
+    ) {
+      for (const r of group) ok.add(r);
+    } else if (group.length > 1) {
+      const middle = group.length >> 1;
+      verify(group.slice(0, middle));
+      verify(group.slice(middle));
     }
+  };
+  while (pending.length > 0) {
+    const taken: { start: number; end: number }[] = [];
+    const batch: RawReport[] = [];
+    const overlapping: RawReport[] = [];
+    for (const report of pending) {
+      const edits = report.spec.fix!.edits;
+      if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) overlapping.push(report);
+      else {
+        taken.push(...edits);
+        batch.push(report);
+      }
+    }
+    verify(batch);
+    pending = overlapping;
   }
-  const batchEdits = batch.flatMap((r) => r.spec.fix!.edits);
-  if (batch.length > 0 && fixParses(state.source, batchEdits, errorsBefore)) for (const r of batch) ok.add(r);
-  else overlapping.push(...batch);
-  for (const r of overlapping) if (fixParses(state.source, r.spec.fix!.edits, errorsBefore)) ok.add(r);
   return ok;
 }
 
