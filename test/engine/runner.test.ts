@@ -69,6 +69,31 @@ describe("analyzeFile", () => {
     expect(finding!.fix).toBeNull();
   });
 
+  it("keeps every good fix of a file when a few of its fixes would break it", () => {
+    // Calls to `bad()` get a fix that does not parse; every other call gets a harmless one.
+    const mixed = defineCheck({
+      id: "mixed-fixes",
+      codes: [],
+      category: "idioms",
+      severity: "info",
+      fix: "sometimes",
+      docs: { summary: "Good and bad fixes.", why: "Test double.", bad: "f()\n", good: "x\n" },
+      create(ctx) {
+        return {
+          call: (node) => {
+            const bad = node.childForFieldName("function")?.text === "bad";
+            const edit = ctx.edits.replace(node, bad ? "def (" : "g()");
+            ctx.report({ node, message: "x", fix: { title: "rewrite", edits: [edit] } });
+          },
+        };
+      },
+    });
+    const lines = Array.from({ length: 40 }, (_, i) => (i === 7 || i === 31 ? "bad()" : `f${i}()`));
+    const findings = analyzeFile("m.py", lines.join("\n") + "\n", [mixed], options).findings;
+    expect(findings).toHaveLength(40);
+    expect(findings.filter((f) => f.fix === null).map((f) => f.line)).toEqual([8, 32]);
+  });
+
   it("rejects a fix from a check that declares it never fixes", () => {
     const liar = defineCheck({
       id: "liar",
