@@ -19,6 +19,7 @@ export const PROJECT_FILE_PATTERNS = [
   "requirements/*.txt",
   "requirements/*.in",
   "**/conftest.py",
+  "noxfile.py",
 ];
 
 /** Whether a repo-relative path is one of the project files checks may read. */

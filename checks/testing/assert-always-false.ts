@@ -1,0 +1,87 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { callArguments, unparenthesize } from "../../src/engine/ast.js";
+import { owningClass } from "../../src/engine/definitions.js";
+import { inheritsTestCase, pytestUsage } from "./_pytest.js";
+
+const EMPTY_CONSTRUCTORS = new Set(["list", "dict", "set", "tuple", "frozenset", "str", "bytes", "bytearray"]);
+
+/** Ruff's `Truthiness` reading: the expression is certainly falsy (`False`, `None`, `0`, `""`, `[]`, `list()`, ...). */
+function alwaysFalsy(ctx: CheckContext, node: SyntaxNode): boolean {
+  const expr = unparenthesize(node);
+  switch (expr.type) {
+    case "false":
+    case "none":
+      return true;
+    case "integer":
+      return /^(?:0[xXoObB])?[0_]+[lLjJ]?$/.test(expr.text);
+    case "float":
+      return /^[0_]*\.?[0_]*(?:[eE][+-]?\d+)?[jJ]?$/.test(expr.text) && /0/.test(expr.text);
+    case "string":
+      return expr.namedChildren.every((c) => c.type === "string_start" || c.type === "string_end");
+    case "concatenated_string":
+      return expr.namedChildren.every((c) => alwaysFalsy(ctx, c));
+    case "list":
+    case "tuple":
+    case "dictionary":
+      return expr.namedChildren.filter((c) => c.type !== "comment").length === 0;
+    case "call": {
+      const fn = expr.childForFieldName("function");
+      if (fn?.type !== "identifier" || !EMPTY_CONSTRUCTORS.has(fn.text) || !ctx.isBuiltin(fn)) return false;
+      if (!["list", "dict", "set", "tuple", "frozenset"].includes(fn.text)) return false;
+      const args = expr.childForFieldName("arguments");
+      if (args?.type !== "argument_list") return false;
+      const { positional, keywords, hasStar } = callArguments(expr);
+      if (hasStar || keywords.size > 0) return false;
+      if (positional.length === 0) return args.namedChildren.filter((c) => c.type !== "comment").length === 0;
+      return positional.length === 1 && alwaysFalsy(ctx, positional[0]!);
+    }
+    default:
+      return false;
+  }
+}
+
+function inTestCaseMethod(ctx: CheckContext, statement: SyntaxNode): boolean {
+  for (let cur = statement.parent; cur; cur = cur.parent) {
+    if (cur.type === "function_definition") {
+      const klass = owningClass(cur);
+      return !!klass && inheritsTestCase(ctx, klass);
+    }
+  }
+  return false;
+}
+
+export default defineCheck({
+  id: "assert-always-false",
+  codes: ["PT015"],
+  category: "testing",
+  severity: "info",
+  fix: "never",
+  appliesTo: "tests",
+  docs: {
+    summary: "`assert False` (or another always-falsy value) to fail a test.",
+    why: "`assert False, 'msg'` is a roundabout `pytest.fail('msg')`, and like every `assert` it disappears under `python -O`, so the branch it guards then passes silently. `pytest.fail()` (`self.fail()` in a unittest `TestCase`) says the intent and always fails.",
+    bad: "def test_parse():\n    if parse('1 + 2') is None:\n        assert False, 'parse returned None'\n",
+    good: "import pytest\n\ndef test_parse():\n    if parse('1 + 2') is None:\n        pytest.fail('parse returned None')\n",
+    differences:
+      "Ruff reports this in any file; peptalk looks at test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`). The message suggests `self.fail()` inside a unittest `TestCase`, and `raise AssertionError(...)` in a project that does not use pytest.",
+  },
+  create(ctx): Visitors {
+    if (!ctx.source.includes("assert")) return {};
+    return {
+      assert_statement(statement) {
+        const test = statement.namedChildren.find((c) => c.type !== "comment");
+        if (!test || !alwaysFalsy(ctx, test)) return;
+        const instead = inTestCaseMethod(ctx, statement)
+          ? "self.fail()"
+          : pytestUsage(ctx) === "no"
+            ? "raise AssertionError(...)"
+            : "pytest.fail()";
+        ctx.report({
+          node: statement,
+          message: `Assertion always fails (and vanishes under \`python -O\`): use \`${instead}\``,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,175 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { owningClass } from "../../src/engine/definitions.js";
+import { inheritsTestCase, outerNode, pytestUsage, statementsOf, testFunctions } from "./_pytest.js";
+
+const GROUP = 3;
+const MIN_STATEMENTS = 2;
+
+interface Shape {
+  def: SyntaxNode;
+  key: string;
+  values: string[];
+}
+
+function isPlainString(node: SyntaxNode): boolean {
+  if (node.type === "string") return !node.namedChildren.some((c) => c.type === "interpolation");
+  return (
+    node.type === "concatenated_string" && node.namedChildren.every((c) => c.type === "comment" || isPlainString(c))
+  );
+}
+
+function isLiteral(node: SyntaxNode): boolean {
+  switch (node.type) {
+    case "integer":
+    case "float":
+    case "true":
+    case "false":
+    case "none":
+      return true;
+    case "string":
+    case "concatenated_string":
+      return isPlainString(node);
+    case "unary_operator": {
+      const arg = node.childForFieldName("argument");
+      return node.child(0)?.type === "-" && !!arg && (arg.type === "integer" || arg.type === "float");
+    }
+    default:
+      return false;
+  }
+}
+
+/** The tree's shape with every literal replaced by a slot; the literals in order. */
+function serialize(node: SyntaxNode, out: string[], values: string[]): void {
+  if (node.type === "comment") return;
+  if (isLiteral(node)) {
+    out.push("#");
+    values.push(node.text);
+    return;
+  }
+  if (node.childCount === 0) {
+    out.push(node.text);
+    return;
+  }
+  out.push(`(${node.type}`);
+  for (const child of node.children) serialize(child, out, values);
+  out.push(")");
+}
+
+interface Candidate {
+  def: SyntaxNode;
+  statements: SyntaxNode[];
+}
+
+const STRINGS = /[rRbBuUfF]{0,2}(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
+const NUMBERS = /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?[jJ]?|True|False|None)\b/g;
+
+/**
+ * A cheap key from the text with literals, comments and spacing blurred: tests that could
+ * share a shape share this key (a necessary condition), so only those get a tree walk.
+ */
+function roughKey(source: string, statements: SyntaxNode[]): string {
+  const text = source.slice(statements[0]!.startIndex, statements[statements.length - 1]!.endIndex);
+  return text
+    .replace(STRINGS, "N")
+    .replace(/#[^\n]*/g, "")
+    .replace(/(?<![\w)\]])\.(?=\d)/g, "")
+    .replace(NUMBERS, "N")
+    .replace(/-\s*N/g, "N")
+    .replace(/\s+/g, "");
+}
+
+function candidateOf(def: SyntaxNode): Candidate | null {
+  const body = def.childForFieldName("body");
+  let statements = statementsOf(body);
+  const first = statements[0];
+  if (first?.type === "expression_statement" && first.namedChild(0)?.type === "string")
+    statements = statements.slice(1);
+  return statements.length < MIN_STATEMENTS ? null : { def, statements };
+}
+
+function shapeOf({ def, statements }: Candidate): Shape {
+  const out: string[] = [];
+  const values: string[] = [];
+  // Same decorators, parameters and async-ness: only the body's literals may differ.
+  const outer = outerNode(def);
+  for (const d of outer.namedChildren.filter((c) => c.type === "decorator")) out.push(d.text);
+  out.push(def.children.some((c) => c.type === "async") ? "async" : "sync");
+  out.push(def.childForFieldName("parameters")?.text ?? "");
+  for (const statement of statements) serialize(statement, out, values);
+  return { def, key: out.join(" "), values };
+}
+
+function describe(values: readonly string[]): string {
+  const shown = values.slice(0, 3).map((raw) => {
+    const v = raw.replace(/\s+/g, " ");
+    return v.length > 20 ? `${v.slice(0, 17)}...` : v;
+  });
+  return `\`${shown.join("` / `")}\`${values.length > 3 ? " / ..." : ""}`;
+}
+
+export default defineCheck({
+  id: "parametrize-candidate",
+  codes: [],
+  category: "testing",
+  severity: "info",
+  fix: "never",
+  appliesTo: "tests",
+  docs: {
+    summary: "Three or more tests whose bodies are the same except for literal values.",
+    why: "Copies of one test that differ only in their inputs and expected values repeat the logic, drift apart when one copy is fixed, and hide the cases among the boilerplate. `@pytest.mark.parametrize` (or a `subTest` loop in a unittest `TestCase`) states the logic once and the cases as a table.",
+    bad: "def test_add_small():\n    result = add(1, 2)\n    assert result == 3\n\ndef test_add_zero():\n    result = add(0, 0)\n    assert result == 0\n\ndef test_add_negative():\n    result = add(-1, -2)\n    assert result == -3\n",
+    good: "import pytest\n\n@pytest.mark.parametrize(('a', 'b', 'expected'), [(1, 2, 3), (0, 0, 0), (-1, -2, -3)])\ndef test_add(a, b, expected):\n    result = add(a, b)\n    assert result == expected\n",
+  },
+  create(ctx: CheckContext): Visitors {
+    if (!ctx.source.includes("def test")) return {};
+    return {
+      module() {
+        // Tests grouped by the scope they live in (the module, or one class).
+        const rough = new Map<string, Candidate[]>();
+        for (const def of testFunctions(ctx)) {
+          const candidate = candidateOf(def);
+          if (!candidate) continue;
+          const key = `${owningClass(def)?.id ?? "module"}|${roughKey(ctx.source, candidate.statements)}`;
+          rough.set(key, [...(rough.get(key) ?? []), candidate]);
+        }
+        const groups = new Map<string, Shape[]>();
+        for (const [roughKeyText, candidates] of rough) {
+          if (candidates.length < GROUP) continue;
+          for (const candidate of candidates) {
+            const shape = shapeOf(candidate);
+            const key = `${roughKeyText}|${shape.key}`;
+            groups.set(key, [...(groups.get(key) ?? []), shape]);
+          }
+        }
+        for (const shapes of groups.values()) {
+          if (shapes.length < GROUP) continue;
+          const first = shapes[0]!;
+          const varying = first.values
+            .map((_, i) => i)
+            .filter((i) => shapes.some((s) => s.values[i] !== first.values[i]));
+          if (varying.length === 0) continue;
+          // Multi-line or long inputs (source snippets, documents) read better as named tests.
+          if (varying.some((i) => shapes.some((s) => s.values[i]!.includes("\n") || s.values[i]!.length > 80)))
+            continue;
+          const names = shapes.map((s) => s.def.childForFieldName("name")!.text);
+          const listed =
+            names.length > 4
+              ? `${names.slice(0, 4).join("`, `")}\` and ${names.length - 4} more`
+              : `${names.join("`, `")}\``;
+          const columns = varying.slice(0, 2).map((i) => describe(shapes.map((s) => s.values[i]!)));
+          const more = varying.length > 2 ? `; ${varying.length - 2} more` : "";
+          const klass = owningClass(first.def);
+          const instead =
+            (klass && inheritsTestCase(ctx, klass)) || pytestUsage(ctx) === "no"
+              ? "one test looping over the cases with `self.subTest()`"
+              : "one test with `@pytest.mark.parametrize`";
+          ctx.report({
+            node: first.def.childForFieldName("name")!,
+            message: `\`${listed} differ only in literals (${columns.join("; ")}${more}): make them ${instead}`,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,354 @@
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { callArguments, dottedParts, walk } from "../../src/engine/ast.js";
+import { PYTHON_BUILTINS } from "../../src/engine/names.js";
+import { nameOf, owningClass } from "../../src/engine/definitions.js";
+import {
+  baseNodes,
+  classMarks,
+  decoratorCallee,
+  decoratorMarks,
+  decoratorNames,
+  decoratorNodes,
+  inheritsTestCase,
+  isPlaceholderBody,
+  localClass,
+  moduleMarks,
+  parameterNames,
+  testFunctions,
+} from "./_pytest.js";
+
+/** Helpers whose name says they check something: `assert_valid`, `self.checkEqual`, `expect(...)`. */
+const ASSERTING_NAME = /^_*(?:assert|check|expect|verify|validate|ensure|fail|skip)(?![a-z])/;
+/** Helpers of other modules named for testing: `enum._test_simple_enum(...)`, `run_test(...)`. */
+const TESTING_HELPER = /^_*(?:do_|run_)?test(?:_|[A-Z]|$)/;
+const ASSERTING_ATTRIBUTES = new Set([
+  "raises",
+  "warns",
+  "deprecated_call",
+  "importorskip",
+  "xfail",
+  "raise_for_status",
+]);
+/** unittest.TestCase methods that check nothing themselves. */
+const TESTCASE_PLAIN = new Set([
+  "subTest",
+  "addCleanup",
+  "enterContext",
+  "id",
+  "shortDescription",
+  "setUp",
+  "tearDown",
+  "doCleanups",
+  "addTypeEqualityFunc",
+  "countTestCases",
+  "defaultTestResult",
+]);
+/** Fixtures that assert for the test (snapshots, benchmarks, mocked HTTP that checks its calls, ...). */
+const ASSERTING_FIXTURE = /snapshot|benchmark|regression|approv|verif|mock|responses|expect|assert|check/i;
+/** Decorators that skip the test, expect it to fail, or generate and check inputs. */
+const EXEMPT_DECORATOR =
+  /(?:^|\.)(?:skip|expectedFailure|given|example|settings)$|^pytest\.mark\.(?:skip|xfail|benchmark)$|snapshot|benchmark|raises|expect|assert|check|verify/;
+const SKIP_MARKS = new Set(["skip", "xfail"]);
+
+/** A module of test helpers: `test.support.os_helper`, `tests.utils`, `conftest`, ... */
+const SUPPORT_MODULE =
+  /^(?:tests?|testing|support|helpers?|fixtures?|conftest|utils?|\w+_helpers?|test_\w+|\w+_tests?)$/;
+
+/**
+ * `support.wait_process(pid, exitcode=0)`: a call of a test-helper module whose result is
+ * dropped is done for its effect, and checking is a likely one.
+ */
+function supportHelperStatement(call: SyntaxNode, qualified: string): boolean {
+  if (call.parent?.type !== "expression_statement") return false;
+  return qualified
+    .split(".")
+    .slice(0, -1)
+    .some((part) => SUPPORT_MODULE.test(part));
+}
+
+class AssertionFinder {
+  private readonly memo = new Map<number, boolean>();
+  constructor(private readonly ctx: CheckContext) {}
+
+  /** Whether calling `def` checks something (directly or through helpers of this file). */
+  defAsserts(def: SyntaxNode): boolean {
+    const known = this.memo.get(def.id);
+    if (known !== undefined) return known;
+    // Recursion: assume the helper checks until proven otherwise.
+    this.memo.set(def.id, true);
+    const result = this.bodyAsserts(def.childForFieldName("body"), owningClass(def));
+    this.memo.set(def.id, result);
+    return result;
+  }
+
+  bodyAsserts(body: SyntaxNode | null, klass: SyntaxNode | null): boolean {
+    if (!body) return false;
+    let found = false;
+    walk(body, (n) => {
+      if (found) return false;
+      if (this.nodeAsserts(n, klass)) {
+        found = true;
+        return false;
+      }
+      return true;
+    });
+    return found;
+  }
+
+  private nodeAsserts(node: SyntaxNode, klass: SyntaxNode | null): boolean {
+    switch (node.type) {
+      case "assert_statement":
+      case "raise_statement":
+        return true;
+      case "yield":
+        // A generator test or helper: not something to judge.
+        return true;
+      case "call":
+        return this.callAsserts(node, klass);
+      default:
+        return false;
+    }
+  }
+
+  private callAsserts(call: SyntaxNode, klass: SyntaxNode | null): boolean {
+    const fn = call.childForFieldName("function");
+    if (!fn) return false;
+    let name: string;
+    let object: SyntaxNode | null = null;
+    if (fn.type === "identifier") name = fn.text;
+    else if (fn.type === "attribute") {
+      name = fn.childForFieldName("attribute")?.text ?? "";
+      object = fn.childForFieldName("object");
+    } else return true; // `getattr(self, name)()`, `factory()()`: unknown
+    if (ASSERTING_NAME.test(name) || ASSERTING_ATTRIBUTES.has(name)) return true;
+    const onSelf = object?.type === "identifier" && (object.text === "self" || object.text === "cls");
+    if (TESTING_HELPER.test(name) && !onSelf) return true;
+    if (this.argumentsAssert(call)) return true;
+    if (!object) return this.nameCallAsserts(fn, call);
+    if (onSelf) {
+      if (!klass) return true;
+      const method = findMethod(this.ctx, klass, name);
+      if (method === "unknown") return !TESTCASE_PLAIN.has(name);
+      return this.defAsserts(method);
+    }
+    // `super().check_all()`: the parent's helper, unknown here.
+    if (object.type === "call" && object.childForFieldName("function")?.text === "super") return true;
+    // `Helpers.run(self, ...)`: a class of this file.
+    const local = localClass(this.ctx, object);
+    if (local) {
+      const method = findMethod(this.ctx, local, name);
+      return method === "unknown" ? false : this.defAsserts(method);
+    }
+    const qualified = importedName(this.ctx, fn);
+    return !!qualified && supportHelperStatement(call, qualified);
+  }
+
+  /** `subprocess.run(..., check=True)` raises on failure; `helper(self, ...)` gets the test case to assert with. */
+  private argumentsAssert(call: SyntaxNode): boolean {
+    const text = this.ctx.text(call);
+    if (!text.includes("self") && !text.includes("check")) return false;
+    const { positional, keywords } = callArguments(call);
+    if (keywords.get("check")?.type === "true") return true;
+    return [...positional, ...keywords.values()].some((a) => a.type === "identifier" && a.text === "self");
+  }
+
+  private nameCallAsserts(fn: SyntaxNode, call: SyntaxNode): boolean {
+    const name = fn.text;
+    const moduleDef = moduleFunctions(this.ctx).get(name);
+    if (moduleDef) return this.defAsserts(moduleDef);
+    const moduleBinding = this.ctx.names.module.get(name);
+    if (moduleBinding?.kind === "import") return supportHelperStatement(call, moduleBinding.qualified);
+    if (!moduleBinding && PYTHON_BUILTINS.has(name)) return false;
+    const binding = this.ctx.names.lookup(name, call);
+    if (!binding) return false;
+    if (binding.kind === "outer") return true;
+    if (binding.kind === "import") return supportHelperStatement(call, binding.qualified);
+    const definition = binding.node.parent;
+    if (definition?.type === "function_definition" && definition.childForFieldName("name")?.id === binding.node.id)
+      return this.defAsserts(definition);
+    if (definition?.type === "class_definition") return false;
+    // A parameter (a fixture factory), a variable holding a function: unknown.
+    return true;
+  }
+}
+
+const moduleFunctionsCache = new WeakMap<object, Map<string, SyntaxNode>>();
+
+/** Module-level functions of the file by name. */
+function moduleFunctions(ctx: CheckContext): Map<string, SyntaxNode> {
+  let map = moduleFunctionsCache.get(ctx.tree);
+  if (!map) {
+    map = new Map();
+    for (const statement of ctx.tree.rootNode.namedChildren) {
+      const def = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+      if (def?.type === "function_definition") map.set(nameOf(def), def);
+    }
+    moduleFunctionsCache.set(ctx.tree, map);
+  }
+  return map;
+}
+
+/** `os_helper.temp_dir` → "test.support.os_helper.temp_dir" when the head is a module-level import. */
+function importedName(ctx: CheckContext, fn: SyntaxNode): string | null {
+  const parts = dottedParts(fn);
+  const binding = parts && ctx.names.module.get(parts[0]!);
+  return binding?.kind === "import" ? [binding.qualified, ...parts!.slice(1)].join(".") : null;
+}
+
+const methodCache = new WeakMap<object, Map<number, Map<string, SyntaxNode | "unknown">>>();
+
+/** The def named `name` in a class or its same-file bases; "unknown" when it is not there. */
+function findMethod(ctx: CheckContext, klass: SyntaxNode, name: string): SyntaxNode | "unknown" {
+  let perTree = methodCache.get(ctx.tree);
+  if (!perTree) methodCache.set(ctx.tree, (perTree = new Map()));
+  let perClass = perTree.get(klass.id);
+  if (!perClass) perTree.set(klass.id, (perClass = new Map()));
+  let found = perClass.get(name);
+  if (found === undefined) perClass.set(name, (found = searchMethod(ctx, klass, name)));
+  return found;
+}
+
+function searchMethod(
+  ctx: CheckContext,
+  klass: SyntaxNode,
+  name: string,
+  seen = new Set<number>(),
+): SyntaxNode | "unknown" {
+  if (seen.has(klass.id)) return "unknown";
+  seen.add(klass.id);
+  for (const statement of klass.childForFieldName("body")?.namedChildren ?? []) {
+    const def = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+    if (def?.type === "function_definition" && nameOf(def) === name) return def;
+    // `check = staticmethod(_check)`, `helper = other_helper`: not followed.
+    if (statement.type === "expression_statement" && statement.namedChild(0)?.type === "assignment") {
+      const left = statement.namedChild(0)!.childForFieldName("left");
+      if (left?.type === "identifier" && left.text === name) return "unknown";
+    }
+  }
+  for (const base of baseNodes(klass)) {
+    const local = localClass(ctx, base);
+    if (!local) continue;
+    const found = searchMethod(ctx, local, name, seen);
+    if (found !== "unknown") return found;
+  }
+  return "unknown";
+}
+
+/** The test says it only checks that nothing raises: in its name, a comment or its docstring. */
+const SMOKE_NAME =
+  /no_?(?:exception|error|crash|fail)|not_?(?:raise|crash|fail|hang)|doesnt_?(?:raise|crash|fail|hang)|smoke|runs?_?without|crash|segfault|leak|use_?after_?free|deadlock|(?:bug|issue|bpo|gh)_?\d{3,}/i;
+/** Comments and docstrings that state the test only checks that nothing goes wrong. */
+const SMOKE_TEXT = new RegExp(
+  [
+    "crash|segfault|smoke|deadlock|\\bhangs?\\b|stack overflow|leak|exercis",
+    "n[o']t (?:raise|fail|error|blow up)|no (?:exception|error)s?\\b",
+    "without (?:raising|crashing|failing|(?:an? |any )?(?:error|exception)s?\\b)",
+    "(?:error|exception|raise)s? (?:is|are)n't raised|should(?:n't| not) (?:raise|fail|error)",
+    "(?:should|must|can) (?:be (?:possible|able|allowed)|work|succeed)",
+    "(?:runs|works) without|still works?\\b|(?:is|it's|are) (?:okay|ok|fine|allowed|legal)\\b",
+    "used to (?:\\w+ )?(?:raise|fail|crash|hang|error|segfault)|would (?:\\w+ )?(?:raise|fail|crash|hang|assert)",
+    "(?:did(?:n't| not)|does(?:n't| not)) work",
+    "(?:shouldn't|should not|mustn't|must not|won't|will not) (?:\\w+ ){0,3}(?:fail|raise|error|exception|crash)",
+    "only (?:checks?|tests?|verif\\w*|ensures?) that|(?:check|test|verify|ensure)s? only that|successful|\\bcover(?:s|age)?\\b",
+    // A regression test naming its issue: in a test without assertions, the issue was a crash.
+    "\\b(?:issue|bpo|gh|bug)[- #:]*\\d{3,}",
+  ].join("|"),
+  "i",
+);
+
+function statesSmokeTest(ctx: CheckContext, def: SyntaxNode): boolean {
+  if (SMOKE_NAME.test(nameOf(def))) return true;
+  const body = def.childForFieldName("body");
+  if (!body) return false;
+  // Comments of the test (joined: a sentence often runs over several lines) and the one above it.
+  const comments = def.descendantsOfType("comment").map((c) => c.text.replace(/^#+\s*/, ""));
+  const outer = def.parent?.type === "decorated_definition" ? def.parent : def;
+  for (let prev = outer.previousNamedSibling; prev?.type === "comment"; prev = prev.previousNamedSibling)
+    comments.unshift(prev.text.replace(/^#+\s*/, ""));
+  if (SMOKE_TEXT.test(comments.join(" "))) return true;
+  const first = body.namedChildren.find((c) => c.type !== "comment");
+  const doc = first?.type === "expression_statement" ? first.namedChild(0) : null;
+  if (
+    doc &&
+    (doc.type === "string" || doc.type === "concatenated_string") &&
+    SMOKE_TEXT.test(doc.text.replace(/\s+/g, " "))
+  )
+    return true;
+  // `self.do_test_no_exception(...)`: the helper's name says it.
+  return body.descendantsOfType("call").some((call) => {
+    const fn = call.childForFieldName("function");
+    const name = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
+    return !!name && SMOKE_NAME.test(name);
+  });
+}
+
+/** A decorator defined in this file that checks something itself (`@jump_test(...)`, `@ClosedFD`). */
+function assertingDecorator(ctx: CheckContext, finder: AssertionFinder, def: SyntaxNode): boolean {
+  return decoratorNodes(def).some((d) => {
+    const callee = decoratorCallee(d);
+    if (callee?.type !== "identifier") return false;
+    const binding = ctx.names.lookup(callee.text, callee);
+    const target = binding?.kind === "local" ? binding.node.parent : null;
+    return target?.type === "function_definition" && finder.defAsserts(target);
+  });
+}
+
+function exempt(ctx: CheckContext, finder: AssertionFinder, def: SyntaxNode): boolean {
+  const body = def.childForFieldName("body");
+  if (isPlaceholderBody(body)) return true;
+  // Only code that runs something can be missing a check (grammar tests run no calls).
+  if (body && body.descendantsOfType("call").length === 0) return true;
+  if (decoratorNames(ctx, def).some((name) => EXEMPT_DECORATOR.test(name))) return true;
+  if (assertingDecorator(ctx, finder, def)) return true;
+  if (statesSmokeTest(ctx, def)) return true;
+  if (decoratorMarks(ctx, def).some((m) => SKIP_MARKS.has(m))) return true;
+  const params = parameterNames(def);
+  if (params.some((p) => ASSERTING_FIXTURE.test(p))) return true;
+  const klass = owningClass(def);
+  if (klass) {
+    // unittest passes no arguments: a decorator calls this test and checks what it does.
+    if (inheritsTestCase(ctx, klass) && params.length > 1) return true;
+    if (decoratorNames(ctx, klass).some((name) => EXEMPT_DECORATOR.test(name))) return true;
+    if ([...decoratorMarks(ctx, klass), ...classMarks(ctx, klass)].some((m) => SKIP_MARKS.has(m))) return true;
+  }
+  return moduleMarks(ctx).some((m) => SKIP_MARKS.has(m));
+}
+
+export default defineCheck({
+  id: "test-without-assertion",
+  codes: [],
+  category: "testing",
+  severity: "warning",
+  fix: "never",
+  appliesTo: "tests",
+  docs: {
+    summary:
+      "A test that asserts nothing: no `assert`, `pytest.raises`, `self.assert*()`, mock `assert_*()` or checking helper.",
+    why: "A test without an assertion passes whenever the code under test does not raise: it cannot catch a wrong result, and it reads as coverage that is not there. Assert on the outcome; when not raising really is the point, `pytest.raises`/a comment says so.",
+    bad: "def test_parse():\n    parse('1 + 2')\n",
+    good: "def test_parse():\n    assert parse('1 + 2') == 3\n",
+  },
+  create(ctx): Visitors {
+    if (!ctx.source.includes("def test")) return {};
+    return {
+      module() {
+        const finder = new AssertionFinder(ctx);
+        for (const def of testFunctions(ctx)) {
+          const klass = owningClass(def);
+          // Most tests assert early: look for that first, the exemptions after.
+          if (finder.bodyAsserts(def.childForFieldName("body"), klass)) continue;
+          // Threaded socket tests: `testSend` runs with a client half `_testSend` that asserts.
+          const companion = klass && findMethod(ctx, klass, `_${nameOf(def)}`);
+          if (companion && companion !== "unknown" && finder.defAsserts(companion)) continue;
+          if (exempt(ctx, finder, def)) continue;
+          const name = def.childForFieldName("name")!;
+          ctx.report({
+            node: name,
+            message: `\`${name.text}\` asserts nothing: it passes as long as the code does not raise`,
+          });
+        }
+      },
+    };
+  },
+});

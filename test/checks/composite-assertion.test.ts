@@ -1,0 +1,59 @@
+import check from "../../checks/testing/composite-assertion.js";
+import { runCheckTable } from "../helpers/check-table.js";
+
+const path = "tests/test_x.py";
+const head = "def test_a():\n";
+
+runCheckTable(check, {
+  valid: [
+    { code: `${head}    assert a\n    assert b\n`, path },
+    { code: `${head}    assert a or b\n    assert not a or b\n`, path },
+    { code: `${head}    assert not (a and b)\n`, path },
+    { code: `${head}    assert (a if c else b)\n    assert all(x and y for x, y in pairs)\n`, path },
+    { code: `${head}    ok = a and b\n    assert ok\n`, path },
+    {
+      code: `${head}    assert c and d\n`,
+      ruffDiffers: "pkg/module.py is not a test file: peptalk looks at tests only",
+    },
+  ],
+  invalid: [
+    {
+      code: `${head}    assert a and b\n`,
+      path,
+      at: "2:5-2:19",
+      message: "use one `assert` each",
+      output: `${head}    assert a\n    assert b\n`,
+    },
+    {
+      code: `${head}    assert (x == 1 and\n            y == 2)\n    assert a and (b and c)\n`,
+      path,
+      at: ["2:5-3:20", "4:5-4:27"],
+      output: `${head}    assert x == 1\n    assert y == 2\n    assert a\n    assert b\n    assert c\n`,
+    },
+    {
+      code: `${head}    assert not (a or b or c)\n    assert (a := f()) and a.ok\n`,
+      path,
+      at: ["2:5-2:29", "3:5-3:31"],
+      output: `${head}    assert not a\n    assert not b\n    assert not c\n    assert (a := f())\n    assert a.ok\n`,
+    },
+    {
+      // A message, a comment, another statement on the line, a mixed `not (a or b and c)`: no fix.
+      code: `${head}    assert a and b, "msg"\n    assert a and b  # why\n    x = 1; assert a and b\n    if x: assert a and b\n    assert not (a or b and c)\n`,
+      path,
+      at: ["2:5-2:26", "3:5-3:19", "4:12-4:26", "5:11-5:25", "6:5-6:30"],
+      output: null,
+    },
+    {
+      code: `${head}    assert (\n        a  # first\n        and b\n    )\n`,
+      path,
+      at: "2:5-5:6",
+      output: null,
+    },
+    {
+      code: "class TestA:\n    def test_a(self):\n        assert not (self.x == 1 or (self.y))\n",
+      path,
+      at: "3:9-3:45",
+      output: "class TestA:\n    def test_a(self):\n        assert not self.x == 1\n        assert not (self.y)\n",
+    },
+  ],
+});
