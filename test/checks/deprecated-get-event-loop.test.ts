@@ -3,6 +3,9 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    // A sync helper may run while a loop runs (a callback, a helper called from a coroutine).
+    "import asyncio\nasync def f():\n    def cb():\n        return asyncio.get_event_loop()\n    return cb\n",
+    "import asyncio\nclass Future:\n    def __init__(self, loop=None):\n        self._loop = loop or asyncio.get_event_loop()\n",
     "import asyncio\nasync def f():\n    loop = asyncio.get_running_loop()\n",
     "import asyncio\nasyncio.run(main())\n",
     "import asyncio\nloop = asyncio.new_event_loop()\n",
@@ -44,8 +47,8 @@ runCheckTable(check, {
       output: null,
     },
     {
-      code: "import asyncio\nasync def f():\n    def cb():\n        return asyncio.get_event_loop()\n    return cb\n",
-      at: "4:16-4:40",
+      code: "import asyncio\ndef main():\n    loop = asyncio.get_event_loop()\n    loop.run_until_complete(serve())\n",
+      at: "3:12-3:36",
       output: null,
     },
   ],
