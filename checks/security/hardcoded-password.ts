@@ -8,6 +8,24 @@ const SECRET_NAME = /(^|_)(pass(wd|word)?|pwd|secrets?|token|secret_?key|api_?ke
 const PLACEHOLDER =
   /^(x+|\*+|\.+|-+|<[^>]*>|\{[^}]*\}|\$\{?[\w.]*\}?|%\(?\w*\)?s|your[_ -]?\w*|[A-Z][A-Z0-9_]*|.*\s.*)$/;
 
+// A value that mentions a secret word names a field or a key (`"pageToken"`, `"AWSSecretKey"`,
+// `"notasecret"`); a real credential does not describe itself.
+const NAMES_A_SECRET = /pass(wd|word)?|pwd|secret|token|key|auth|cred/i;
+// Stand-in words used where a value is required but meaningless.
+const STAND_IN =
+  /^(no_?matter|change_?me|dummy|fake|test(ing)?|example|sample|none|null|todo|tbd|placeholder|redacted|unused|default|secret)$/i;
+
+/** Not a credential: lexer tokens and patterns (`'>'`, `r'[^\W\d]\w*'`), stand-in words, field names. */
+function isNotASecret(value: string): boolean {
+  return (
+    value.length < 3 ||
+    !/[A-Za-z0-9]/.test(value) ||
+    value.includes("\\") ||
+    STAND_IN.test(value) ||
+    NAMES_A_SECRET.test(value)
+  );
+}
+
 function targetName(target: SyntaxNode): string | null {
   if (target.type === "identifier") return target.text;
   if (target.type === "attribute") return target.childForFieldName("attribute")?.text ?? null;
@@ -32,7 +50,7 @@ export default defineCheck({
     bad: "DB_PASSWORD = 'hunter2'\n",
     good: "import os\n\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
     differences:
-      "Empty strings, obvious placeholders (`'xxx'`, `'<password>'`, `'${TOKEN}'`, text with spaces, ALL_CAPS key names) and values equal to the name itself are not reported, nor are comparisons (`password == '...'`); Ruff reports those.",
+      "Empty strings, obvious placeholders (`'xxx'`, `'<password>'`, `'${TOKEN}'`, text with spaces, ALL_CAPS key names, stand-ins like `'dummy'`), values that mention a secret word (`'pageToken'`, `'notasecret'`: field names, not credentials), punctuation and regular expressions (a lexer's `end_token = '>'`) and values equal to the name itself are not reported, nor are comparisons (`password == '...'`); Ruff reports those.",
   },
   create(ctx) {
     return {
@@ -47,7 +65,8 @@ export default defineCheck({
           value === "" ||
           PLACEHOLDER.test(value) ||
           value.toLowerCase() === name.toLowerCase() ||
-          SECRET_NAME.test(value)
+          SECRET_NAME.test(value) ||
+          isNotASecret(value)
         )
           return;
         ctx.report({
