@@ -226,9 +226,16 @@ function isMixin(ctx: CheckContext, klass: SyntaxNode): boolean {
   return false;
 }
 
-/** Every test function of the file, in document order. */
+const testFunctionsCache = new WeakMap<object, SyntaxNode[]>();
+
+/** Every test function of the file, in document order (computed once per file for all checks). */
 export function testFunctions(ctx: CheckContext): SyntaxNode[] {
-  return ctx.tree.rootNode.descendantsOfType("function_definition").filter((def) => isTestFunction(ctx, def));
+  let tests = testFunctionsCache.get(ctx.tree);
+  if (!tests) {
+    tests = ctx.tree.rootNode.descendantsOfType("function_definition").filter((def) => isTestFunction(ctx, def));
+    testFunctionsCache.set(ctx.tree, tests);
+  }
+  return tests;
 }
 
 export type Usage = "yes" | "no" | "unknown";

@@ -86,8 +86,9 @@ class AssertionFinder {
     if (!body) return false;
     // Collected natively: walking every node of the body from JavaScript costs far more.
     // `yield`: a generator test or helper is not something to judge.
-    if (body.descendantsOfType(["assert_statement", "raise_statement", "yield"]).length > 0) return true;
-    return body.descendantsOfType("call").some((call) => this.callAsserts(call, klass));
+    const nodes = body.descendantsOfType(["assert_statement", "raise_statement", "yield", "call"]);
+    if (nodes.some((n) => n.type !== "call")) return true;
+    return nodes.some((call) => this.callAsserts(call, klass));
   }
 
   private callAsserts(call: SyntaxNode, klass: SyntaxNode | null): boolean {

@@ -7,13 +7,15 @@ export default defineCheck({
   category: "typing",
   severity: "info",
   fix: "never",
+  // Test functions are called by the runner, not by code a type checker follows.
+  appliesTo: "non-tests",
   docs: {
     summary: "A parameter of a public function without a type annotation.",
     why: "Parameter annotations are the contract callers read first; without them type checkers cannot catch wrong calls and IDEs cannot help.",
     bad: "def greet(name, times: int = 1) -> str:\n    return name * times\n",
     good: "def greet(name: str, times: int = 1) -> str:\n    return name * times\n",
     differences:
-      "Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
+      "Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. Test files are not checked: the runner calls tests, not code a type checker follows. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
   },
   create(ctx) {
     return {

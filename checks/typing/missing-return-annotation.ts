@@ -7,11 +7,15 @@ export default defineCheck({
   category: "typing",
   severity: "info",
   fix: "never",
+  // Test functions are called by the runner, not by code a type checker follows.
+  appliesTo: "non-tests",
   docs: {
     summary: "A public function or method without a return annotation.",
     why: "The return type is the most useful annotation a public function can have: callers, IDEs and type checkers rely on it, and without it every caller's types degrade to `Any`.",
     bad: "def load(path: str):\n    return path.upper()\n",
     good: "def load(path: str) -> str:\n    return path.upper()\n",
+    differences:
+      "Test files are not checked: `def test_x(self) -> None` tells no caller anything. Ruff's ANN201 checks them too.",
   },
   create(ctx) {
     return {

@@ -26,10 +26,10 @@ let analysed = 0;
 
 /**
  * Call once per analysed file: a young-generation collection every 16 files, and a full
- * one every 256 (wrappers that survived into the old generation hold their trees too).
+ * one every 32 (wrappers that survived into the old generation hold their trees too).
  */
 export function releaseTreesPeriodically(): void {
   analysed++;
-  if (analysed % 256 === 0) collector()?.({ type: "major" });
+  if (analysed % 32 === 0) collector()?.({ type: "major" });
   else if (analysed % 16 === 0) collector()?.({ type: "minor" });
 }

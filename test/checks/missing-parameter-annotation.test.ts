@@ -3,6 +3,11 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "class TestLoad:\n    def test_reads(self, tmp_path):\n        assert load(tmp_path)\n",
+      path: "tests/test_load.py",
+      ruffDiffers: "test files are not checked",
+    },
     "def f(a: int, *args, **kwargs) -> None:\n    pass\n",
     "class A:\n    def m(self, a: int) -> None:\n        pass\n    @classmethod\n    def c(cls) -> None:\n        pass\n",
     { code: "def _f(a):\n    pass\n", ruffDiffers: "private functions are not checked" },

@@ -3,6 +3,11 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "class TestLoad:\n    def test_reads(self, tmp_path):\n        assert load(tmp_path)\n",
+      path: "tests/test_load.py",
+      ruffDiffers: "test files are not checked",
+    },
     "def f() -> None:\n    pass\n",
     "def _f():\n    pass\n",
     "class _A:\n    def m(self):\n        pass\n",
