@@ -43,6 +43,14 @@ function check(ctx: CheckContext, block: SyntaxNode): void {
   }
 }
 
+/** The blocks directly inside a compound statement (a class body, each `if`/`try` branch). */
+function blocksOf(statement: SyntaxNode): SyntaxNode[] {
+  if (!/(_statement|class_definition|_clause)$/.test(statement.type)) return [];
+  return statement.namedChildren.flatMap((child) =>
+    child.type === "block" ? [child] : /_clause$/.test(child.type) ? blocksOf(child) : [],
+  );
+}
+
 export default defineCheck({
   id: "duplicate-test-name",
   codes: [],
@@ -60,13 +68,20 @@ export default defineCheck({
     if (!ctx.source.includes("def test")) return {};
     return {
       module(root) {
-        check(ctx, root);
-      },
-      // Class bodies and `if`/`try` blocks at module or class level (each branch on its own).
-      block(block) {
-        for (let cur = block.parent; cur; cur = cur.parent)
-          if (cur.type === "function_definition" || cur.type === "lambda") return;
-        check(ctx, block);
+        // The module, then class bodies and `if`/`try`/`with` blocks at module or class level
+        // (each branch on its own), never function bodies: found by walking statements only.
+        const pending: SyntaxNode[] = [root];
+        for (let container = pending.pop(); container; container = pending.pop()) {
+          check(ctx, container);
+          for (const statement of container.namedChildren) {
+            if (statement.type === "function_definition" || statement.type === "decorated_definition") {
+              const def = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : null;
+              if (def?.type === "class_definition") pending.push(...blocksOf(def));
+              continue;
+            }
+            pending.push(...blocksOf(statement));
+          }
+        }
       },
     };
   },
