@@ -73,8 +73,10 @@ export function runCheckTable(check: FileCheck, table: TableOptions): void {
   const usesRuff = check.codes.length > 0 && !table.ruffCannotJudge;
 
   describe(check.id, () => {
-    it("has no duplicate rows", () => {
+    it("has no duplicate rows, and at least five valid and five invalid ones", () => {
       expect(dupes).toEqual([]);
+      expect(table.valid.length).toBeGreaterThanOrEqual(5);
+      expect(table.invalid.length).toBeGreaterThanOrEqual(5);
     });
 
     it.each(table.valid.map((row) => [rowOptions(row).code, rowOptions(row)] as const))("valid: %j", (_code, row) => {
