@@ -30,14 +30,30 @@ function isFirstParty(project: ProjectContext, roots: readonly string[], top: st
   );
 }
 
-/** A module-level name exists in the module's text; null when that cannot be known. */
-function definesName(text: string, name: string): boolean | null {
+/**
+ * Whether `module:a.b` resolves in the module's text: `a` must be bound at module level, and
+ * when `a` is a class defined there without base classes, `b` must be defined in its body.
+ * Returns the first missing part, or null when it resolves or cannot be known.
+ */
+function missingPart(text: string, attr: readonly string[]): string | null {
   if (/^\s*from\s+\S+\s+import\s+\*/m.test(text)) return null;
-  const bindings = new ModuleNames(parsePython(text)).module;
+  const names = new ModuleNames(parsePython(text));
+  const bindings = names.module;
+  const head = attr[0]!;
   if (bindings.has("__getattr__")) return null;
-  if (bindings.has(name)) return true;
-  // `global name` inside a function binds it at module level too.
-  return new RegExp(`^\\s*global\\s+(?:[\\w\\s,]*,\\s*)?${name}\\b`, "m").test(text) ? null : false;
+  const binding = bindings.get(head);
+  if (!binding) {
+    // `global name` inside a function binds it at module level too.
+    return new RegExp(`^\\s*global\\s+(?:[\\w\\s,]*,\\s*)?${head}\\b`, "m").test(text) ? null : head;
+  }
+  const klass = binding.node.parent;
+  if (attr.length < 2 || binding.kind !== "local" || klass?.type !== "class_definition") return null;
+  if (klass.childForFieldName("name")?.id !== binding.node.id) return null;
+  // Inherited attributes cannot be seen here; nor can a class that defines it twice.
+  if (klass.childForFieldName("superclasses") || bindings.get(head) !== binding) return null;
+  const body = klass.childForFieldName("body");
+  const members = body ? names.scopeOf(klass) : new Map();
+  return members.has(attr[1]!) || members.has("__getattr__") ? null : `${head}.${attr[1]}`;
 }
 
 function check(ctx: ProjectCheckContext, text: string, path: string, doc: TomlTable): void {
@@ -63,12 +79,12 @@ function check(ctx: ProjectCheckContext, text: string, path: string, doc: TomlTa
     if (file === "extension" || entry.attr.length === 0) continue;
     const source = project.read(file);
     if (source === undefined) continue;
-    const defined = definesName(source, entry.attr[0]!);
-    if (defined === false)
+    const missing = missingPart(source, entry.attr);
+    if (missing !== null)
       ctx.report({
         path,
         line,
-        message: `\`${entry.name}\` points at \`${reference}\`, but \`${file}\` defines no \`${entry.attr[0]}\`: the installed command will fail with AttributeError`,
+        message: `\`${entry.name}\` points at \`${reference}\`, but \`${file}\` defines no \`${missing}\`: the installed command will fail with AttributeError`,
       });
   }
 }
@@ -81,7 +97,7 @@ export default defineProjectCheck({
   fix: "never",
   docs: {
     summary: "A `[project.scripts]`, `gui-scripts` or entry point naming a `module:attr` that does not exist.",
-    why: "Entry points are resolved only when the installed command runs: a renamed function or a moved module builds and installs fine, then every user gets `ModuleNotFoundError` or `AttributeError`. peptalk resolves the reference against the repository's own modules (flat and `src/` layouts); references to other distributions are left alone.",
+    why: "Entry points are resolved only when the installed command runs: a renamed function or a moved module builds and installs fine, then every user gets `ModuleNotFoundError` or `AttributeError`. peptalk resolves the reference against the repository's own modules (flat and `src/` layouts), down to a method of a class (`module:Class.method`); references to other distributions are left alone.",
   },
   examples: {
     bad: {

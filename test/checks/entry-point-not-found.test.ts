@@ -53,6 +53,13 @@ runProjectTable(check, {
       },
       paths: ["acme/_speedups.pyx"],
     },
+    {
+      name: "method of a class",
+      files: {
+        "pyproject.toml": pyproject('[project.scripts]\na = "acme.app:App.run"\nb = "acme.app:Base.main"\n'),
+        "acme/app.py": "class App:\n    @classmethod\n    def run(cls): ...\nclass Base(Mixin):\n    pass\n",
+      },
+    },
     { name: "no scripts", files: { "pyproject.toml": pyproject(""), "acme/__init__.py": "" } },
   ],
   invalid: [
@@ -99,6 +106,15 @@ runProjectTable(check, {
       },
       at: "pyproject.toml:6",
       message: /no `cli`/,
+    },
+    {
+      name: "class without that method",
+      files: {
+        "pyproject.toml": pyproject('[project.scripts]\nacme = "acme.app:App.main"\n'),
+        "acme/app.py": "class App:\n    def run(self): ...\n",
+      },
+      at: "pyproject.toml:6",
+      message: /defines no `App\.main`/,
     },
     {
       name: "poetry scripts",
