@@ -14,13 +14,15 @@ export default defineCheck({
   category: "security",
   severity: "warning",
   fix: "never",
+  // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
+  appliesTo: "non-tests",
   docs: {
     summary: "`eval()` or `exec()`.",
     why: "Both run arbitrary code: with any outside input in reach they are a remote-code-execution hole, and even without it they defeat linters and type checkers. Parse data with `ast.literal_eval` or `json`, dispatch with a dict of functions.",
     bad: "value = eval(text)\n",
     good: "import ast\n\nvalue = ast.literal_eval(text)\n",
     differences:
-      'A call whose code is a constant string literal (`exec("""def f(*, a): ...""")`, a syntax-compatibility shim) runs no outside input and is not reported; Ruff reports it.',
+      'Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. A call whose code is a constant string literal (`exec("""def f(*, a): ...""")`, a syntax-compatibility shim) runs no outside input and is not reported; Ruff reports it.',
   },
   create(ctx): Visitors {
     if (!/\b(eval|exec)\s*\(/.test(ctx.source)) return {};

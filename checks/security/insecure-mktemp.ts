@@ -6,11 +6,15 @@ export default defineCheck({
   category: "security",
   severity: "warning",
   fix: "never",
+  // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
+  appliesTo: "non-tests",
   docs: {
     summary: "`tempfile.mktemp()`.",
     why: "`mktemp` returns a name that does not exist yet: another process can create that file first (a race that attackers use to redirect writes). `tempfile.mkstemp()` or `NamedTemporaryFile()` create the file atomically.",
     bad: "import tempfile\n\npath = tempfile.mktemp()\n",
     good: "import tempfile\n\nfd, path = tempfile.mkstemp()\n",
+    differences:
+      "Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("mktemp")) return {};

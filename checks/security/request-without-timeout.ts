@@ -9,12 +9,15 @@ export default defineCheck({
   category: "security",
   severity: "warning",
   fix: "never",
+  // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
+  appliesTo: "non-tests",
   docs: {
     summary: "A `requests` call without `timeout=`.",
     why: "`requests` waits forever by default: one unresponsive server hangs the worker, thread or whole service. Pass a `timeout` (seconds, or a `(connect, read)` tuple).",
     bad: "import requests\n\nresponse = requests.get(url)\n",
     good: "import requests\n\nresponse = requests.get(url, timeout=10)\n",
-    differences: "A call with `**kwargs` is not reported, since they may carry `timeout`; Ruff reports it.",
+    differences:
+      "Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. A call with `**kwargs` is not reported, since they may carry `timeout`; Ruff reports it.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("requests")) return {};

@@ -28,13 +28,15 @@ export default defineCheck({
   category: "security",
   severity: "warning",
   fix: "never",
+  // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
+  appliesTo: "non-tests",
   docs: {
     summary: "`shell=True` with a command built at run time.",
     why: "With `shell=True` the command string is parsed by the shell, so any piece of outside input in it (a file name, a branch, a user value) can inject commands. Pass a list of arguments without `shell=True`, or quote with `shlex.quote` if a shell is truly needed.",
     bad: "import subprocess\n\nsubprocess.run(f'tar czf {name}.tgz {path}', shell=True)\n",
     good: "import subprocess\n\nsubprocess.run(['tar', 'czf', f'{name}.tgz', path])\n",
     differences:
-      "Commands written as plain literals are not reported: nothing from outside reaches the shell (Ruff reports them with a milder message).",
+      "Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. Commands written as plain literals are not reported: nothing from outside reaches the shell (Ruff reports them with a milder message).",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("shell")) return {};

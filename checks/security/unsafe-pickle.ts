@@ -19,11 +19,15 @@ export default defineCheck({
   category: "security",
   severity: "warning",
   fix: "never",
+  // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
+  appliesTo: "non-tests",
   docs: {
     summary: "Unpickling data (`pickle.load`, `pickle.loads`, ...).",
     why: "Unpickling runs code chosen by whoever wrote the bytes: a pickle from a network, upload, cache or shared disk is a remote-code-execution hole. Use JSON or another data-only format for anything not produced by the same trusted process.",
     bad: "import pickle\n\nsession = pickle.loads(cookie)\n",
     good: "import json\n\nsession = json.loads(cookie)\n",
+    differences:
+      "Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves.",
   },
   create(ctx): Visitors {
     if (!/pickle|shelve|dill/i.test(ctx.source)) return {};

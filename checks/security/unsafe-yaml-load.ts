@@ -9,13 +9,15 @@ export default defineCheck({
   category: "security",
   severity: "error",
   fix: "never",
+  // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
+  appliesTo: "non-tests",
   docs: {
     summary: "`yaml.load` without a safe loader.",
     why: "PyYAML's full loaders build arbitrary Python objects from tags in the document, so a crafted YAML file can run code. `yaml.safe_load` (or `Loader=yaml.SafeLoader`) builds only plain data.",
     bad: "import yaml\n\nconfig = yaml.load(text, Loader=yaml.Loader)\n",
     good: "import yaml\n\nconfig = yaml.safe_load(text)\n",
     differences:
-      "`BaseLoader` counts as safe (it builds only strings, lists and dicts); Ruff accepts only the SafeLoaders.",
+      "Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. `BaseLoader` counts as safe (it builds only strings, lists and dicts); Ruff accepts only the SafeLoaders.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("yaml") || !ctx.source.includes("load")) return {};

@@ -3,6 +3,11 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "# a test\nimport tempfile\n\npath = tempfile.mktemp()\n",
+      path: "tests/test_x.py",
+      ruffDiffers: "test files are not checked",
+    },
     "import tempfile\ntempfile.mkstemp()\n",
     "import tempfile\ntempfile.NamedTemporaryFile()\n",
     "def mktemp():\n    return 1\nmktemp()\n",

@@ -3,6 +3,11 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "# a test\nimport requests\n\nresponse = requests.get(url)\n",
+      path: "tests/test_x.py",
+      ruffDiffers: "test files are not checked",
+    },
     "import requests\nrequests.get(u, timeout=5)\n",
     "import requests\nrequests.post(u, json=d, timeout=(3, 10))\n",
     "import httpx\nhttpx.get(u)\n",

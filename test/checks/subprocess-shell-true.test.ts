@@ -3,6 +3,11 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "# a test\nimport subprocess\n\nsubprocess.run(f'tar czf {name}.tgz {path}', shell=True)\n",
+      path: "tests/test_x.py",
+      ruffDiffers: "test files are not checked",
+    },
     "import subprocess\nsubprocess.run(['ls', path])\n",
     "import subprocess\nsubprocess.Popen(cmd, shell=False)\n",
     {
