@@ -22,6 +22,22 @@ function copiesDefaults(ctx: CheckContext, klass: SyntaxNode, hasFields: boolean
   });
 }
 
+const MUTATORS =
+  "append|extend|insert|add|update|setdefault|pop|popitem|remove|discard|clear|sort|reverse|difference_update|intersection_update";
+
+/**
+ * The class's code (or the module's, through the class name) changes the attribute in place:
+ * `self.x.append(...)`, `cls.x[k] = v`, `Registry.x.update(...)`, `self.x += [...]`, `del self.x[k]`.
+ */
+function isMutated(ctx: CheckContext, klass: SyntaxNode, name: string): boolean {
+  const className = klass.childForFieldName("name")?.text ?? "";
+  const owner = `(?<![\\w.])(?:self|cls|${className.replace(/\W/g, "")})`;
+  const pattern = new RegExp(
+    `${owner}\\.${name}(?:\\s*\\.\\s*(?:${MUTATORS})\\s*\\(|\\s*\\[[^\\]\\n]*\\]\\s*(?:[-+*/|&^%]|\\*\\*|//|<<|>>)?=(?!=)|\\s*(?:\\+|\\||&|-|\\^)=)|del\\s+${owner}\\.${name}\\s*\\[`,
+  );
+  return pattern.test(ctx.source);
+}
+
 export default defineCheck({
   id: "mutable-class-default",
   codes: ["RUF012"],
@@ -29,12 +45,13 @@ export default defineCheck({
   severity: "warning",
   fix: "never",
   docs: {
-    summary: "A mutable class attribute (list, dict, set) without `ClassVar`.",
+    summary:
+      "A mutable class attribute (list, dict, set) without `ClassVar`, changed in place through an instance or the class.",
     why: "A list or dict assigned in the class body is one object shared by every instance: appending through one instance changes them all. Create it in `__init__`, or annotate it `ClassVar[...]` when sharing is the point.",
-    bad: "class Registry:\n    handlers = []\n",
-    good: "from typing import ClassVar\n\nclass Registry:\n    handlers: ClassVar[list] = []\n",
+    bad: "class Registry:\n    handlers = []\n\n    def register(self, handler):\n        self.handlers.append(handler)\n",
+    good: "class Registry:\n    def __init__(self):\n        self.handlers = []\n\n    def register(self, handler):\n        self.handlers.append(handler)\n",
     differences:
-      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design.",
+      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design. Most of all, an attribute is reported only when the module changes it in place through the class or an instance (`self.handlers.append(...)`, `cls.cache[key] = ...`, `Registry.items.update(...)`): a table nothing changes (a lexer's `tokens = {...}`, a model's `attribute_map = {...}`) shares nothing harmful, while Ruff reports every one.",
   },
   create(ctx) {
     return {
@@ -50,6 +67,8 @@ export default defineCheck({
           while (value.type === "assignment" && value.childForFieldName("right"))
             value = value.childForFieldName("right")!;
           if (!isMutableValue(ctx, value) || declaresSharing(ctx, attr.annotation)) continue;
+          // A table that nothing changes (a lexer's `tokens = {...}`) shares nothing harmful.
+          if (!isMutated(ctx, klass, attr.target.text)) continue;
           // Resolving decorators and bases costs a scope analysis: only once something is found.
           dataclass ??= isDataclass(ctx, klass);
           if (dataclass && attr.annotation) continue;
