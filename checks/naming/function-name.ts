@@ -15,6 +15,19 @@ const FRAMEWORK_NAMES = new Set([
   "failureException",
   "longMessage",
   "maxDiff",
+  // xml.sax's ContentHandler callbacks.
+  "startDocument",
+  "endDocument",
+  "startElement",
+  "endElement",
+  "startElementNS",
+  "endElementNS",
+  "startPrefixMapping",
+  "endPrefixMapping",
+  "ignorableWhitespace",
+  "processingInstruction",
+  "setDocumentLocator",
+  "skippedEntity",
 ]);
 
 export default defineCheck({
@@ -30,7 +43,7 @@ export default defineCheck({
     bad: "def LoadConfig(path):\n    pass\n",
     good: "def load_config(path):\n    pass\n",
     differences:
-      "Besides unittest's hooks and `@override` methods (as Ruff), peptalk accepts `visit_Name`-style methods, which `ast.NodeVisitor` and similar APIs require, and follows PEP 8's own exception: in a module where most functions (at least half of four or more) are mixedCase, that is the prevailing style and is not reported.",
+      "Besides unittest's hooks and `@override` methods (as Ruff), peptalk accepts `visit_Name`-style methods, `http.server`'s `do_GET` and `xml.sax`'s `startElement` callbacks, which those APIs require, and follows PEP 8's own exception: in a module where most functions (at least half of four or more) are mixedCase, that is the prevailing style and is not reported.",
   },
   create(ctx): Visitors {
     // PEP 8: "mixedCase is allowed only in contexts where that's already the prevailing style".
@@ -45,7 +58,7 @@ export default defineCheck({
         const id = node.childForFieldName("name");
         if (!id || id.text === id.text.toLowerCase() || FRAMEWORK_NAMES.has(id.text)) return;
         // Names an API dictates: visitor methods, overrides of a base class's spelling.
-        if (/^(visit|depart|leave)_[A-Z]/.test(id.text)) return;
+        if (/^(visit|depart|leave)_[A-Z]/.test(id.text) || /^do_[A-Z]+$/.test(id.text)) return;
         if (decorators(node).some((d) => /(^|\.)override$/.test(d))) return;
         ctx.report({ node: id, message: `Function name \`${id.text}\` should be lower_case` });
       },

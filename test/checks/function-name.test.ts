@@ -4,6 +4,10 @@ import { runCheckTable } from "../helpers/check-table.js";
 runCheckTable(check, {
   valid: [
     {
+      code: "class Handler:\n    def do_GET(self):\n        pass\n\n    def startElement(self, name, attrs):\n        pass\n",
+      ruffDiffers: "names http.server and xml.sax dictate",
+    },
+    {
       code: "class Copier:\n    def RunCommand(self):\n        pass\n\n    def CopyObject(self):\n        pass\n\n    def _ParseArgs(self):\n        pass\n\n    def close(self):\n        pass\n",
       ruffDiffers: "mixedCase is the module's prevailing style (PEP 8 allows it)",
     },
