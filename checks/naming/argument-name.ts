@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck } from "../../src/engine/check.js";
-import { decorators } from "../../src/engine/definitions.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { decorators, mixedCasePrevails } from "../../src/engine/definitions.js";
 
 // unittest-style hooks passed by name (`FunctionTestCase(setUp=...)`), spelled as the API does.
 const FRAMEWORK_NAMES = new Set(["setUp", "tearDown", "setUpClass", "tearDownClass"]);
@@ -17,8 +17,12 @@ export default defineCheck({
     why: "Parameters are variables: PEP 8 spells them lower_case, which also keeps keyword arguments at call sites consistent (`load(file_path=...)`).",
     bad: "def load(FilePath):\n    pass\n",
     good: "def load(file_path):\n    pass\n",
+    differences:
+      "In a module whose functions are mostly mixedCase (at least half of four or more), mixedCase is the prevailing style PEP 8 allows, and arguments are not reported; Ruff reports them.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A codebase whose functions are mixedCase names their arguments so too (PEP 8's prevailing style).
+    if (!/[A-Z]/.test(ctx.source) || mixedCasePrevails(ctx.source)) return {};
     const visit = (node: SyntaxNode): void => {
       if (node.type === "function_definition" && decorators(node).some((d) => /(^|\.)override$/.test(d))) return;
       for (const param of node.childForFieldName("parameters")?.namedChildren ?? []) {

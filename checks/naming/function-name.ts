@@ -1,5 +1,5 @@
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
-import { decorators } from "../../src/engine/definitions.js";
+import { decorators, mixedCasePrevails } from "../../src/engine/definitions.js";
 
 // unittest's and Django's camelCase hooks, which subclasses must spell exactly so.
 const FRAMEWORK_NAMES = new Set([
@@ -46,13 +46,8 @@ export default defineCheck({
       "Besides unittest's hooks and `@override` methods (as Ruff), peptalk accepts `visit_Name`-style methods, `http.server`'s `do_GET` and `xml.sax`'s `startElement` callbacks, which those APIs require, and follows PEP 8's own exception: in a module where most functions (at least half of four or more) are mixedCase, that is the prevailing style and is not reported.",
   },
   create(ctx): Visitors {
-    // PEP 8: "mixedCase is allowed only in contexts where that's already the prevailing style".
-    // A module whose own functions are mostly mixedCase follows its codebase's convention.
-    const names = [...ctx.source.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm)]
-      .map((m) => m[1]!)
-      .filter((n) => !/^__\w+__$/.test(n) && !FRAMEWORK_NAMES.has(n));
-    const mixed = names.filter((n) => n !== n.toLowerCase()).length;
-    if (names.length >= 4 && mixed * 2 >= names.length) return {};
+    // PEP 8 allows mixedCase "in contexts where that's already the prevailing style".
+    if (mixedCasePrevails(ctx.source, FRAMEWORK_NAMES)) return {};
     return {
       function_definition(node) {
         const id = node.childForFieldName("name");

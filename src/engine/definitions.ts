@@ -83,3 +83,15 @@ export function moduleAll(root: SyntaxNode): Set<string> | null {
   allCache.set(key, names);
   return names;
 }
+
+/**
+ * Most functions the module defines (at least half of four or more, dunders and `ignored`
+ * names aside) are mixedCase: PEP 8's "prevailing style" in which mixedCase is allowed.
+ */
+export function mixedCasePrevails(source: string, ignored: ReadonlySet<string> = new Set()): boolean {
+  const names = [...source.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm)]
+    .map((m) => m[1]!)
+    .filter((n) => !/^__\w+__$/.test(n) && !ignored.has(n));
+  const mixed = names.filter((n) => n !== n.toLowerCase()).length;
+  return names.length >= 4 && mixed * 2 >= names.length;
+}

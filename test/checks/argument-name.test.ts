@@ -3,6 +3,10 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "def getComponent(idx, asn1Spec=None):\n    pass\n\ndef setComponent(idx, value):\n    pass\n\ndef clear():\n    pass\n\ndef isValue():\n    pass\n",
+      ruffDiffers: "mixedCase is the module's prevailing style",
+    },
     "def f(file_path, _x):\n    pass\n",
     "def f(*args, **kwargs):\n    pass\n",
     "def f(a: int = 1, *, b=2):\n    pass\n",
