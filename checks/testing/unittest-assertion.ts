@@ -1,7 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
-import { pytestUsage } from "./_pytest.js";
 
 /** The unittest assertion methods Ruff's PT009 knows, with their parameter names. */
 const METHODS: Record<string, string[]> = {
@@ -198,16 +197,18 @@ export default defineCheck({
   docs: {
     summary: "A unittest assertion method (`self.assertEqual(a, b)`) in tests run by pytest.",
     why: "pytest rewrites plain `assert` statements to show both sides and the sub-expressions when they fail; `assert a == b` reads as what it checks and needs no method name to remember. The unittest methods only make sense where unittest runs the tests.",
-    bad: "import unittest\n\nclass TestParse(unittest.TestCase):\n    def test_sum(self):\n        self.assertEqual(parse('1 + 2'), 3)\n",
+    bad: "import pytest\nimport unittest\n\nclass TestParse(unittest.TestCase):\n    def test_sum(self):\n        self.assertEqual(parse('1 + 2'), 3)\n",
     good: "def test_sum():\n    assert parse('1 + 2') == 3\n",
     fixSafety:
       "Offered for a call that is a whole statement, without comments, whose method has a plain `assert` form with the same outcome (`assertEqual` → `==`, `assertIsNone` → `is None`, `assertIsInstance` → `isinstance()`, `assertRegex` → `re.search()` when `re` is imported) and no extra arguments such as `places=`. The failure message changes to pytest's, and like every `assert` the check is skipped under `python -O`.",
     differences:
-      "Ruff reports the methods wherever they are called. peptalk looks at test files only, and stays silent when the project is known not to use pytest (no pytest configuration, dependency or `conftest.py`, and the file does not import pytest): there the unittest methods are the right tool. Ruff also rewrites `assertRegex` without checking that `re` is imported and drops extra positional arguments; peptalk offers no fix then.",
+      "Ruff reports the methods wherever they are called. peptalk looks at test files only, and only at files written for pytest (they import pytest): in a unittest-style module, even in a project that runs pytest, the unittest methods are the team's choice, and converting them is a migration rather than a review point. Ruff also rewrites `assertRegex` without checking that `re` is imported and drops extra positional arguments; peptalk offers no fix then.",
   },
   create(ctx): Visitors {
     if (!/\.(?:assert|fail)/.test(ctx.source)) return {};
-    if (pytestUsage(ctx) === "no") return {};
+    // A file written for pytest (it imports pytest) that still calls unittest's methods: a
+    // unittest-style file in a pytest project is the team's choice, not a review point.
+    if (!/^[ \t]*(?:import|from)[ \t]+pytest\b/m.test(ctx.source)) return {};
     return {
       call(call) {
         const fn = call.childForFieldName("function");

@@ -2,7 +2,9 @@ import check from "../../checks/testing/unittest-assertion.js";
 import { runCheckTable } from "../helpers/check-table.js";
 
 const path = "tests/test_x.py";
-const head = "import unittest\n\nclass TestX(unittest.TestCase):\n    def test_a(self):\n";
+// A file written for pytest that still uses unittest's methods.
+const head = "import pytest, unittest\n\nclass TestX(unittest.TestCase):\n    def test_a(self):\n";
+const unittestOnly = "import unittest\n\nclass TestX(unittest.TestCase):\n    def test_a(self):\n";
 
 runCheckTable(check, {
   valid: [
@@ -15,13 +17,9 @@ runCheckTable(check, {
       ruffDiffers: "pkg/module.py is not a test file: peptalk looks at tests only",
     },
     {
-      code: `${head}        self.assertEqual(b, c)\n`,
+      code: `${unittestOnly}        self.assertEqual(b, c)\n`,
       path,
-      project: {
-        paths: ["tests/test_x.py", "setup.py"],
-        files: { "setup.py": "from setuptools import setup\nsetup()\n" },
-      },
-      ruffDiffers: "the project does not use pytest: unittest's methods are the right tool there",
+      ruffDiffers: "a unittest-style module: unittest's methods are the team's choice there",
     },
   ],
   invalid: [
