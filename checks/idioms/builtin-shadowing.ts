@@ -52,6 +52,8 @@ export default defineCheck({
     why: "Once `list` or `id` names something else, the builtin is unreachable in that scope, and the next edit that needs it fails in a confusing way. Pick a name that says what the value is (`items`, `user_id`, `kind`).",
     bad: "def find(id, type=None):\n    list = load(id)\n    return list\n",
     good: "def find(user_id, kind=None):\n    users = load(user_id)\n    return users\n",
+    differences:
+      "A parameter that binds the builtin itself as its default (`def f(x, len=len)`, the fast-local idiom) hides nothing and is not reported; Ruff reports it.",
   },
   create(ctx) {
     const targets = (node: SyntaxNode | null): void => {
@@ -72,6 +74,9 @@ export default defineCheck({
             param.type === "identifier"
               ? param
               : (param.childForFieldName("name") ?? param.namedChildren.find((c) => c.type === "identifier") ?? null);
+          // `len=len`: the builtin bound as a default on purpose (a fast local), not hidden.
+          const value = param.childForFieldName("value");
+          if (value?.type === "identifier" && value.text === id?.text) continue;
           if (id?.type === "identifier" && shadows(id.text, ctx.python)) {
             ctx.report({
               node: id,

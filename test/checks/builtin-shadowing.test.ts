@@ -3,6 +3,10 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "def f(x, len=len, KeyError=KeyError):\n    return len(x)\n",
+      ruffDiffers: "the fast-local idiom binds the builtin itself",
+    },
     "items = [1]\n",
     "class A:\n    id = 1\n    def type(self):\n        return 1\n",
     "import x as list\n",
