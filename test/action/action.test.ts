@@ -1,7 +1,7 @@
 // The Action entry driven like a workflow: a recorded pull_request event on disk, the
 // workflow's environment, and every GitHub request answered by nock.
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
@@ -12,10 +12,16 @@ const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const SOURCE = "def f(x: object, items: list = []) -> bool:\n    return x == None\n";
 const PATCH = "@@ -0,0 +1,2 @@\n+def f(x: object, items: list = []) -> bool:\n+    return x == None";
 
+const eventDirs: string[] = [];
+afterAll(() => {
+  for (const dir of eventDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function eventFile(mutate: (e: Record<string, any>) => void = () => {}): string {
   const event = payload("pull_request", "opened");
   mutate(event);
   const dir = mkdtempSync(join(tmpdir(), "peptalk-action-"));
+  eventDirs.push(dir);
   const path = join(dir, "event.json");
   writeFileSync(path, JSON.stringify(event));
   return path;

@@ -1,6 +1,7 @@
 // Runs the built `peptalk` binary as a process, the way users and CI run it.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { afterAll } from "@jest/globals";
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,8 +26,15 @@ export function runCli(args: readonly string[], cwd: string, env: NodeJS.Process
 }
 
 /** A temporary directory holding the given files (path → text). */
+const made: string[] = [];
+// Each test file's trees are removed when its tests are done.
+afterAll(() => {
+  for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
 export function tempTree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), "peptalk-"));
+  made.push(root);
   for (const [path, content] of Object.entries(files)) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });
