@@ -101,8 +101,15 @@ export function runCheckTable(check: FileCheck, table: TableOptions): void {
       const rows = [...table.valid.map(rowOptions), ...table.invalid].filter((r) => !r.ruffDiffers);
       it.each(rows.map((row) => [row.code, row] as const))("agrees with Ruff %j", (_code, row) => {
         const python = parsePythonVersion(row.python ?? "3.9") as PythonVersion;
-        const ours = runCheck(check, row.code, row).map((f) => f.line);
-        const theirs = ruffCheck(row.code, check.codes, python, { preview: table.ruffPreview }).map((d) => d.line);
+        // A check with several codes must also pick the same code as Ruff on each line.
+        const key =
+          check.codes.length > 1
+            ? (code: string, line: number) => `${code}:${line}`
+            : (_: string, line: number) => `${line}`;
+        const ours = runCheck(check, row.code, row).flatMap((f) => f.codes.map((c) => key(c, f.line)));
+        const theirs = ruffCheck(row.code, check.codes, python, { preview: table.ruffPreview }).map((d) =>
+          key(d.code, d.line),
+        );
         const noisy = ours.filter((l) => !theirs.includes(l));
         const missing = theirs.filter((l) => !ours.includes(l));
         expect({ noisy, missing }).toEqual({ noisy: [], missing: [] });
