@@ -34,6 +34,15 @@ const PEP621_FIELDS = new Set([
 ]);
 
 function checkProject(ctx: ProjectCheckContext, pyproject: ParsedToml): void {
+  const value = pyproject.data?.["project"];
+  if (value !== undefined && !isTable(value)) {
+    ctx.report({
+      path: pyproject.path,
+      line: keyLine(pyproject.text, [], "project") ?? 1,
+      message: "`project` must be a table (`[project]`), as PEP 621 defines it",
+    });
+    return;
+  }
   const project = tableAt(pyproject.data, ["project"]);
   if (!project) return;
   const { text, path } = pyproject;

@@ -254,7 +254,8 @@ export function tableHeaderLine(text: string, table: readonly string[]): number 
 
 /** Lines [start, end) of a table's body (after its header up to the next header). */
 function tableBody(lines: readonly string[], table: readonly string[]): [number, number] | null {
-  let start = -1;
+  // The root table ([]) runs from the top to the first header.
+  let start = table.length === 0 ? 0 : -1;
   for (let i = 0; i < lines.length; i++) {
     const m = HEADER.exec(lines[i] ?? "");
     if (!m) continue;

@@ -24,6 +24,12 @@ runProjectTable(check, {
       at: "pyproject.toml:2:13-2:14",
       message: /not valid TOML/,
     },
+    {
+      name: "project not a table",
+      files: file('name = "x"\nproject = "acme"\n'),
+      at: "pyproject.toml:2",
+      message: /must be a table/,
+    },
     { name: "missing name", files: file('[project]\nversion = "1.0"\n'), at: "pyproject.toml:1", message: /no `name`/ },
     {
       name: "bad dependency string",
