@@ -154,9 +154,15 @@ type ProjectCheckDefinition = Omit<ProjectCheck, "kind" | "docs"> & { docs: Omit
 
 /** An example project as the docs show it: each file under a `# path` comment. */
 function renderExample(example: ExampleProject): string {
-  const files = Object.entries(example.files).map(([path, text]) => `# ${path}\n${text.replace(/\n?$/, "\n")}`);
-  const extra = (example.paths ?? []).map((p) => `# ${p} (present)\n`);
-  return [...files, ...extra].join("\n");
+  const changed = new Set(example.changed ?? []);
+  const mark = (path: string): string => (changed.has(path) ? " (changed)" : "");
+  const body = (text: string): string => text.replace(/\n?$/, "\n");
+  const before = Object.entries(example.base ?? {}).map(([path, text]) =>
+    text === null ? `# ${path}: added by the change\n` : `# ${path}, before the change\n${body(text)}`,
+  );
+  const files = Object.entries(example.files).map(([path, text]) => `# ${path}${mark(path)}\n${body(text)}`);
+  const extra = (example.paths ?? []).map((p) => `# ${p} (present${changed.has(p) ? ", changed" : ""})\n`);
+  return [...before, ...files, ...extra].join("\n");
 }
 
 export type Check = FileCheck | ProjectCheck;
