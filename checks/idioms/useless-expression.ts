@@ -44,6 +44,23 @@ function isUseless(node: SyntaxNode): boolean {
   return false;
 }
 
+function isLookup(node: SyntaxNode): boolean {
+  return node.type === "identifier" || node.type === "attribute";
+}
+
+/** The statement sits in a `try` whose handlers catch the error a missing name raises. */
+function probesExistence(statement: SyntaxNode): boolean {
+  for (let cur: SyntaxNode | null = statement.parent; cur; cur = cur.parent) {
+    if (cur.type === "function_definition" || cur.type === "class_definition") return false;
+    if (cur.type !== "block" || cur.parent?.type !== "try_statement") continue;
+    const handlers = cur.parent.namedChildren.filter((c) => c.type === "except_clause");
+    return handlers.some((h) =>
+      /\b(NameError|AttributeError|ImportError|Exception|BaseException)\b/.test(h.text.split(":")[0] ?? ""),
+    );
+  }
+  return false;
+}
+
 export default defineCheck({
   id: "useless-expression",
   codes: ["B018"],
@@ -57,7 +74,7 @@ export default defineCheck({
     bad: "def total(self):\n    self.subtotal\n",
     good: "def total(self):\n    return self.subtotal\n",
     differences:
-      "Ruff also flags arithmetic, comparisons and `not x` used as statements (such as `1 / 0`, which tests write on purpose to raise, or an operator called for its side effect); peptalk only flags names, attributes, literals and displays whose parts run no code.",
+      "Ruff also flags arithmetic, comparisons and `not x` used as statements (such as `1 / 0`, which tests write on purpose to raise, or an operator called for its side effect); peptalk only flags names, attributes, literals and displays whose parts run no code. A bare name or attribute inside a `try` that catches `NameError`/`AttributeError` (a probe for whether it exists), or in a test (touching `socket.CAN_BCM` fails the test when it is missing), is deliberate and not reported.",
   },
   create(ctx) {
     return {
@@ -66,6 +83,9 @@ export default defineCheck({
         if (expr.length === 0) return;
         // `a, b` without parentheses is a tuple: each part must be inert.
         if (expr.length === 1 ? !isUseless(expr[0]!) : !expr.every(inert)) return;
+        // `try: WindowsError / except NameError:` probes whether a name exists; so does a
+        // test that touches `socket.CAN_BCM` (an AttributeError fails it).
+        if (expr.length === 1 && isLookup(expr[0]!) && (ctx.isTestFile || probesExistence(statement))) return;
         // Report the whole statement.
         const range = { start: expr[0]!.startIndex, end: expr[expr.length - 1]!.endIndex };
         ctx.report({ range, message: "Useless expression: its value is discarded" });

@@ -6,11 +6,15 @@ export default defineCheck({
   category: "naming",
   severity: "info",
   fix: "never",
+  // A test's local `class E(Exception)` exists only to be raised and caught there.
+  appliesTo: "non-tests",
   docs: {
     summary: "An exception class whose name does not end in `Error`.",
     why: "PEP 8 asks exception classes that are errors to end in `Error` (`ConfigError`, not `BadConfig`), so `except` clauses and tracebacks say at a glance what went wrong.",
     bad: "class BadConfig(ValueError):\n    pass\n",
     good: "class ConfigError(ValueError):\n    pass\n",
+    differences:
+      "Test files are not checked: a test's local exception class exists only to be raised and caught there. Ruff reports it.",
   },
   create(ctx) {
     return {

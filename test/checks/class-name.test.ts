@@ -3,6 +3,15 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "class Test_parse_v2:\n    pass\n",
+      path: "tests/test_parse.py",
+      ruffDiffers: "test files are not checked",
+    },
+    {
+      code: "import ctypes\nclass sockaddr_in(ctypes.Structure):\n    _fields_ = []\n",
+      ruffDiffers: "mirrors the C type",
+    },
     "class UserProfile:\n    pass\n",
     "class _Private:\n    pass\n",
     "class HTTPServer:\n    pass\n",

@@ -3,6 +3,7 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    { code: "class Boom(Exception):\n    pass\n", path: "tests/test_x.py", ruffDiffers: "test files are not checked" },
     "class ConfigError(ValueError):\n    pass\n",
     "class BoomWarning(Warning):\n    pass\n",
     "class Plain:\n    pass\n",

@@ -3,6 +3,15 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "try:\n    WindowsError\nexcept NameError:\n    pass\n",
+      ruffDiffers: "a probe for whether the name exists",
+    },
+    {
+      code: "import socket\ndef test_constant():\n    socket.CAN_BCM\n",
+      path: "tests/test_socket.py",
+      ruffDiffers: "a test that the attribute exists",
+    },
     '"docstring"\n',
     "...\n",
     "f(x)\n",
@@ -18,6 +27,8 @@ runCheckTable(check, {
     { code: "not ready\n", ruffDiffers: "peptalk does not flag operators used as statements" },
   ],
   invalid: [
+    { code: "def test_headers():\n    ('content-type', 'text/plain'),\n", path: "tests/test_h.py", at: "2:5-2:35" },
+    { code: "try:\n    value.total\nexcept ValueError:\n    pass\n", at: "2:5-2:16" },
     { code: "x\n", at: "1:1-1:2" },
     { code: "self.value\n", at: "1:1-1:11" },
     { code: "[1, 2]\n", at: "1:1-1:7" },
