@@ -104,7 +104,10 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   jobs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   // Config the project checks need travels with the project (to the workers too).
-  const projectInput: ProjectInput = { ...input.project, namespacePackages: config.namespacePackages };
+  const projectInput: ProjectInput = {
+    ...input.project,
+    namespacePackages: [...config.namespacePackages, ...outside.namespacePackages],
+  };
   const project = createProjectContext(projectInput, contents);
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];

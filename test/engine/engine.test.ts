@@ -4,6 +4,7 @@ import { defineCheck } from "../../src/engine/check.js";
 import { resolveConfig } from "../../src/engine/config/resolve.js";
 import { enabledChecks, runEngine } from "../../src/engine/engine.js";
 import noneComparison from "../../checks/idioms/none-comparison.js";
+import implicitNamespacePackage from "../../checks/packaging/implicit-namespace-package.js";
 
 const config = (raw: unknown = {}) => resolveConfig(raw, { rules: allChecks }).config;
 const rules = (findings: { rule: string; path: string; line: number }[]) =>
@@ -38,6 +39,24 @@ describe("runEngine", () => {
       [noneComparison],
     );
     expect(result.findings.map((f) => [f.line, f.column])).toEqual([[1, 6]]);
+  });
+
+  it("treats directories listed in namespace_packages or Ruff's namespace-packages as namespace packages", async () => {
+    const files = ["acme/ns/a.py", "acme/plugins/b.py", "acme/other/c.py"].map((path) => ({
+      path,
+      content: "x = 1\n",
+    }));
+    const project = {
+      paths: ["pyproject.toml", "acme/__init__.py", ...files.map((f) => f.path)],
+      files: { "pyproject.toml": '[tool.ruff]\nnamespace-packages = ["acme/plugins"]\n' },
+    };
+    const run = (raw: unknown) =>
+      runEngine({ files, config: config(raw), project }, [implicitNamespacePackage]).then((r) => rules(r.findings));
+    expect(await run({ namespace_packages: ["acme/ns"] })).toEqual(["acme/other/c.py:1 implicit-namespace-package"]);
+    expect(await run({ namespace_packages: ["acme/ns"], respect_ruff_config: false })).toEqual([
+      "acme/other/c.py:1 implicit-namespace-package",
+      "acme/plugins/b.py:1 implicit-namespace-package",
+    ]);
   });
 
   it("applies include and exclude globs", async () => {

@@ -13,6 +13,8 @@ export interface OutsideSettings {
   isCodeEnabled(code: string, path: string): boolean;
   /** True when the repository's linter config excludes the file. */
   isExcluded(path: string): boolean;
+  /** Ruff's `namespace-packages`: directories that are namespace packages on purpose (INP001). */
+  namespacePackages: string[];
 }
 
 interface Selector {
@@ -26,7 +28,12 @@ interface PerFileRule {
   codes: string[];
 }
 
-const NONE: OutsideSettings = { honoured: [], isCodeEnabled: () => true, isExcluded: () => false };
+const NONE: OutsideSettings = {
+  honoured: [],
+  isCodeEnabled: () => true,
+  isExcluded: () => false,
+  namespacePackages: [],
+};
 
 /** Ruff selectors: "ALL", a linter prefix or a code; a longer prefix is more specific. */
 function specificity(prefix: string): number {
@@ -51,9 +58,15 @@ export function readOutsideSettings(files: Readonly<Record<string, string>>): Ou
   let explicitSelect = false;
   const perFile: PerFileRule[] = [];
   const excludes: string[] = [];
+  const namespacePackages: string[] = [];
 
   const ruff = findRuffConfig(files);
   if (ruff) {
+    const namespaces = strings(ruff.data["namespace-packages"]);
+    if (namespaces.length > 0) {
+      namespacePackages.push(...namespaces);
+      honoured.push(`${ruff.label}: namespace-packages = ${namespaces.join(", ")}`);
+    }
     const lint = table(ruff.data["lint"]) ?? {};
     // `lint.*` wins over the deprecated top-level spelling of the same setting.
     const pick = (key: string): unknown => (key in lint ? lint[key] : ruff.data[key]);
@@ -144,6 +157,7 @@ export function readOutsideSettings(files: Readonly<Record<string, string>>): Ou
   };
   return {
     honoured,
+    namespacePackages,
     isCodeEnabled(code, path) {
       if (!globallyEnabled(code)) return false;
       for (const rule of perFile) {
