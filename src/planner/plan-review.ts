@@ -56,6 +56,10 @@ export function planReview(input: PlanInput): ReviewPlan {
   const changed = new Map(input.changedFiles.map((f) => [f.path, f]));
   for (const file of input.changedFiles) if (file.status !== "removed") diffs.set(file.path, parsePatch(file.patch));
   const existing = new Map(input.existing.map((c) => [c.fingerprint, c]));
+  // Project checks look at the whole repository: what they find in files this change does not
+  // touch (a `pyproject.toml` without `requires-python`) is not this change's business.
+  const findings =
+    config.check.scope === "all" ? input.findings : input.findings.filter((f) => changed.has(f.path));
   const failOn = config.check.fail_on;
 
   const introduced = (f: Finding): boolean => {
@@ -68,7 +72,7 @@ export function planReview(input: PlanInput): ReviewPlan {
     return introduced(f);
   };
 
-  const ordered = [...input.findings].sort(
+  const ordered = [...findings].sort(
     (a, b) =>
       RANK[b.severity] - RANK[a.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line,
   );
@@ -104,18 +108,18 @@ export function planReview(input: PlanInput): ReviewPlan {
     comments.push(anchorComment(finding, diff, input.fileTexts?.get(finding.path), config.review.suggestions));
   }
 
-  const present = new Set(input.findings.map((f) => f.fingerprint));
+  const present = new Set(findings.map((f) => f.fingerprint));
   const threadsToResolve = input.existing
     .filter((c) => c.threadId && !c.isResolved && !c.hasHumanReply && !present.has(c.fingerprint))
     .map((c) => c.threadId!);
 
-  const counted = input.findings.filter(counts);
+  const counted = findings.filter(counts);
   const failing = failOn === "never" ? [] : counted.filter((f) => RANK[f.severity] >= RANK[failOn]);
-  const preExisting = input.findings.length - counted.length;
+  const preExisting = findings.length - counted.length;
   const configBroken = (input.configErrors?.length ?? 0) > 0;
   const conclusion = configBroken || failing.length > 0 ? "failure" : "success";
 
-  const annotations: PlannedAnnotation[] = input.findings.slice(0, MAX_ANNOTATIONS).map((f) => ({
+  const annotations: PlannedAnnotation[] = findings.slice(0, MAX_ANNOTATIONS).map((f) => ({
     path: f.path,
     start_line: f.line,
     end_line: f.endLine,

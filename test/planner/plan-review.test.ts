@@ -81,6 +81,35 @@ describe("planReview", () => {
     expect(lenient.check.title).toBe("3 warnings in 1 file");
   });
 
+  it("leaves out what project checks find in files the change does not touch, unless scope is all", async () => {
+    const { config } = resolveConfig({}, { rules: allChecks });
+    const result = await runEngine(
+      {
+        files: [{ path: "app.py", content: NEW }],
+        config,
+        project: {
+          paths: ["app.py", "pyproject.toml"],
+          files: { "pyproject.toml": '[project]\nname = "a"\nversion = "1"\n' },
+        },
+      },
+      allChecks,
+    );
+    expect(result.findings.map((f) => f.rule)).toContain("pyproject-missing-requires-python");
+    const input = {
+      findings: result.findings,
+      changedFiles: [{ path: "app.py", status: "modified" as const, patch: PATCH }],
+      existing: [],
+    };
+    const narrow = planReview({ ...input, config });
+    expect(narrow.summaryOnly.map((s) => s.finding.path)).not.toContain("pyproject.toml");
+    expect(narrow.check.annotations.map((a) => a.path)).not.toContain("pyproject.toml");
+    const wide = planReview({
+      ...input,
+      config: resolveConfig({ check: { scope: "all" } }, { rules: allChecks }).config,
+    });
+    expect(wide.summaryOnly.map((s) => s.finding.path)).toContain("pyproject.toml");
+  });
+
   it("says '0 new findings' when the PR adds nothing to report", async () => {
     const p = await plan(
       {},
