@@ -58,8 +58,7 @@ export function planReview(input: PlanInput): ReviewPlan {
   const existing = new Map(input.existing.map((c) => [c.fingerprint, c]));
   // Project checks look at the whole repository: what they find in files this change does not
   // touch (a `pyproject.toml` without `requires-python`) is not this change's business.
-  const findings =
-    config.check.scope === "all" ? input.findings : input.findings.filter((f) => changed.has(f.path));
+  const findings = config.check.scope === "all" ? input.findings : input.findings.filter((f) => changed.has(f.path));
   const failOn = config.check.fail_on;
 
   const introduced = (f: Finding): boolean => {
