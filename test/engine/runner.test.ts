@@ -50,44 +50,33 @@ describe("analyzeFile", () => {
     expect(result.findings.filter((f) => f.rule === "none-comparison").map((f) => f.line)).toEqual([1, 7]);
   });
 
-  it("offers no fix that would not parse", () => {
-    const replaceWithGarbage = defineCheck({
-      id: "bad-fix",
+  /** A test double that rewrites every call to the text `rewrite` gives for its callee. */
+  const rewritingCalls = (id: string, rewrite: (callee: string) => string) =>
+    defineCheck({
+      id,
       codes: [],
       category: "idioms",
       severity: "info",
       fix: "sometimes",
-      docs: { summary: "Offers a broken fix.", why: "Test double.", bad: "f()\n", good: "x\n" },
-      create(ctx) {
-        return {
-          call: (node) =>
-            ctx.report({ node, message: "x", fix: { title: "break it", edits: [ctx.edits.replace(node, "def (")] } }),
-        };
-      },
-    });
-    const [finding] = analyzeFile("m.py", "f()\n", [replaceWithGarbage], options).findings;
-    expect(finding!.fix).toBeNull();
-  });
-
-  it("keeps every good fix of a file when a few of its fixes would break it", () => {
-    // Calls to `bad()` get a fix that does not parse; every other call gets a harmless one.
-    const mixed = defineCheck({
-      id: "mixed-fixes",
-      codes: [],
-      category: "idioms",
-      severity: "info",
-      fix: "sometimes",
-      docs: { summary: "Good and bad fixes.", why: "Test double.", bad: "f()\n", good: "x\n" },
+      docs: { summary: "Rewrites calls.", why: "Test double.", bad: "f()\n", good: "x\n" },
       create(ctx) {
         return {
           call: (node) => {
-            const bad = node.childForFieldName("function")?.text === "bad";
-            const edit = ctx.edits.replace(node, bad ? "def (" : "g()");
+            const edit = ctx.edits.replace(node, rewrite(node.childForFieldName("function")?.text ?? ""));
             ctx.report({ node, message: "x", fix: { title: "rewrite", edits: [edit] } });
           },
         };
       },
     });
+
+  it("offers no fix that would not parse", () => {
+    const [finding] = analyzeFile("m.py", "f()\n", [rewritingCalls("bad-fix", () => "def (")], options).findings;
+    expect(finding!.fix).toBeNull();
+  });
+
+  it("keeps every good fix of a file when a few of its fixes would break it", () => {
+    // Calls to `bad()` get a fix that does not parse; every other call gets a harmless one.
+    const mixed = rewritingCalls("mixed-fixes", (callee) => (callee === "bad" ? "def (" : "g()"));
     const lines = Array.from({ length: 40 }, (_, i) => (i === 7 || i === 31 ? "bad()" : `f${i}()`));
     const findings = analyzeFile("m.py", lines.join("\n") + "\n", [mixed], options).findings;
     expect(findings).toHaveLength(40);
