@@ -44,6 +44,18 @@ function isUseless(node: SyntaxNode): boolean {
   return false;
 }
 
+/** A comment on the statement's line, or on the line right above it. */
+function isExplained(source: string, statement: SyntaxNode): boolean {
+  const lineStart = source.lastIndexOf("\n", statement.startIndex - 1) + 1;
+  const lineEnd = source.indexOf("\n", statement.endIndex);
+  const line = source.slice(statement.endIndex, lineEnd < 0 ? source.length : lineEnd);
+  if (/^\s*#/.test(line)) return true;
+  const previousEnd = lineStart - 1;
+  if (previousEnd <= 0) return false;
+  const previous = source.slice(source.lastIndexOf("\n", previousEnd - 1) + 1, previousEnd);
+  return /^\s*#/.test(previous);
+}
+
 function isLookup(node: SyntaxNode): boolean {
   return node.type === "identifier" || node.type === "attribute";
 }
@@ -74,7 +86,7 @@ export default defineCheck({
     bad: "def total(self):\n    self.subtotal\n",
     good: "def total(self):\n    return self.subtotal\n",
     differences:
-      "Ruff also flags arithmetic, comparisons and `not x` used as statements (such as `1 / 0`, which tests write on purpose to raise, or an operator called for its side effect); peptalk only flags names, attributes, literals and displays whose parts run no code. A bare name or attribute inside a `try` that catches `NameError`/`AttributeError` (a probe for whether it exists), or in a test (touching `socket.CAN_BCM` fails the test when it is missing), is deliberate and not reported.",
+      "Ruff also flags arithmetic, comparisons and `not x` used as statements (such as `1 / 0`, which tests write on purpose to raise, or an operator called for its side effect); peptalk only flags names, attributes, literals and displays whose parts run no code. A bare name or attribute inside a `try` that catches `NameError`/`AttributeError` (a probe for whether it exists), or in a test (touching `socket.CAN_BCM` fails the test when it is missing), is deliberate and not reported; so is an attribute read that a comment on its line or the line above explains (`resp.content  # consume the body`: a property read for its effect).",
   },
   create(ctx) {
     return {
@@ -86,6 +98,8 @@ export default defineCheck({
         // `try: WindowsError / except NameError:` probes whether a name exists; so does a
         // test that touches `socket.CAN_BCM` (an AttributeError fails it).
         if (expr.length === 1 && isLookup(expr[0]!) && (ctx.isTestFile || probesExistence(statement))) return;
+        // `resp.content  # consume the body`: a property read for its effect, and the author says so.
+        if (expr.length === 1 && expr[0]!.type === "attribute" && isExplained(ctx.source, statement)) return;
         // Report the whole statement.
         const range = { start: expr[0]!.startIndex, end: expr[expr.length - 1]!.endIndex };
         ctx.report({ range, message: "Useless expression: its value is discarded" });

@@ -4,6 +4,14 @@ import { runCheckTable } from "../helpers/check-table.js";
 runCheckTable(check, {
   valid: [
     {
+      code: "def f(resp):\n    resp.content  # consume the body\n",
+      ruffDiffers: "a property read the comment explains",
+    },
+    {
+      code: "def g(r):\n    # Consume content and release the connection.\n    r.content\n    r.close()\n",
+      ruffDiffers: "explained above",
+    },
+    {
       code: "try:\n    WindowsError\nexcept NameError:\n    pass\n",
       ruffDiffers: "a probe for whether the name exists",
     },
@@ -27,6 +35,7 @@ runCheckTable(check, {
     { code: "not ready\n", ruffDiffers: "peptalk does not flag operators used as statements" },
   ],
   invalid: [
+    { code: "def h(r):\n    r.close()\n    r.content\n", at: "3:5-3:14" },
     { code: "def test_headers():\n    ('content-type', 'text/plain'),\n", path: "tests/test_h.py", at: "2:5-2:35" },
     { code: "try:\n    value.total\nexcept ValueError:\n    pass\n", at: "2:5-2:16" },
     { code: "x\n", at: "1:1-1:2" },
