@@ -102,7 +102,11 @@ export default defineCheck({
         if (expr.length === 1 && expr[0]!.type === "attribute" && isExplained(ctx.source, statement)) return;
         // Report the whole statement.
         const range = { start: expr[0]!.startIndex, end: expr[expr.length - 1]!.endIndex };
-        ctx.report({ range, message: "Useless expression: its value is discarded" });
+        const message =
+          expr.length === 1 && expr[0]!.type === "attribute"
+            ? "Useless attribute access: its value is discarded (a missing `return` or call?); if a property is read for its effect, say so in a comment"
+            : "Useless expression: its value is discarded";
+        ctx.report({ range, message });
       },
     };
   },
