@@ -5,6 +5,7 @@ import type { ProjectContext } from "../../src/engine/project.js";
 import {
   entryPoints,
   keyLine,
+  moduleFileCandidates,
   normalizeName,
   sourceRoots,
   tableAt,
@@ -15,8 +16,7 @@ import {
 function moduleFile(project: ProjectContext, roots: readonly string[], module: string): string | null {
   const rel = module.replace(/\./g, "/");
   for (const root of roots) {
-    for (const candidate of [`${root}${rel}.py`, `${root}${rel}/__init__.py`])
-      if (project.hasPath(candidate)) return candidate;
+    for (const candidate of moduleFileCandidates(root, module)) if (project.hasPath(candidate)) return candidate;
     if (project.paths?.some((p) => p.startsWith(`${root}${rel}.`) && /\.(pyx|pyi|so|pyd|c|rs)$/.test(p)))
       return "extension";
   }

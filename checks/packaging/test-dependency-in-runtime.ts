@@ -30,15 +30,9 @@ const DEV_TOOLS = new Set([
   "bandit",
 ]);
 
-/** The tool the project itself extends: a pytest plugin may depend on pytest. */
+/** The project extends the tool (`pytest-acme`, `flake8-x`, `ruff-lsp`): it may depend on it. */
 function isToolFor(projectName: string, dependency: string): boolean {
-  const base = dependency.split("-")[0]!;
-  return (
-    projectName === base ||
-    projectName.startsWith(`${base}-`) ||
-    projectName.endsWith(`-${base}`) ||
-    projectName.includes(base)
-  );
+  return projectName.includes(dependency.split("-")[0]!);
 }
 
 export default defineProjectCheck({

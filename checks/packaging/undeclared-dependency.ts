@@ -99,23 +99,44 @@ function isDeclared(distribution: string, declared: Set<string>): boolean {
   return (PROVIDED_BY[distribution] ?? []).some((provider) => declared.has(provider));
 }
 
+interface ProjectFacts {
+  declared: Declared | null;
+  firstParty: Set<string>;
+  /** Test dependencies may be declared where peptalk does not read them. */
+  testDependenciesElsewhere: boolean;
+}
+
+// What every analysed file of a project shares: read once, not once per file.
+const factsCache = new WeakMap<ProjectContext, ProjectFacts>();
+
+function projectFacts(project: ProjectContext): ProjectFacts {
+  let facts = factsCache.get(project);
+  if (!facts) {
+    const doc = project.pyproject?.data ?? null;
+    facts = {
+      declared: declaredDependencies(project),
+      firstParty: firstPartyNames(project),
+      testDependenciesElsewhere:
+        !!project.paths?.some((p) => OTHER_DEV_DEPENDENCY_FILES.test(p)) ||
+        !!tableAt(doc, ["tool", "hatch", "envs"]) ||
+        !!tableAt(doc, ["tool", "tox"]),
+    };
+    factsCache.set(project, facts);
+  }
+  return facts;
+}
+
 function prepare(ctx: CheckContext): { declared: Set<string>; firstParty: Set<string>; where: string } | null {
   const project = ctx.project;
   if (!project?.paths) return null;
-  const declared = declaredDependencies(project);
+  const { declared, firstParty, testDependenciesElsewhere } = projectFacts(project);
   if (!declared) return null;
   if (ctx.isTestFile) {
-    if (project.paths.some((p) => OTHER_DEV_DEPENDENCY_FILES.test(p))) return null;
-    const doc = project.pyproject?.data ?? null;
-    if (tableAt(doc, ["tool", "hatch", "envs"]) || tableAt(doc, ["tool", "tox"])) return null;
-    return {
-      declared: declared.all,
-      firstParty: firstPartyNames(project),
-      where: "the project's dependencies, extras or dependency groups",
-    };
+    if (testDependenciesElsewhere) return null;
+    return { declared: declared.all, firstParty, where: "the project's dependencies, extras or dependency groups" };
   }
   if (!isPackageCode(project, ctx.path)) return null;
-  return { declared: declared.runtime, firstParty: firstPartyNames(project), where: "`[project].dependencies`" };
+  return { declared: declared.runtime, firstParty, where: "`[project].dependencies`" };
 }
 
 export default defineCheck({

@@ -102,14 +102,6 @@ export function listRepoPaths(root: string): string[] {
   }
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
 /** The ProjectInput for a local run: the file list and the project files' text. */
 export function buildProjectInput(
   root: string,
@@ -117,15 +109,15 @@ export function buildProjectInput(
   extra: Partial<ProjectInput> = {},
 ): ProjectInput {
   const files: Record<string, string> = {};
-  const wanted = paths.filter(isProjectFile);
-  // Entry points name modules the packaging checks must read to resolve `module:attr`.
-  const pyproject = wanted.includes("pyproject.toml") ? readText(join(root, "pyproject.toml")) : undefined;
-  for (const path of [...wanted, ...entryPointFiles(pyproject, paths)]) {
+  const read = (path: string): void => {
     try {
       files[path] = readFileSync(join(root, path), "utf8");
     } catch {
       // unreadable project files are simply unknown to the checks
     }
-  }
+  };
+  for (const path of paths.filter(isProjectFile)) read(path);
+  // Entry points name modules the packaging checks must read to resolve `module:attr`.
+  for (const path of entryPointFiles(files["pyproject.toml"], paths)) if (!(path in files)) read(path);
   return { paths, files, ...extra };
 }

@@ -7,9 +7,9 @@ import {
   type ProjectURLRequirement,
   type Requirement,
 } from "pip-requirements-js";
-
-export type PackageRequirement = ProjectNameRequirement | ProjectURLRequirement;
 import { parseTomlFile } from "./project.js";
+
+type PackageRequirement = ProjectNameRequirement | ProjectURLRequirement;
 
 export type TomlTable = Record<string, unknown>;
 
@@ -35,15 +35,15 @@ export function normalizeName(name: string): string {
 /** PEP 508 project names: letters, digits, `._-`, starting and ending alphanumeric. */
 export const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
 
+/** A pip requirements line parsed, or null when pip would reject it. */
+/** pip-only lines (-r, -c, options) are not PEP 508 requirements. */
+function asPackageRequirement(parsed: Requirement | null): PackageRequirement | null {
+  return parsed && (parsed.type === "ProjectName" || parsed.type === "ProjectURL") ? parsed : null;
+}
+
 /** A PEP 508 requirement string parsed, or null when it is not valid PEP 508. */
 export function parseRequirement(text: string): PackageRequirement | null {
-  try {
-    const parsed = parsePipRequirementsLine(text.trim());
-    // pip-only lines (-r, -c, options) are not PEP 508.
-    return parsed && (parsed.type === "ProjectName" || parsed.type === "ProjectURL") ? parsed : null;
-  } catch {
-    return null;
-  }
+  return asPackageRequirement(parseRequirementsLine(text.trim()));
 }
 
 /** One declared dependency: its normalised name and a canonical form that ignores formatting. */
@@ -54,19 +54,23 @@ export interface Dependency {
   raw: string;
 }
 
-function fromRequirementString(raw: string): Dependency | null {
-  const parsed = parseRequirement(raw);
-  if (!parsed) return null;
-  const name = normalizeName(parsed.name);
-  const extras = [...(parsed.extras ?? [])].map(normalizeName).sort();
+/**
+ * The dependency a requirement string declares, from its parse. An unparsable string still
+ * counts (by its text): a change to it is a change.
+ */
+function toDependency(raw: string, parsed: Requirement | null): Dependency {
+  const requirement = asPackageRequirement(parsed);
+  if (!requirement) return { name: normalizeName(raw), canonical: raw.trim(), raw };
+  const name = normalizeName(requirement.name);
+  const extras = [...(requirement.extras ?? [])].map(normalizeName).sort();
   const spec =
-    parsed.type === "ProjectURL"
-      ? `@${parsed.url}`
-      : (parsed.versionSpec ?? [])
+    requirement.type === "ProjectURL"
+      ? `@${requirement.url}`
+      : (requirement.versionSpec ?? [])
           .map((s) => `${s.operator}${s.version}`)
           .sort()
           .join(",");
-  const marker = parsed.environmentMarkerTree ? JSON.stringify(parsed.environmentMarkerTree) : "";
+  const marker = requirement.environmentMarkerTree ? JSON.stringify(requirement.environmentMarkerTree) : "";
   return { name, canonical: `${name}[${extras.join(",")}]${spec};${marker}`, raw };
 }
 
@@ -83,11 +87,9 @@ function stableJson(value: unknown): string {
 
 function fromStringList(list: unknown): Dependency[] {
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item) => {
-    if (typeof item !== "string") return [];
-    // An unparsable string still counts: a change to it is a change.
-    return [fromRequirementString(item) ?? { name: normalizeName(item), canonical: item.trim(), raw: item }];
-  });
+  return list.flatMap((item) =>
+    typeof item === "string" ? [toDependency(item, parseRequirementsLine(item.trim()))] : [],
+  );
 }
 
 /** Poetry / Pipfile style: `name = "spec"` or `name = { version = ..., extras = [...] }`. */
@@ -211,19 +213,9 @@ export function requirementLines(text: string): RequirementLine[] {
   return result;
 }
 
-/** The canonical dependency set of a requirements file (a `.in` of pip-tools). */
+/** The dependencies of a requirements file (a `.in` of pip-tools). */
 export function requirementsDependencies(text: string): Dependency[] {
-  return requirementLines(text).map(
-    (r) => fromRequirementString(r.text) ?? { name: normalizeName(r.text), canonical: r.text, raw: r.text },
-  );
-}
-
-/** Canonical strings of every dependency in the sources, for comparing base with head. */
-export function canonicalSet(sources: readonly DependencySource[]): Set<string> {
-  const set = new Set<string>();
-  for (const source of sources)
-    for (const dep of source.dependencies) set.add(`${source.table.join(".")}|${source.key ?? ""}|${dep.canonical}`);
-  return set;
+  return requirementLines(text).map((r) => toDependency(r.text, r.requirement));
 }
 
 // --- Locating keys and values in TOML text -------------------------------------------
@@ -350,6 +342,12 @@ export function sourceRoots(doc: TomlTable | null): string[] {
   return roots;
 }
 
+/** The files that would hold a dotted module under a source root: `a/b.py`, `a/b/__init__.py`. */
+export function moduleFileCandidates(root: string, module: string): string[] {
+  const rel = module.replace(/\./g, "/");
+  return [`${root}${rel}.py`, `${root}${rel}/__init__.py`];
+}
+
 /**
  * The repository files entry points may resolve to (`acme.cli` → `src/acme/cli.py`), so a
  * front door can read them for entry-point-not-found.
@@ -359,11 +357,9 @@ export function entryPointFiles(pyprojectText: string | undefined, paths: readon
   const doc = parseTomlFile("pyproject.toml", pyprojectText).data;
   const present = new Set(paths);
   const files = new Set<string>();
-  for (const entry of entryPoints(doc)) {
-    const rel = entry.module.replace(/\./g, "/");
+  for (const entry of entryPoints(doc))
     for (const root of sourceRoots(doc))
-      for (const candidate of [`${root}${rel}.py`, `${root}${rel}/__init__.py`])
+      for (const candidate of moduleFileCandidates(root, entry.module))
         if (present.has(candidate)) files.add(candidate);
-  }
   return [...files];
 }

@@ -3,6 +3,7 @@
 // extend-ignore, per-file-ignores, exclude, extend-exclude) and flake8's `[flake8]` in
 // `setup.cfg` / `tox.ini` / `.flake8` (ignore, extend-ignore, per-file-ignores, exclude).
 import { parseTomlFile } from "../project.js";
+import { isTable } from "../pyproject.js";
 import { ruffExcludes, ruffGlobMatches } from "./glob.js";
 import { parseIni } from "./ini.js";
 
@@ -49,7 +50,7 @@ function strings(value: unknown): string[] {
 }
 
 function table(value: unknown): Record<string, unknown> | null {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return isTable(value) ? value : null;
 }
 
 export function readOutsideSettings(files: Readonly<Record<string, string>>): OutsideSettings {
