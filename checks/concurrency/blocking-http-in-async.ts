@@ -1,6 +1,6 @@
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
-import { lastName } from "./_bindings.js";
+import { lastName } from "../../src/engine/bindings.js";
 
 const METHODS = ["get", "post", "put", "patch", "delete", "head", "options", "connect", "trace", "request"];
 /** The module-level synchronous HTTP functions Ruff's ASYNC210 knows. */

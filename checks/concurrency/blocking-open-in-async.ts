@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
-import { calledName, lastName, visibleBindings } from "./_bindings.js";
+import { calledName, lastName, visibleBindings } from "../../src/engine/bindings.js";
 
 const OPEN = new Set(["open", "builtins.open", "io.open", "io.open_code"]);
 

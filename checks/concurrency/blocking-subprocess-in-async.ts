@@ -2,7 +2,7 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
 import { callArguments } from "../../src/engine/ast.js";
-import { lastName, visibleBindings } from "./_bindings.js";
+import { lastName, visibleBindings } from "../../src/engine/bindings.js";
 
 /** ASYNC221: run a process and wait for it. */
 const RUN = new Set([

@@ -9,7 +9,7 @@ import {
   lastName,
   scopeOf,
   visibleBindings,
-} from "./_bindings.js";
+} from "../../src/engine/bindings.js";
 
 const SPAWNERS: Record<string, string> = {
   "asyncio.create_task": "create_task",

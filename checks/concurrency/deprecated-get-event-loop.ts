@@ -2,7 +2,7 @@ import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
 import type { SyntaxNode } from "tree-sitter";
 import { dottedParts, enclosingFunction, walkScope } from "../../src/engine/ast.js";
-import { insideExpectedFailure } from "./_bindings.js";
+import { insideExpectedFailure } from "../../src/engine/bindings.js";
 
 /** A generator-based coroutine (`yield from` in a plain def): it runs on the loop too. */
 function inYieldFromFunction(node: SyntaxNode): boolean {

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
-import { bindingSites, calledName, scopeOf } from "./_bindings.js";
+import { bindingSites, calledName, scopeOf } from "../../src/engine/bindings.js";
 
 const EXECUTORS = new Set([
   "concurrent.futures.ThreadPoolExecutor",

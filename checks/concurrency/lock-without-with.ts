@@ -2,7 +2,7 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { callArguments, walkScope } from "../../src/engine/ast.js";
 import { owningClass } from "../../src/engine/definitions.js";
-import { alwaysAssigned, bindingSites, calledName, statementExpression } from "./_bindings.js";
+import { alwaysAssigned, bindingSites, calledName, statementExpression } from "../../src/engine/bindings.js";
 
 const THREAD_LOCKS = ["Lock", "RLock", "Semaphore", "BoundedSemaphore", "Condition"];
 const LOCKS = new Set([

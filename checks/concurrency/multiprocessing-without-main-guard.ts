@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
-import { alwaysAssigned, calledName, lastName } from "./_bindings.js";
+import { alwaysAssigned, calledName, lastName } from "../../src/engine/bindings.js";
 
 /** Calls that start worker processes as soon as they run. */
 const STARTS = new Set([

@@ -3,7 +3,7 @@ import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/
 import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
 import { isAsyncDef, walkScope } from "../../src/engine/ast.js";
 import { owningClass } from "../../src/engine/definitions.js";
-import { bindingScope, bindingSites, insideExpectedFailure, isDropped, lastName } from "./_bindings.js";
+import { bindingScope, bindingSites, insideExpectedFailure, isDropped, lastName } from "../../src/engine/bindings.js";
 
 /** A plain coroutine function: `async def` without decorators (which may wrap it) and without `yield`. */
 function isPlainCoroutineFunction(def: SyntaxNode | null | undefined): def is SyntaxNode {

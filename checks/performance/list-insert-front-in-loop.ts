@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { callArguments, unparenthesize } from "../../src/engine/ast.js";
-import { statementExpression, visibleBindings } from "../concurrency/_bindings.js";
+import { statementExpression, visibleBindings } from "../../src/engine/bindings.js";
 
 const LOOPS = new Set(["for_statement", "while_statement"]);
 const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);

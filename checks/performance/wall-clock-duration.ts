@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
-import { calledName, scopeOf, visibleBindings } from "../concurrency/_bindings.js";
+import { calledName, scopeOf, visibleBindings } from "../../src/engine/bindings.js";
 
 /** `time.time()` itself, or a name of the same scope bound only to `time.time()`. */
 function isWallClock(ctx: CheckContext, node: SyntaxNode, scope: SyntaxNode): boolean {

@@ -3,7 +3,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import type { CheckContext } from "../../src/engine/check.js";
 import type { ProjectContext } from "../../src/engine/project.js";
-import { dottedParts } from "../../src/engine/ast.js";
+import { dottedParts, enclosingFunction } from "../../src/engine/ast.js";
 import { isModuleLevel, nameOf, owningClass } from "../../src/engine/definitions.js";
 
 /** pytest's default `python_functions = test`, read as `test`, `test_x` or `testX` (not `testdata`). */
@@ -146,7 +146,7 @@ export function moduleTests(ctx: CheckContext): ModuleTests {
   const classes = new Map<string, SyntaxNode>();
   // Classes defined inside a function are local fixtures of that test, never collected.
   for (const klass of ctx.tree.rootNode.descendantsOfType("class_definition"))
-    if (!insideFunction(klass)) classes.set(nameOf(klass), klass);
+    if (!enclosingFunction(klass)) classes.set(nameOf(klass), klass);
   const result: ModuleTests = { classes, testClasses: new Set(), collects: new Map() };
   testsCache.set(key, result);
   // Test classes: `Test*` (pytest) and TestCase subclasses (unittest).
@@ -178,12 +178,6 @@ export function moduleTests(ctx: CheckContext): ModuleTests {
 
 function insideClass(node: SyntaxNode): boolean {
   for (let cur = node.parent; cur; cur = cur.parent) if (cur.type === "class_definition") return true;
-  return false;
-}
-
-function insideFunction(node: SyntaxNode): boolean {
-  for (let cur = node.parent; cur; cur = cur.parent)
-    if (cur.type === "function_definition" || cur.type === "lambda") return true;
   return false;
 }
 

@@ -1,10 +1,10 @@
-// What a local name was bound to, for the concurrency and performance checks: the binding
+// What a local name was bound to (used by the concurrency and performance checks): the binding
 // sites of a name in one scope and the value of each plain `name = value` assignment.
 // Precision first: any binding other than a plain assignment has no known value.
 import type { SyntaxNode } from "tree-sitter";
-import type { CheckContext } from "../../src/engine/check.js";
-import { SCOPE_TYPES, enclosingScope, unparenthesize, walkScope } from "../../src/engine/ast.js";
-import { targetNames } from "../../src/engine/names.js";
+import type { CheckContext } from "./check.js";
+import { SCOPE_TYPES, enclosingScope, unparenthesize, walkScope } from "./ast.js";
+import { targetNames } from "./names.js";
 
 export interface BindingSite {
   /** The identifier that binds the name. */
