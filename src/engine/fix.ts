@@ -4,6 +4,7 @@ import type { EditSpec } from "./check.js";
 import { countSyntaxErrors, parsePython } from "./parser.js";
 import type { Edit, Fix } from "./types.js";
 import type { LineIndex } from "./text.js";
+import type { Tree } from "tree-sitter";
 
 export function applyEdits(source: string, edits: readonly { start: number; end: number; text: string }[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -31,8 +32,18 @@ export function toEdit(spec: EditSpec, index: LineIndex): Edit {
   };
 }
 
-/** Whether applying `edits` keeps the file parseable (no more syntax errors than before). */
-export function fixParses(source: string, edits: readonly EditSpec[], errorsBefore: number): boolean {
+/**
+ * Whether applying `edits` keeps the file parseable (no more syntax errors than before).
+ * Given the source's own tree, the tree is edited in place and re-parsed incrementally: only
+ * the edited regions are parsed again. The tree then describes the fixed text, so each tree can
+ * serve one call.
+ */
+export function fixParses(
+  source: string,
+  edits: readonly EditSpec[],
+  errorsBefore: number,
+  incremental?: { tree: Tree; index: LineIndex },
+): boolean {
   let fixed: string;
   try {
     fixed = applyEdits(source, edits);
@@ -40,7 +51,27 @@ export function fixParses(source: string, edits: readonly EditSpec[], errorsBefo
     return false;
   }
   if (fixed === source) return false;
-  return countSyntaxErrors(parsePython(fixed).rootNode) <= errorsBefore;
+  if (!incremental) return countSyntaxErrors(parsePython(fixed).rootNode) <= errorsBefore;
+  // From the last edit back, so each edit's coordinates in the original text still hold.
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  for (const edit of sorted) {
+    const start = incremental.index.position(edit.start);
+    const oldEnd = incremental.index.position(edit.end);
+    const lines = edit.text.split("\n");
+    const lastLine = lines[lines.length - 1]!;
+    incremental.tree.edit({
+      startIndex: edit.start,
+      oldEndIndex: edit.end,
+      newEndIndex: edit.start + edit.text.length,
+      startPosition: { row: start.line - 1, column: start.column - 1 },
+      oldEndPosition: { row: oldEnd.line - 1, column: oldEnd.column - 1 },
+      newEndPosition:
+        lines.length === 1
+          ? { row: start.line - 1, column: start.column - 1 + lastLine.length }
+          : { row: start.line - 1 + lines.length - 1, column: lastLine.length },
+    });
+  }
+  return countSyntaxErrors(parsePython(fixed, incremental.tree).rootNode) <= errorsBefore;
 }
 
 /**

@@ -130,9 +130,21 @@ export function analyzeFile(
   }
   for (let done = open.pop(); done; done = open.pop()) dispatch(done.subscribers, done.node);
 
-  // Fixes are verified by re-parsing. All of a file's non-overlapping fixes are tried in
-  // one parse; only when that batch adds a syntax error is each fix checked on its own.
-  const verified = verifyFixes(state, tree);
+  // Everything that reads the tree happens before fixes are verified: verification edits the
+  // tree in place so tree-sitter can re-parse incrementally.
+  for (const report of state.reports) {
+    const node = report.spec.node;
+    if (node && !report.spec.range) report.spec.range = { start: node.startIndex, end: node.endIndex };
+  }
+  const syntaxError = firstSyntaxError(tree.rootNode);
+  const syntaxErrorRange = syntaxError && {
+    start: index.position(syntaxError.startIndex),
+    end: index.position(Math.max(syntaxError.endIndex, syntaxError.startIndex)),
+    missing: syntaxError.isMissing ? syntaxError.type : null,
+  };
+  const suppressions = parseSuppressions(tree, source);
+  const verified = verifyFixes(state, tree, index);
+
   const raw: Omit<Finding, "fingerprint">[] = [];
   for (const report of state.reports) {
     if (broken.has(report.check.id)) continue;
@@ -144,18 +156,16 @@ export function analyzeFile(
   }
   const rawKept = raw.filter((f) => !broken.has(f.rule));
 
-  const syntaxError = firstSyntaxError(tree.rootNode);
-  if (syntaxError) {
-    const start = index.position(syntaxError.startIndex);
-    const end = index.position(Math.max(syntaxError.endIndex, syntaxError.startIndex));
+  if (syntaxErrorRange) {
+    const { start, end, missing } = syntaxErrorRange;
     rawKept.push({
       path,
       rule: SYNTAX_ERROR_RULE,
       codes: [],
       category: "engine",
       severity: "error",
-      message: syntaxError.isMissing
-        ? `Syntax error: missing \`${syntaxError.type}\`; findings inside the broken region are not reported`
+      message: missing
+        ? `Syntax error: missing \`${missing}\`; findings inside the broken region are not reported`
         : "Syntax error: this file does not parse; findings inside the broken region are not reported",
       line: start.line,
       column: start.column,
@@ -165,7 +175,6 @@ export function analyzeFile(
     });
   }
 
-  const suppressions = parseSuppressions(tree, source);
   const pylintNames = new Map(checks.map((c) => [c.id, c.pylint ?? []]));
   const kept = rawKept.filter(
     (f) => f.rule === SYNTAX_ERROR_RULE || !isSuppressed({ ...f, pylint: pylintNames.get(f.rule) }, suppressions),
@@ -188,26 +197,25 @@ function inWholeStatement(node: SyntaxNode): boolean {
 }
 
 /**
- * The reports whose fix keeps the file parseable. Non-overlapping fixes are checked together
- * with one parse; a group that fails is split in halves until the culprits are found, so a file
- * with hundreds of fixes and one bad one costs a few parses, not hundreds. Fixes that overlap a
- * taken one wait for the next round.
+ * The reports whose fix keeps the file parseable. Usually every fix is fine, so the first
+ * batch (all non-overlapping fixes) is checked by editing the analysed tree and re-parsing
+ * incrementally, which costs a fraction of a full parse. A group that fails is split in halves
+ * until the culprits are found, with full parses, so a file with hundreds of fixes and one bad
+ * one costs a few parses, not hundreds. Fixes that overlap a taken one wait for the next round.
  */
-function verifyFixes(state: FileState, tree: Tree): Set<RawReport> {
+function verifyFixes(state: FileState, tree: Tree, index: LineIndex): Set<RawReport> {
   let pending = state.reports
     .filter((r) => r.spec.fix && r.spec.fix.edits.length > 0 && r.check.fix !== "never")
     .sort((a, b) => firstStart(a) - firstStart(b));
   const ok = new Set<RawReport>();
   if (pending.length === 0) return ok;
   const errorsBefore = countSyntaxErrors(tree.rootNode);
+  let oldTree: Tree | null = tree;
   const verify = (group: RawReport[]): void => {
-    if (
-      fixParses(
-        state.source,
-        group.flatMap((r) => r.spec.fix!.edits),
-        errorsBefore,
-      )
-    ) {
+    const edits = group.flatMap((r) => r.spec.fix!.edits);
+    const base = oldTree;
+    oldTree = null; // an edited tree is good for one incremental parse only
+    if (fixParses(state.source, edits, errorsBefore, base ? { tree: base, index } : undefined)) {
       for (const r of group) ok.add(r);
     } else if (group.length > 1) {
       const middle = group.length >> 1;
@@ -245,7 +253,7 @@ function toFinding(
   severities: Readonly<Record<string, Severity | "off">>,
 ): Omit<Finding, "fingerprint"> {
   const { check, spec } = report;
-  const range = spec.node ? { start: spec.node.startIndex, end: spec.node.endIndex } : spec.range!;
+  const range = spec.range!;
   const start = index.position(range.start);
   const end = index.position(range.end);
   let fix: Finding["fix"] = null;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "@jest/globals";
+import { countSyntaxErrors, parsePython } from "../../src/engine/parser.js";
+import { fixParses } from "../../src/engine/fix.js";
+import { LineIndex } from "../../src/engine/text.js";
+
+// Non-ASCII text before the nodes: positions are UTF-16 code units, as everywhere in peptalk.
+const SOURCE = 'name = "héllo 🐍"\n\ndef f(x):\n    return g(x, "ü")\n';
+
+describe("parsed nodes", () => {
+  it("read positions and ids without native calls that agree with the text", () => {
+    const tree = parsePython(SOURCE);
+    const call = tree.rootNode.descendantsOfType("call")[0]!;
+    expect(call.text).toBe('g(x, "ü")');
+    expect(SOURCE.slice(call.startIndex, call.endIndex)).toBe('g(x, "ü")');
+    expect(call.startPosition).toEqual({ row: 3, column: 11 });
+    expect(call.endPosition).toEqual({ row: 3, column: 20 });
+    const snake = tree.rootNode.descendantsOfType("string")[0]!;
+    expect(snake.startIndex).toBe(7);
+    expect(snake.endIndex).toBe(SOURCE.indexOf("\n"));
+    expect(typeof call.id).toBe("number");
+  });
+
+  it("are one object per node, however they are reached", () => {
+    const tree = parsePython(SOURCE);
+    const call = tree.rootNode.descendantsOfType("call")[0]!;
+    const ret = call.parent!;
+    expect(ret.type).toBe("return_statement");
+    expect(ret.namedChildren[0]).toBe(call);
+    expect(ret.child(1)).toBe(call);
+    expect(call.childForFieldName("arguments")!.parent!.parent).toBe(ret);
+    const fn = tree.rootNode.descendantsOfType("function_definition")[0]!;
+    expect(fn.childForFieldName("body")!.namedChild(0)).toBe(ret);
+    expect(tree.rootNode.namedChildren[1]).toBe(fn);
+    expect(tree.rootNode.descendantsOfType("return_statement")[0]).toBe(ret);
+    expect(call.id).toBe(ret.namedChildren[0]!.id);
+  });
+});
+
+describe("fix verification", () => {
+  const errorsBefore = countSyntaxErrors(parsePython(SOURCE).rootNode);
+  const index = new LineIndex(SOURCE);
+  const at = (needle: string): number => SOURCE.indexOf(needle);
+  const cases: [string, { start: number; end: number; text: string }[], boolean][] = [
+    ["a same-line replacement", [{ start: at("g(x"), end: at("g(x") + 1, text: "h" }], true],
+    [
+      "a replacement that adds lines",
+      [{ start: at("return"), end: at("return"), text: "y = 1\n    if y:\n        pass\n    " }],
+      true,
+    ],
+    [
+      "edits on several lines at once",
+      [
+        { start: at("name"), end: at("name") + 4, text: "label" },
+        { start: at("g(x"), end: at("g(x") + 1, text: "compute" },
+      ],
+      true,
+    ],
+    ["an edit that breaks the file", [{ start: at("def f"), end: at("def f") + 3, text: "def (" }], false],
+    [
+      "an edit after non-ASCII text that breaks the file",
+      [{ start: at('"ü"'), end: at('"ü"') + 3, text: '"ü' }],
+      false,
+    ],
+  ];
+
+  it.each(cases)("re-parsing incrementally judges %s as a full parse does", (_, edits, parses) => {
+    expect(fixParses(SOURCE, edits, errorsBefore)).toBe(parses);
+    const tree = parsePython(SOURCE);
+    expect(fixParses(SOURCE, edits, errorsBefore, { tree, index })).toBe(parses);
+  });
+});
