@@ -121,7 +121,8 @@ function joinModule(module: string, name: string): string {
 }
 
 /** Node types that bind names, collected natively in one pass per file. */
-const BINDING_TYPES = [
+/** The node types scope analysis reads (the runner fetches them with the checks' types). */
+export const BINDING_TYPES = [
   "function_definition",
   "class_definition",
   "lambda",
@@ -246,6 +247,13 @@ function collectScopes(root: SyntaxNode): ScopeInfo[] {
   return scopes;
 }
 
+/** [A-Za-z0-9_] or any non-ASCII character (Python names may use them). */
+function isNameChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127
+  );
+}
+
 export class ModuleNames {
   private scopeList: ScopeInfo[] | null = null;
   private readonly neverBoundCache = new Map<string, boolean>();
@@ -266,11 +274,15 @@ export class ModuleNames {
     let known = this.neverBoundCache.get(name);
     if (known !== undefined) return known;
     known = true;
-    const pattern = new RegExp(`(?<![\\w.])${name}(?![\\w])`, "g");
-    for (const match of this.source.matchAll(pattern)) {
-      const after = this.source.slice(match.index + name.length, match.index + name.length + 40);
-      const before = this.source.slice(Math.max(0, match.index - 12), match.index);
-      if (!/^[ \t]*\(/.test(after) || /(def|class)[ \t]+$/.test(before)) {
+    const source = this.source;
+    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + 1)) {
+      const before = at > 0 ? source.charCodeAt(at - 1) : 32;
+      const after = at + name.length < source.length ? source.charCodeAt(at + name.length) : 32;
+      // Only whole names: not part of a longer identifier, not an attribute (`x.name`).
+      if (isNameChar(before) || before === 46 /* . */ || isNameChar(after)) continue;
+      const rest = source.slice(at + name.length, at + name.length + 40);
+      const lead = source.slice(Math.max(0, at - 12), at);
+      if (!/^[ \t]*\(/.test(rest) || /(def|class)[ \t]+$/.test(lead)) {
         known = false;
         break;
       }

@@ -38,6 +38,65 @@ function canonical(value: unknown): unknown {
   return value && typeof value === "object" && "tree" in value ? canonicalNode(value) : value;
 }
 
+// Asking tree-sitter for the nodes of some types walks the whole subtree and marshals every
+// match, and checks ask again for each function, loop or class they look at. The runner fetches
+// every node of the types checks subscribe to (and those scope analysis needs) in one call and
+// keeps them on the tree in document order; a later request for only those types, on any node,
+// is answered from that list by position.
+const NODE_INDEX = Symbol("peptalk.node-index");
+interface NodeIndex {
+  types: ReadonlySet<string>;
+  nodes: readonly SyntaxNode[];
+  rootId: number;
+}
+type IndexedTree = { [NODE_INDEX]?: NodeIndex };
+
+/** Fetch every node of `types` in document order, and answer later requests for them from it. */
+export function indexNodesOfTypes(tree: Tree, types: readonly string[]): readonly SyntaxNode[] {
+  const root = tree.rootNode;
+  const nodes = root.descendantsOfType([...types]);
+  (tree as unknown as IndexedTree)[NODE_INDEX] = { types: new Set(types), nodes, rootId: root.id };
+  return nodes;
+}
+
+/** What native `descendantsOfType` returns: `node` itself and the nodes under it, in document order. */
+function descendantsFromIndex(index: NodeIndex, node: SyntaxNode, wanted: readonly string[]): SyntaxNode[] {
+  const filter = wanted.length === index.types.size ? null : new Set(wanted);
+  const { nodes } = index;
+  if (node.id === index.rootId) return filter ? nodes.filter((n) => filter.has(n.type)) : [...nodes];
+  const start = node.startIndex;
+  const end = node.endIndex;
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid]!.startIndex < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: SyntaxNode[] = [];
+  for (let i = lo; i < nodes.length; i++) {
+    const candidate = nodes[i]!;
+    const candidateStart = candidate.startIndex;
+    if (candidateStart > end) break;
+    if (filter && !filter.has(candidate.type)) continue;
+    const candidateEnd = candidate.endIndex;
+    if (candidateEnd > end) continue; // an ancestor that starts here
+    // Same span as `node` (an ancestor, or `node` itself), or empty at an edge: ask the tree.
+    const ambiguous = (candidateStart === start && candidateEnd === end) || candidateStart === candidateEnd;
+    if (ambiguous && !isSelfOrDescendant(candidate, node)) continue;
+    out.push(candidate);
+  }
+  return out;
+}
+
+function isSelfOrDescendant(candidate: SyntaxNode, node: SyntaxNode): boolean {
+  for (let cur: SyntaxNode | null = candidate; cur; cur = cur.parent) {
+    if (cur.id === node.id) return true;
+    if (cur.startIndex < node.startIndex || cur.endIndex > node.endIndex) return false;
+  }
+  return false;
+}
+
 // Every accessor of a node crosses into native code and back (marshalling the node each time).
 // Trees are not edited while checks read them, so what a node answers once stays true: each
 // node object keeps its answers. Cached arrays are frozen so no check can change what the next
@@ -73,7 +132,6 @@ const NODE_METHODS = [
   "childrenForFieldName",
   "childForFieldId",
   "childrenForFieldId",
-  "descendantsOfType",
   "descendantForIndex",
   "namedDescendantForIndex",
   "descendantForPosition",
@@ -130,6 +188,14 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
         return canonical(method.apply(this, args));
       };
   }
+  const descendantsOfType = proto["descendantsOfType"] as (this: object, ...args: unknown[]) => unknown;
+  proto["descendantsOfType"] = function (this: SyntaxNode, types: string | string[], ...range: unknown[]): unknown {
+    const index = (this.tree as unknown as IndexedTree)[NODE_INDEX];
+    const wanted = typeof types === "string" ? [types] : types;
+    if (index && range.length === 0 && wanted.every((t) => index.types.has(t)))
+      return descendantsFromIndex(index, this, wanted);
+    return canonical(descendantsOfType.call(this, types, ...range));
+  };
   const childForFieldName = proto["childForFieldName"] as (this: object, field: string) => unknown;
   proto["childForFieldName"] = function (this: object, field: string): unknown {
     const memo = memoOf(this);
@@ -165,31 +231,39 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
 }
 
 /**
- * The per-type node classes' field getters (`bodyNode`, `argumentsNodes`, …) return canonical
- * nodes too. Their getters cannot be redefined, so each class is replaced by a subclass that
- * overrides them (node-tree-sitter builds nodes from this table).
+ * node-tree-sitter builds each node with `new nodeSubclasses[typeId](tree)`. Each class there is
+ * replaced by a plain constructor on the same prototype chain (`instanceof` still holds) that
+ * sets `tree` with an assignment rather than `Object.defineProperty`, which is several times
+ * slower and runs for every node. The replacement's prototype also overrides the per-type field
+ * getters (`bodyNode`, `argumentsNodes`, …), which cannot be redefined in place, so that they
+ * return canonical nodes too.
  */
-function patchFieldGetters(language: { nodeSubclasses?: (new (...args: unknown[]) => object)[] }): void {
-  const classes = language.nodeSubclasses ?? [];
-  const replaced = new Map<object, new (...args: unknown[]) => object>();
+function patchNodeClasses(language: { nodeSubclasses?: unknown[] }): void {
+  const classes = (language.nodeSubclasses ?? []) as { prototype: object }[];
+  const replaced = new Map<object, { prototype: object }>();
   for (let i = 0; i < classes.length; i++) {
     const Original = classes[i]!;
-    let Patched = replaced.get(Original);
-    if (!Patched) {
-      Patched = class extends Original {};
+    let Replacement = replaced.get(Original);
+    if (!Replacement) {
+      const prototype = Object.create(Original.prototype) as object;
       for (const name of Object.getOwnPropertyNames(Original.prototype)) {
         const get = Object.getOwnPropertyDescriptor(Original.prototype, name)?.get;
         if (get && (name.endsWith("Node") || name.endsWith("Nodes")))
-          Object.defineProperty(Patched.prototype, name, {
+          Object.defineProperty(prototype, name, {
             configurable: true,
             get(this: object) {
               return canonical(get.call(this));
             },
           });
       }
-      replaced.set(Original, Patched);
+      const construct = function (this: { tree: unknown }, tree: unknown): void {
+        this.tree = tree;
+      };
+      construct.prototype = prototype;
+      Replacement = construct as unknown as { prototype: object };
+      replaced.set(Original, Replacement);
     }
-    classes[i] = Patched;
+    classes[i] = Replacement;
   }
 }
 
@@ -223,7 +297,7 @@ function parser(): Parser {
     const python = require("tree-sitter-python") as Parser.Language;
     const instance = new ParserClass();
     instance.setLanguage(python);
-    patchFieldGetters(python as unknown as Parameters<typeof patchFieldGetters>[0]);
+    patchNodeClasses(python as unknown as { nodeSubclasses?: unknown[] });
     loaded = { parser: instance };
     holder[KEY] = loaded;
   }

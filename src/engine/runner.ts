@@ -6,14 +6,22 @@ import type { Check, FileCheck, Visitor } from "./check.js";
 import { createCheckContext, type FileState, type RawReport } from "./context.js";
 import { assignFingerprints } from "./fingerprint.js";
 import { fixParses, toEdit } from "./fix.js";
-import { ModuleNames } from "./names.js";
-import { countSyntaxErrors, firstSyntaxError, parsePython } from "./parser.js";
+import { BINDING_TYPES, ModuleNames } from "./names.js";
+import { countSyntaxErrors, firstSyntaxError, indexNodesOfTypes, parsePython } from "./parser.js";
 import type { ProjectContext } from "./project.js";
 import { isSuppressed, parseSuppressions, type SuppressionComment } from "./suppress.js";
 import { LineIndex } from "./text.js";
 import type { CheckFailure, Finding, PythonVersion, Severity } from "./types.js";
 
 export const SYNTAX_ERROR_RULE = "syntax-error";
+
+/**
+ * Fetched with the checks' own types in the runner's one native call, so that scope analysis
+ * and the checks' searches below a function or loop (`body.descendantsOfType("call")`) are
+ * answered without walking the tree again. Kept to types that are neither rare nor huge in
+ * number (`identifier` would double the marshalling).
+ */
+const PREFETCHED_TYPES = [...BINDING_TYPES, "call", "assert_statement", "raise_statement", "yield", "await"];
 export const UNUSED_SUPPRESSION_RULE = "unused-suppression";
 
 export interface AnalyzeOptions {
@@ -101,7 +109,7 @@ export function analyzeFile(
   // Exit visitors fire once the walk has passed a node's end; ERROR subtrees are skipped, so
   // findings come only from the parts that parse.
   const types = [...new Set([...enter.keys(), ...exit.keys()])];
-  const nodes = types.length > 0 ? tree.rootNode.descendantsOfType(types) : [];
+  const nodes = types.length > 0 ? [...indexNodesOfTypes(tree, [...new Set([...types, ...PREFETCHED_TYPES])])] : [];
   // An empty file's root has no descendants, not even itself: `module` visitors still run.
   if (tree.rootNode.childCount === 0 && types.includes("module")) nodes.unshift(tree.rootNode);
   const errors = tree.rootNode.hasError ? tree.rootNode.descendantsOfType("ERROR") : [];
@@ -112,6 +120,8 @@ export function analyzeFile(
   const open: { node: SyntaxNode; end: number; subscribers: Subscriber[] }[] = [];
   const treeHasError = tree.rootNode.hasError;
   for (const node of nodes) {
+    const type = node.type;
+    if (!enter.has(type) && !exit.has(type)) continue;
     if (errors.length > 0 && insideError(node)) continue;
     // A construct that itself holds a syntax error (e.g. a MISSING `)`) is not judged either.
     if (treeHasError && node.hasError && node.type !== "module") continue;
@@ -123,7 +133,6 @@ export function analyzeFile(
       open.pop();
       dispatch(top.subscribers, top.node);
     }
-    const type = node.type;
     dispatch(enter.get(type), node);
     const onExit = exit.get(type);
     if (onExit) open.push({ node, end, subscribers: onExit });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import { countSyntaxErrors, parsePython } from "../../src/engine/parser.js";
+import { readFileSync } from "node:fs";
+import type { SyntaxNode } from "tree-sitter";
+import { countSyntaxErrors, indexNodesOfTypes, parsePython } from "../../src/engine/parser.js";
 import { fixParses } from "../../src/engine/fix.js";
 import { LineIndex } from "../../src/engine/text.js";
 
@@ -68,4 +70,52 @@ describe("fix verification", () => {
     const tree = parsePython(SOURCE);
     expect(fixParses(SOURCE, edits, errorsBefore, { tree, index })).toBe(parses);
   });
+});
+
+describe("descendantsOfType answered from the runner's node index", () => {
+  const fixtures = ["idioms_realistic.py", "typing_naming_realistic.py", "idioms-group3.py"].map((name) =>
+    readFileSync(new URL(`../fixtures/python/${name}`, import.meta.url), "utf8"),
+  );
+  // Same-span parents (`expression_statement` around a call), nesting, a MISSING node (empty
+  // span) and an ERROR region.
+  const tricky =
+    "f(g(h(1)))\nx = [y for y in f(z)]\ndef a():\n    def b():\n        return c(d)\n    b(\nclass K:\n    m = n()\n";
+  const spans = (nodes: readonly SyntaxNode[]): string[] => nodes.map((n) => `${n.type}@${n.startIndex}-${n.endIndex}`);
+  const allNodes = (root: SyntaxNode): SyntaxNode[] => {
+    const out: SyntaxNode[] = [root];
+    for (let i = 0; i < out.length; i++) out.push(...out[i]!.children);
+    return out;
+  };
+  const indexed = [
+    "call",
+    "assignment",
+    "function_definition",
+    "class_definition",
+    "expression_statement",
+    "return_statement",
+  ];
+
+  it.each([...fixtures, tricky].map((source, i) => [i, source] as const))(
+    "source %i: same nodes as tree-sitter's own walk",
+    (_, source) => {
+      const plain = parsePython(source);
+      const fast = parsePython(source);
+      indexNodesOfTypes(fast, indexed);
+      const plainNodes = allNodes(plain.rootNode);
+      const fastNodes = allNodes(fast.rootNode);
+      expect(fastNodes).toHaveLength(plainNodes.length);
+      for (const types of [
+        ["call"],
+        ["function_definition", "class_definition"],
+        indexed,
+        ["expression_statement", "call"],
+      ])
+        for (let i = 0; i < plainNodes.length; i++)
+          expect(spans(fastNodes[i]!.descendantsOfType(types))).toEqual(spans(plainNodes[i]!.descendantsOfType(types)));
+      // A type outside the index still goes to tree-sitter.
+      expect(spans(fast.rootNode.descendantsOfType("identifier"))).toEqual(
+        spans(plain.rootNode.descendantsOfType("identifier")),
+      );
+    },
+  );
 });
