@@ -101,7 +101,9 @@ function isSelfOrDescendant(candidate: SyntaxNode, node: SyntaxNode): boolean {
 // Trees are not edited while checks read them, so what a node answers once stays true: each
 // node object keeps its answers. Cached arrays are frozen so no check can change what the next
 // one sees.
-const MEMO = Symbol("peptalk.node-memo");
+// The answers live in the node object's own numbered slots after the six node-tree-sitter uses
+// for the marshalled node (no extra object per node, and integer-keyed reads stay fast).
+const FIRST_MEMO_SLOT = 6;
 const MEMOIZED_GETTERS = [
   "type",
   "endIndex",
@@ -116,6 +118,7 @@ const MEMOIZED_GETTERS = [
   "text",
   "endPosition",
 ];
+const FIELDS_SLOT = FIRST_MEMO_SLOT + MEMOIZED_GETTERS.length;
 const NODE_GETTERS = [
   "firstChild",
   "lastChild",
@@ -142,36 +145,32 @@ const NODE_METHODS = [
   "childWithDescendant",
 ];
 
-type Memo = Record<string, unknown> & { fields?: Map<string, unknown> };
+type Slots = Record<number, unknown>;
 
-function memoOf(node: object): Memo {
-  const holder = node as { [MEMO]?: Memo };
-  return (holder[MEMO] ??= {});
-}
-
-function wrapGetter(proto: object, name: string, wrap: (get: () => unknown) => (this: object) => unknown): void {
+function wrapGetter(proto: object, name: string, wrap: (get: () => unknown) => (this: Slots) => unknown): void {
   const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
   if (get) Object.defineProperty(proto, name, { configurable: true, enumerable: true, get: wrap(get) });
 }
 
 function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
   const proto = SyntaxNodeClass.prototype as Record<string, unknown>;
-  for (const name of MEMOIZED_GETTERS) {
+  MEMOIZED_GETTERS.forEach((name, i) => {
+    const slot = FIRST_MEMO_SLOT + i;
     wrapGetter(
       proto,
       name,
       (get) =>
-        function (this: object) {
-          const memo = memoOf(this);
-          if (name in memo) return memo[name];
+        function (this: Slots) {
+          const known = this[slot];
+          if (known !== undefined) return known;
           let value = canonical(get.call(this));
           if (Array.isArray(value) || (value && typeof value === "object" && !("tree" in value)))
             value = Object.freeze(value);
-          memo[name] = value;
+          this[slot] = value;
           return value;
         },
     );
-  }
+  });
   for (const name of NODE_GETTERS)
     wrapGetter(
       proto,
@@ -197,9 +196,8 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
     return canonical(descendantsOfType.call(this, types, ...range));
   };
   const childForFieldName = proto["childForFieldName"] as (this: object, field: string) => unknown;
-  proto["childForFieldName"] = function (this: object, field: string): unknown {
-    const memo = memoOf(this);
-    const fields = (memo.fields ??= new Map());
+  proto["childForFieldName"] = function (this: Slots, field: string): unknown {
+    const fields = (this[FIELDS_SLOT] ??= new Map()) as Map<string, unknown>;
     if (fields.has(field)) return fields.get(field);
     const child = canonical(childForFieldName.call(this, field));
     fields.set(field, child);

@@ -66,8 +66,18 @@ const peptalk = measure(`peptalk check, all checks (${availableParallelism()} th
   "never",
 ]);
 const ruff = measure("ruff-wasm, all rules (1 thread)", [join(dist, "test/bench/ruff-only.js"), stdlib]);
+const walkAll = measure("parse + visit every node with a tree cursor (1 thread)", [
+  join(dist, "test/bench/tree-floors.js"),
+  "cursor",
+  stdlib,
+]);
+const oneQuery = measure("parse + one two-pattern tree-sitter query (1 thread)", [
+  join(dist, "test/bench/tree-floors.js"),
+  "query",
+  stdlib,
+]);
 
-const rows = [parseOnly, peptalk, ruff].map(
+const rows = [parseOnly, peptalk, ruff, walkAll, oneQuery].map(
   (m) =>
     `| ${m.name} | ${m.seconds.toFixed(2)} s | ${(files.length / m.seconds).toFixed(0)} | ${(megabytes / m.seconds).toFixed(2)} | ${m.maxRssMb.toFixed(0)} MB |`,
 );
@@ -81,6 +91,9 @@ const table = [
   `peptalk / parse-only wall time: **${(peptalk.seconds / parseOnly.seconds).toFixed(2)}×** (target < 1.00×) · ` +
     `peptalk / Ruff: **${(peptalk.seconds / ruff.seconds).toFixed(2)}×** · peak memory target < 400 MB: ` +
     `**${peptalk.maxRssMb < 400 ? "met" : "missed"}** (${peptalk.maxRssMb.toFixed(0)} MB).`,
+  "",
+  `Beyond parsing, one cursor visit of every node costs ${(walkAll.seconds - parseOnly.seconds).toFixed(2)} s and one ` +
+    `two-pattern query ${(oneQuery.seconds - parseOnly.seconds).toFixed(2)} s, against ${parseOnly.seconds.toFixed(2)} s of parsing.`,
 ].join("\n");
 console.log(table);
 
