@@ -1,5 +1,18 @@
+import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
+
+/** Some offset of the sorted `starts` lies in [start, end). */
+function anyWithin(starts: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < end;
+}
 
 export default defineCheck({
   id: "asyncio-run-in-async",
@@ -14,11 +27,26 @@ export default defineCheck({
     good: "async def main():\n    await fetch()\n",
   },
   create(ctx): Visitors {
-    if (!ctx.source.includes("run") || !ctx.source.includes("async")) return {};
+    // An `async def` needs the `async` keyword, a whole word (`asyncio` alone does not count).
+    if (!ctx.source.includes("run") || !/\basync\b/.test(ctx.source)) return {};
+    // `asyncio.run` is reached as `asyncio.run(...)`, as `run(...)` after `from asyncio import run`,
+    // or through an `import ... as` alias: the callee's text rules out almost every call before
+    // its name is resolved.
+    const moduleAliased = /\basyncio(?:\s|\\|#[^\r\n]*[\r\n])+as\b/.test(ctx.source);
+    const functionAliased = /\brun(?:\s|\\|#[^\r\n]*[\r\n])+as\b/.test(ctx.source);
+    const mayBeAsyncioRun = (fn: SyntaxNode): boolean => {
+      if (fn.type === "identifier") return functionAliased || fn.text === "run";
+      if (fn.type !== "attribute" || fn.childForFieldName("attribute")?.text !== "run") return false;
+      const object = fn.childForFieldName("object");
+      return object?.type === "identifier" && (moduleAliased || object.text === "asyncio");
+    };
+    // Unless `run` is imported under another name, a call of it spells `run` in its text.
+    const runs = Array.from(ctx.source.matchAll(/\brun\b/g), (m) => m.index);
     return {
       call(call) {
+        if (!functionAliased && !anyWithin(runs, call.startIndex, call.endIndex)) return;
         const fn = call.childForFieldName("function");
-        if (!fn || ctx.qualifiedName(fn) !== "asyncio.run" || !enclosingAsyncDef(call)) return;
+        if (!fn || !mayBeAsyncioRun(fn) || !enclosingAsyncDef(call) || ctx.qualifiedName(fn) !== "asyncio.run") return;
         ctx.report({
           node: call,
           message: "`asyncio.run()` inside a coroutine fails: the event loop is already running; `await` instead",

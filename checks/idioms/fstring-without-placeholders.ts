@@ -1,6 +1,17 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 
+/** The letters at `at` (a string's prefix, before its quote) include an `f`. */
+function hasFPrefix(source: string, at: number): boolean {
+  for (let i = at; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 102 /* f */ || c === 70 /* F */) return true;
+    // Any other letter of a prefix (`r`, `b`, `u`, `t`); the quote or anything else ends it.
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return false;
+  }
+  return false;
+}
+
 export default defineCheck({
   id: "fstring-without-placeholders",
   codes: ["F541"],
@@ -20,6 +31,9 @@ export default defineCheck({
     if (!/(^|[^\w])[rRbB]?[fF][rR]?["']/.test(ctx.source)) return {};
     return {
       string(node: SyntaxNode) {
+        // The prefix letters are read from the source: most strings are not f-strings, and this
+        // needs no call into the tree (a string starts with its `string_start` token).
+        if (!hasFPrefix(ctx.source, node.startIndex)) return;
         const start = node.child(0);
         if (start?.type !== "string_start" || !/f/i.test(start.text)) return;
         if (node.namedChildren.some((c) => c.type === "interpolation")) return;

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
-import { classAttributes, isDataclass, isMutableValue } from "../../src/engine/classes.js";
+import { unparenthesize } from "../../src/engine/ast.js";
+import { classAttributes, isDataclass, isMutableValue, MUTABLE_DISPLAYS } from "../../src/engine/classes.js";
 
 /** ClassVar[...] / Final[...] annotations declare the sharing on purpose. */
 function declaresSharing(ctx: CheckContext, annotation: SyntaxNode | null): boolean {
@@ -24,18 +25,63 @@ function copiesDefaults(ctx: CheckContext, klass: SyntaxNode, hasFields: boolean
 
 const MUTATORS =
   "append|extend|insert|add|update|setdefault|pop|popitem|remove|discard|clear|sort|reverse|difference_update|intersection_update";
+/** What follows `owner.name` when it is changed in place: a mutating call, an item assignment, an augmented assignment. */
+const MUTATION = `\\s*\\.\\s*(?:${MUTATORS})\\s*\\(|\\s*\\[[^\\]\\n]*\\]\\s*(?:[-+*/|&^%]|\\*\\*|//|<<|>>)?=(?!=)|\\s*(?:\\+|\\||&|-|\\^)=`;
+/** `.name` followed by a mutation; the owner before the dot is read by hand (a regex starting at a `.` is fast). */
+const MUTATED_ATTRIBUTE = new RegExp(`\\.(\\w+)(?=${MUTATION})`, "g");
+/** `del owner.name[...]`. */
+const DELETED_ITEM = /del\s+(\w+)\.(\w+)(?=\s*\[)/g;
+
+/** Owner → the attribute names the file changes in place through it (`self` → {`handlers`}). */
+type Mutations = Map<string, Set<string>>;
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/**
+ * Every `owner.name` of the file that is changed in place, as the per-class pattern of
+ * `isMutated` would find it: the owner a whole word (ASCII, not itself an attribute), the name
+ * followed by a mutation, or after `del` and followed by `[`. The mutation is only looked ahead
+ * at, so that matches inside it (`self.a[self.b.pop()] = 1`) are still found.
+ */
+function findMutations(source: string): Mutations {
+  const out: Mutations = new Map();
+  const add = (owner: string, name: string): void => {
+    let names = out.get(owner);
+    if (!names) out.set(owner, (names = new Set()));
+    names.add(name);
+  };
+  for (const m of source.matchAll(MUTATED_ATTRIBUTE)) {
+    const dot = m.index;
+    let start = dot;
+    while (start > 0 && isWordChar(source.charCodeAt(start - 1))) start--;
+    if (start === dot || (start > 0 && source.charCodeAt(start - 1) === 0x2e) /* . */) continue;
+    add(source.slice(start, dot), m[1]!);
+  }
+  for (const m of source.matchAll(DELETED_ITEM)) add(m[1]!, m[2]!);
+  return out;
+}
+
+/** `self`, `cls` and the class's name with its non-word characters dropped. */
+function ownersOf(klass: SyntaxNode): string[] {
+  return ["self", "cls", (klass.childForFieldName("name")?.text ?? "").replace(/\W/g, "")];
+}
 
 /**
  * The class's code (or the module's, through the class name) changes the attribute in place:
  * `self.x.append(...)`, `cls.x[k] = v`, `Registry.x.update(...)`, `self.x += [...]`, `del self.x[k]`.
  */
-function isMutated(ctx: CheckContext, klass: SyntaxNode, name: string): boolean {
-  const className = klass.childForFieldName("name")?.text ?? "";
-  const owner = `(?<![\\w.])(?:self|cls|${className.replace(/\W/g, "")})`;
-  const pattern = new RegExp(
-    `${owner}\\.${name}(?:\\s*\\.\\s*(?:${MUTATORS})\\s*\\(|\\s*\\[[^\\]\\n]*\\]\\s*(?:[-+*/|&^%]|\\*\\*|//|<<|>>)?=(?!=)|\\s*(?:\\+|\\||&|-|\\^)=)|del\\s+${owner}\\.${name}\\s*\\[`,
-  );
-  return pattern.test(ctx.source);
+function isMutated(ctx: CheckContext, mutations: Mutations, klass: SyntaxNode, name: string): boolean {
+  const owners = ownersOf(klass);
+  // The file's index holds ASCII words only: a non-ASCII name, or an owner with nothing left
+  // of the class name, is searched for in the source on its own.
+  if (owners[2] === "" || /\W/.test(name)) {
+    const owner = `(?<![\\w.])(?:${owners.join("|")})`;
+    const pattern = new RegExp(`${owner}\\.${name}(?:${MUTATION})|del\\s+${owner}\\.${name}\\s*\\[`);
+    return pattern.test(ctx.source);
+  }
+  return owners.some((owner) => mutations.get(owner)?.has(name));
 }
 
 export default defineCheck({
@@ -54,11 +100,19 @@ export default defineCheck({
       "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design. Most of all, an attribute is reported only when the module changes it in place through the class or an instance (`self.handlers.append(...)`, `cls.cache[key] = ...`, `Registry.items.update(...)`): a table nothing changes (a lexer's `tokens = {...}`, a model's `attribute_map = {...}`) shares nothing harmful, while Ruff reports every one.",
   },
   create(ctx) {
+    // Computed at the first class with an attribute worth judging.
+    let mutations: Mutations | undefined;
+    // In an ASCII file every attribute name is in the index: a class none of whose owners is
+    // ever changed in place has nothing to report, and its body need not be read.
+    const ascii = !/[\u0080-\uffff]/.test(ctx.source);
+    const neverMutated = (owners: string[]): boolean =>
+      ascii && owners[2] !== "" && !owners.some((owner) => mutations!.has(owner));
     return {
       class_definition(klass) {
-        let dataclass: boolean | undefined;
-        let copies: boolean | undefined;
+        const owners = ownersOf(klass);
+        if (mutations && neverMutated(owners)) return;
         const attributes = classAttributes(klass);
+        const candidates: { attr: (typeof attributes)[number]; value: SyntaxNode }[] = [];
         for (const attr of attributes) {
           // Dunders (`__slots__`, `__all__`) are class-level by design.
           if (attr.target.type !== "identifier" || /^__\w+__$/.test(attr.target.text)) continue;
@@ -66,9 +120,20 @@ export default defineCheck({
           let value = attr.value;
           while (value.type === "assignment" && value.childForFieldName("right"))
             value = value.childForFieldName("right")!;
-          if (!isMutableValue(ctx, value) || declaresSharing(ctx, attr.annotation)) continue;
+          // Only a display or a call can be a mutable value (see `isMutableValue`).
+          const bare = unparenthesize(value);
+          if (MUTABLE_DISPLAYS.has(bare.type) || bare.type === "call") candidates.push({ attr, value });
+        }
+        if (candidates.length === 0) return;
+        mutations ??= findMutations(ctx.source);
+        if (neverMutated(owners)) return;
+        let dataclass: boolean | undefined;
+        let copies: boolean | undefined;
+        for (const { attr, value } of candidates) {
           // A table that nothing changes (a lexer's `tokens = {...}`) shares nothing harmful.
-          if (!isMutated(ctx, klass, attr.target.text)) continue;
+          // Tested first: it is a set lookup, while the value and annotation may need names resolved.
+          if (!isMutated(ctx, mutations, klass, attr.target.text)) continue;
+          if (!isMutableValue(ctx, value) || declaresSharing(ctx, attr.annotation)) continue;
           // Resolving decorators and bases costs a scope analysis: only once something is found.
           dataclass ??= isDataclass(ctx, klass);
           if (dataclass && attr.annotation) continue;

@@ -34,6 +34,52 @@ const OPENER_CLASSES = new Set(["pathlib.Path", "zipfile.ZipFile"]);
 
 /** Last segments of OPENERS: a cheap filter before resolving names through imports. */
 const OPENER_NAMES = new Set([...OPENERS].map((q) => q.slice(q.lastIndexOf(".") + 1)));
+/** An opener name as a whole word: every call that can open something spells one in its text. */
+const OPENER_WORD = new RegExp(`\\b(?:${[...OPENER_NAMES].join("|")})\\b`, "g");
+/**
+ * What makes the word before it an imported name's alias (`from gzip import open as gzopen`):
+ * spaces, newlines, `\` continuations or comments, then `as`.
+ */
+const AS_ALIAS = /(?:\s|\\|#[^\r\n]*[\r\n])+as\b/y;
+/**
+ * The other parts of OPENERS' dotted names: `a.b.open(...)` names an opener only when `a` is one
+ * of these (`gzip`, `TarFile` after `from tarfile import TarFile`) or an alias of one.
+ */
+const OPENER_HEADS = new Set([...OPENERS].flatMap((q) => q.split(".").slice(0, -1)));
+const HEAD_ALIAS = new RegExp(`\\b(?:${[...OPENER_HEADS].join("|")})${AS_ALIAS.source}`);
+const HEAD_WORD = new RegExp(`\\b(?:${[...OPENER_HEADS].join("|")})\\b`, "g");
+/**
+ * The modules a plain `name(...)` must be imported from to be an opener (`TemporaryFile` from
+ * `tempfile`, `input` from `fileinput`): a call of `input()` in a file that never names
+ * `fileinput` is the builtin. `open` is an opener as a builtin too.
+ */
+const MODULES_OF = new Map<string, string[]>();
+for (const q of OPENERS) {
+  const parts = q.split(".");
+  if (parts.length < 2) continue;
+  const name = parts[parts.length - 1]!;
+  MODULES_OF.set(name, [...(MODULES_OF.get(name) ?? []), parts[parts.length - 2]!]);
+}
+
+/** Some offset of the sorted `starts` lies in [start, end). */
+function anyWithin(starts: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < end;
+}
+
+/** The leftmost name of a dotted callee (`a` in `a.b.open`), or null when it is not a plain dotted name. */
+function dottedHead(node: SyntaxNode): SyntaxNode | null {
+  let cur: SyntaxNode | null = node;
+  while (cur?.type === "attribute") cur = cur.childForFieldName("object");
+  return cur?.type === "identifier" ? cur : null;
+}
+
 const OWNERS = new Set([
   "closing",
   "enter_context",
@@ -104,27 +150,53 @@ export default defineCheck({
       "Ruff's SIM115 flags `stack.enter_context(open(...))` when it cannot see the `ExitStack`, and files opened in `__aenter__`; in both something else closes the file, so peptalk does not.",
   },
   create(ctx): Visitors {
-    // Most files never mention an opener: skip their calls entirely.
-    if (![...OPENER_NAMES].some((name) => ctx.source.includes(name))) return {};
-    // `from gzip import open as gzopen`: aliases are found in the import text, so no scope
-    // analysis is needed to decide which calls are worth resolving.
-    const candidates = new Set(OPENER_NAMES);
-    for (const m of ctx.source.matchAll(/\bimport\b[^\n]*?\b(\w+)\s+as\s+(\w+)/g))
-      if (OPENER_NAMES.has(m[1]!)) candidates.add(m[2]!);
+    const source = ctx.source;
+    // Where opener names occur as words; a file that names none skips its calls entirely.
+    const starts: number[] = [];
+    let aliased = false;
+    for (const m of source.matchAll(OPENER_WORD)) {
+      starts.push(m.index);
+      AS_ALIAS.lastIndex = m.index + m[0].length;
+      aliased ||= AS_ALIAS.test(source);
+    }
+    if (starts.length === 0) return {};
+    let headAliased: boolean | undefined;
+    let headsNamed: Set<string> | undefined;
+    /**
+     * Whether resolving the callee's name could give an opener. `os.open(fd)` or `self.open()`:
+     * a dotted callee whose first part is no opener's module (nor an alias of one) cannot, nor
+     * `input()` in a file that never names `fileinput` (it may still be `Path(p).open()`, whose
+     * head is a call: that is `isOpenOnNewObject`'s to decide).
+     */
+    const mayNameOpener = (fn: SyntaxNode): boolean => {
+      if (fn.type === "attribute") {
+        const head = dottedHead(fn);
+        return !!head && (OPENER_HEADS.has(head.text) || (headAliased ??= HEAD_ALIAS.test(source)));
+      }
+      const modules = MODULES_OF.get(fn.text);
+      if (aliased || fn.text === "open" || !modules) return true;
+      headsNamed ??= new Set(Array.from(source.matchAll(HEAD_WORD), (m) => m[0]));
+      return modules.some((module) => headsNamed!.has(module));
+    };
     return {
       call(call) {
+        // Unless an opener is imported under another name, a call whose text holds no opener name
+        // cannot open anything: that is decided from positions, before reading the callee.
+        if (!aliased && !anyWithin(starts, call.startIndex, call.endIndex)) return;
         const fn = call.childForFieldName("function");
         if (!fn || (fn.type !== "identifier" && fn.type !== "attribute")) return;
         const last = fn.type === "identifier" ? fn.text : fn.childForFieldName("attribute")?.text;
         // Resolve only plausible callees: `open`-like names, or an alias imported at module level.
         if (
           !last ||
-          (!OPENER_NAMES.has(last) && !(fn.type === "identifier" && ctx.names.module.get(last)?.kind === "import"))
+          (!OPENER_NAMES.has(last) &&
+            !(aliased && fn.type === "identifier" && ctx.names.module.get(last)?.kind === "import"))
         )
           return;
-        const name = ctx.qualifiedName(fn);
-        if (!(name && OPENERS.has(name)) && !isOpenOnNewObject(ctx, fn)) return;
+        // Most `open()` calls are in a `with`: that is read from the tree before any name is resolved.
         if (isManaged(call)) return;
+        const name = mayNameOpener(fn) ? ctx.qualifiedName(fn) : null;
+        if (!(name && OPENERS.has(name)) && !isOpenOnNewObject(ctx, fn)) return;
         ctx.report({
           node: fn,
           message: `\`${fn.text}()\` outside a \`with\` block: the handle is not closed reliably`,

@@ -2,6 +2,27 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
 import { targetNames } from "../../src/engine/names.js";
 
+/** Statements that rebind a name: assignments, loops and `as` targets. */
+const REBINDING_TYPES = ["assignment", "augmented_assignment", "for_statement", "as_pattern"];
+
+/**
+ * What the text of any rebinding statement holds: the `=` of an assignment (not of a
+ * comparison), `for`, `as`, or the `:` of an annotation (`x: int` binds `x` too).
+ */
+const REBINDING_TEXT = /(?<![=!<>])=(?!=)|[<>]{2}=|\b(?:for|as)\b|:[ \t]*[^\s#]/;
+
+/** The index of the first of the sorted `starts` at or after `offset`. */
+function firstFrom(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export default defineCheck({
   id: "redefined-loop-variable",
   codes: ["PLW2901"],
@@ -17,16 +38,45 @@ export default defineCheck({
   },
   create(ctx) {
     const reported = new Set<number>();
+    // The rebinding statements of the last body searched through the runner's node index. Loops
+    // are visited outermost first, so the bodies of the loops nested in it are searched in this
+    // list by position, rather than through the index (every node of the body) again.
+    let searched: { start: number; end: number; nodes: readonly SyntaxNode[]; starts: number[] } | undefined;
+    const rebindingsIn = (body: SyntaxNode): readonly SyntaxNode[] => {
+      const start = body.startIndex;
+      const end = body.endIndex;
+      if (searched && searched.start <= start && end <= searched.end)
+        return searched.nodes.slice(firstFrom(searched.starts, start), firstFrom(searched.starts, end));
+      const nodes = body.descendantsOfType(REBINDING_TYPES);
+      searched = { start, end, nodes, starts: nodes.map((n) => n.startIndex) };
+      return nodes;
+    };
+    // What each statement binds, read once however many loops it sits in.
+    const boundNames = new Map<SyntaxNode, string[]>();
+    const bindsAny = (n: SyntaxNode, names: Set<string>): boolean => {
+      let bound = boundNames.get(n);
+      if (!bound) {
+        const target = n.childForFieldName(n.type === "as_pattern" ? "alias" : "left");
+        bound = target ? targetNames(target).map((t) => t.text) : [];
+        boundNames.set(n, bound);
+      }
+      return bound.some((name) => names.has(name));
+    };
     const check = (bound: SyntaxNode[], body: SyntaxNode | null, kind: string): void => {
       if (!body || bound.length === 0) return;
       // `_`-prefixed names are throwaways by convention (Ruff's dummy-variable pattern).
       const names = new Set(bound.map((n) => n.text).filter((n) => !n.startsWith("_")));
       if (names.size === 0) return;
-      // Rebinding statements, collected natively; those inside nested functions or classes are skipped.
+      // A body whose text holds no rebinding statement is not searched.
+      if (!REBINDING_TEXT.test(ctx.source.slice(body.startIndex, body.endIndex))) return;
+      const rebindings = rebindingsIn(body);
+      // Most loops rebind none of their names, not even in nested scopes: nothing more to read.
+      if (!rebindings.some((n) => bindsAny(n, names))) return;
+      // Rebinding statements inside nested functions or classes are skipped.
       const scopes = body
         .descendantsOfType(["function_definition", "class_definition", "lambda"])
         .map((s) => [s.startIndex, s.endIndex]);
-      for (const n of body.descendantsOfType(["assignment", "augmented_assignment", "for_statement", "as_pattern"])) {
+      for (const n of rebindings) {
         const start = n.startIndex;
         if (scopes.some(([s, e]) => s! <= start && start < e!)) continue;
         // `as` targets of a `with` (not of `except` or `case` clauses, as Ruff).
@@ -41,10 +91,18 @@ export default defineCheck({
     };
     return {
       for_statement(loop) {
+        // A loop with no assignment, loop or `as` after its own `for` rebinds nothing: told from
+        // its text before any of its children is read.
+        if (!REBINDING_TEXT.test(ctx.source.slice(loop.startIndex + 3, loop.endIndex))) return;
         const left = loop.childForFieldName("left");
         if (left) check(targetNames(left), loop.childForFieldName("body"), "`for` loop");
       },
       with_statement(node) {
+        // Without `as` in its header the statement binds nothing: no need to read its items
+        // (most `with` statements have none in their whole text).
+        if (!/\bas\b/.test(ctx.source.slice(node.startIndex, node.endIndex))) return;
+        const body = node.childForFieldName("body");
+        if (!body || !/\bas\b/.test(ctx.source.slice(node.startIndex, body.startIndex))) return;
         // Only this statement's own `as` targets, not those of `with` statements nested in its body.
         const clause = node.namedChildren.find((c) => c.type === "with_clause");
         const bound = (clause?.namedChildren ?? []).flatMap((item) => {
@@ -52,7 +110,7 @@ export default defineCheck({
             item.namedChild(0)?.type === "as_pattern" ? item.namedChild(0)!.childForFieldName("alias") : null;
           return alias ? targetNames(alias) : [];
         });
-        check(bound, node.childForFieldName("body"), "`with` statement");
+        check(bound, body, "`with` statement");
       },
     };
   },

@@ -56,6 +56,33 @@ function isExplained(source: string, statement: SyntaxNode): boolean {
   return /^\s*#/.test(previous);
 }
 
+/** `x = ...`, `self.total += n`: an assignment to a name, told from the statement's first characters. */
+const ASSIGNMENT_START = /[A-Za-z_][\w.]*[ \t]*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=)/y;
+
+/**
+ * Statements that cannot be useless, told from their text alone: assignments, and most calls and
+ * docstrings. Nearly every statement is one of these, and reading a statement's children costs a
+ * call into the tree each.
+ */
+function isPlainlyUseful(source: string, statement: SyntaxNode): boolean {
+  const start = statement.startIndex;
+  ASSIGNMENT_START.lastIndex = start;
+  if (ASSIGNMENT_START.test(source)) return true;
+  const end = statement.endIndex;
+  const first = source.charCodeAt(start);
+  const last = source.charCodeAt(end - 1);
+  // `a, b` is several expressions: without a comma in its text the statement is one.
+  const single = (): boolean => {
+    const comma = source.indexOf(",", start);
+    return comma === -1 || comma >= end || statement.namedChildCount === 1;
+  };
+  // One expression ending in `)` is a call unless it opens with `(` (a tuple or parentheses).
+  if (last === 0x29 /* ) */ && first !== 0x28 /* ( */) return single();
+  // One expression from quote to quote is a str literal or a concatenation: not flagged (docstrings).
+  const quote = (c: number): boolean => c === 0x22 /* " */ || c === 0x27; /* ' */
+  return quote(first) && quote(last) && single();
+}
+
 function isLookup(node: SyntaxNode): boolean {
   return node.type === "identifier" || node.type === "attribute";
 }
@@ -91,6 +118,7 @@ export default defineCheck({
   create(ctx) {
     return {
       expression_statement(statement) {
+        if (isPlainlyUseful(ctx.source, statement)) return;
         const expr = statement.namedChildren.filter((c) => c.type !== "comment");
         if (expr.length === 0) return;
         // `a, b` without parentheses is a tuple: each part must be inert.

@@ -31,6 +31,18 @@ function inPackage(ctx: CheckContext): boolean {
   return dir !== "" && project.hasPath(`${dir}/__init__.py`);
 }
 
+/** Some offset of the sorted `starts` lies in [start, end). */
+function anyWithin(starts: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < end;
+}
+
 export default defineCheck({
   id: "sys-path-manipulation",
   codes: [],
@@ -58,19 +70,38 @@ export default defineCheck({
         message: `\`${what}\` at import time changes how every later import resolves: make the project installable and import normally`,
       });
     };
-    const isSysPath = (node: SyntaxNode | null): boolean => !!node && ctx.qualifiedName(node) === "sys.path";
+    // `sys.path` is spelled `sys.path` (or `s.path` after `import sys as s`), `path` after
+    // `from sys import path`, or another name after `from sys import path as p`. Its last part
+    // tells most other names apart (`x = ...`, `items.append`) without resolving them.
+    const pathAliased = /\bpath(?:\s|\\|#[^\r\n]*[\r\n])+as\b/.test(ctx.source);
+    const mayBeSysPath = (node: SyntaxNode): boolean => {
+      if (node.type === "identifier") return pathAliased || node.text === "path";
+      if (node.type === "attribute") return node.childForFieldName("attribute")?.text === "path";
+      // Anything else resolves to no name at all (or is a rare `dotted_name`): no cost to ask.
+      return true;
+    };
+    const isSysPath = (node: SyntaxNode | null): boolean =>
+      !!node && mayBeSysPath(node) && ctx.qualifiedName(node) === "sys.path";
+    // Without an alias, every statement that touches `sys.path` spells `path` in its text: the
+    // others are told apart by position, before any child is read.
+    const paths = Array.from(ctx.source.matchAll(/\bpath\b/g), (m) => m.index);
+    const mentionsPath = (node: SyntaxNode): boolean => pathAliased || anyWithin(paths, node.startIndex, node.endIndex);
     return {
       call(call) {
+        if (!mentionsPath(call)) return;
         const fn = call.childForFieldName("function");
         if (fn?.type !== "attribute" || !/^(append|insert|extend)$/.test(fn.childForFieldName("attribute")?.text ?? ""))
           return;
+        const object = fn.childForFieldName("object");
+        if (!object || !mayBeSysPath(object)) return;
         const name = ctx.qualifiedName(fn);
         if (name && METHODS.has(name)) judge(call, `${name}()`);
       },
       augmented_assignment(node) {
-        if (isSysPath(node.childForFieldName("left"))) judge(node, "sys.path +=");
+        if (mentionsPath(node) && isSysPath(node.childForFieldName("left"))) judge(node, "sys.path +=");
       },
       assignment(node) {
+        if (!mentionsPath(node)) return;
         const left = node.childForFieldName("left");
         if (left?.type === "subscript" && isSysPath(left.childForFieldName("value"))) judge(node, "sys.path[...] =");
         else if (isSysPath(left)) judge(node, "sys.path =");

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
-import { unparenthesize, walk } from "../../src/engine/ast.js";
+import { unparenthesize } from "../../src/engine/ast.js";
 import { targetNames } from "../../src/engine/names.js";
 import { compareVersions } from "../../src/engine/version.js";
 
@@ -267,11 +267,49 @@ function addTargets(names: Set<string>, target: SyntaxNode | null): void {
   if (target) for (const id of targetNames(target)) names.add(id.text);
 }
 
-/** What the module's global scope binds, read like Ruff's semantic model (generously: when in doubt, bound). */
-function globalScope(root: SyntaxNode): GlobalScope {
+/**
+ * The node types whose code can bind a module-level name. All but `case_pattern` are among the
+ * types scope analysis reads, which the runner has already fetched: asking for them again costs
+ * no walk of the tree.
+ */
+const GLOBAL_BINDERS = [
+  "function_definition",
+  "class_definition",
+  "lambda",
+  "import_statement",
+  "import_from_statement",
+  "assignment",
+  "augmented_assignment",
+  "for_statement",
+  "as_pattern",
+  "named_expression",
+  "delete_statement",
+  "type_alias_statement",
+];
+
+/**
+ * What the module's global scope binds, read like Ruff's semantic model (generously: when in
+ * doubt, bound). The binding nodes are visited in document order, skipping those in code that
+ * does not run in the module's scope (def and class bodies, lambdas) and inside constructs read
+ * whole (case patterns, type aliases); a def's decorators, defaults and bases do run there.
+ */
+function globalScope(ctx: CheckContext, root: SyntaxNode): GlobalScope {
   const scope: GlobalScope = { names: new Set(), starImport: false, moduleGetattr: false };
   const { names } = scope;
-  walk(root, (node) => {
+  let nodes = root.descendantsOfType(GLOBAL_BINDERS);
+  // `case` patterns are rare and not fetched by the runner: asked for only when a line starts with `case`.
+  if (/^[ \t\f]*case\b/m.test(ctx.source)) {
+    const patterns = root.descendantsOfType("case_pattern");
+    if (patterns.length > 0) nodes = [...nodes, ...patterns].sort((a, b) => a.startIndex - b.startIndex);
+  }
+  // Skipped ranges, [start, end): they nest, so the innermost is on top. A def's body is pushed
+  // when the def is reached, before its header has been read.
+  const skipped: { start: number; end: number }[] = [];
+  const skip = (start: number, end: number): number => skipped.push({ start, end });
+  for (const node of nodes) {
+    const at = node.startIndex;
+    while (skipped.length > 0 && skipped[skipped.length - 1]!.end <= at) skipped.pop();
+    if (skipped.some((range) => range.start <= at)) continue;
     switch (node.type) {
       case "function_definition":
       case "class_definition": {
@@ -279,11 +317,13 @@ function globalScope(root: SyntaxNode): GlobalScope {
         if (name) names.add(name);
         if (name === "__getattr__" && node.type === "function_definition") scope.moduleGetattr = true;
         // Decorators, defaults and bases run in the module's scope; the body does not.
-        for (const child of node.namedChildren) if (child.id !== node.childForFieldName("body")?.id) walkHere(child);
-        return false;
+        const body = node.childForFieldName("body");
+        if (body) skip(body.startIndex, body.endIndex);
+        break;
       }
       case "lambda":
-        return false;
+        skip(at, node.endIndex);
+        break;
       case "import_statement":
         for (const name of node.childrenForFieldName("name")) {
           if (name.type === "aliased_import") {
@@ -291,7 +331,7 @@ function globalScope(root: SyntaxNode): GlobalScope {
             if (alias) names.add(alias);
           } else names.add(name.namedChild(0)?.text ?? name.text);
         }
-        return false;
+        break;
       case "import_from_statement":
         if (node.namedChildren.some((c) => c.type === "wildcard_import")) scope.starImport = true;
         for (const name of node.childrenForFieldName("name")) {
@@ -300,40 +340,35 @@ function globalScope(root: SyntaxNode): GlobalScope {
             if (alias) names.add(alias);
           } else names.add(name.text);
         }
-        return false;
+        break;
       case "assignment":
       case "augmented_assignment":
       case "for_statement":
         addTargets(names, node.childForFieldName("left"));
-        return;
+        break;
       case "as_pattern":
         addTargets(names, node.childForFieldName("alias"));
-        return;
+        break;
       case "named_expression": {
         const name = node.childForFieldName("name");
         if (name) names.add(name.text);
-        return;
+        break;
       }
       case "case_pattern":
         // Capture patterns bind; reading every identifier of the pattern errs on the side of "bound".
         for (const id of node.descendantsOfType("identifier")) names.add(id.text);
-        return false;
+        skip(at, node.endIndex);
+        break;
       case "delete_statement":
         for (const target of node.namedChildren) addTargets(names, target);
-        return;
+        break;
       case "type_alias_statement": {
         const left = node.childForFieldName("left");
         if (left) for (const id of left.descendantsOfType("identifier").slice(0, 1)) names.add(id.text);
-        return false;
+        skip(at, node.endIndex);
+        break;
       }
     }
-    return;
-  });
-  function walkHere(child: SyntaxNode): void {
-    // A nested visit with the same rules (used for def/class headers).
-    const inner = globalScope(child);
-    for (const n of inner.names) names.add(n);
-    if (inner.starImport) scope.starImport = true;
   }
   return scope;
 }
@@ -357,6 +392,9 @@ function definesNamesDynamically(ctx: CheckContext): boolean {
   if (!/\b(globals|vars)\(\s*\)/.test(source)) return false;
   return ctx.tree.rootNode.descendantsOfType("call").some((call) => {
     const fn = call.childForFieldName("function");
+    // The callee's last name first: reading every call's arguments costs more.
+    const last = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
+    if (last !== "globals" && last !== "vars") return false;
     const args = call.childForFieldName("arguments");
     return !!fn && args?.namedChildCount === 0 && (ctx.isBuiltin(fn, "globals") || ctx.isBuiltin(fn, "vars"));
   });
@@ -397,7 +435,7 @@ export default defineCheck({
       module(root) {
         const defs = allDefinitions(ctx);
         if (defs.length === 0) return;
-        const scope = globalScope(root);
+        const scope = globalScope(ctx, root);
         if (scope.starImport || scope.moduleGetattr || definesNamesDynamically(ctx)) return;
         globalDeclarations(root, scope.names);
         const isInit = /(^|\/)__init__\.pyi?$/.test(ctx.path);

@@ -7,6 +7,18 @@ function isConstantString(node: SyntaxNode): boolean {
   return node.type === "string" && !node.namedChildren.some((c) => c.type === "interpolation");
 }
 
+/** Some offset of the sorted `starts` lies in [start, end). */
+function anyWithin(starts: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < end;
+}
+
 export default defineCheck({
   id: "eval-exec",
   codes: ["S307", "S102"],
@@ -26,10 +38,18 @@ export default defineCheck({
   },
   create(ctx): Visitors {
     if (!/\b(eval|exec)\s*\(/.test(ctx.source)) return {};
+    // A call of `eval`/`exec` spells the name in its text: other calls are told apart by position.
+    const words = Array.from(ctx.source.matchAll(/\b(?:eval|exec)\b/g), (m) => m.index);
     return {
       call(call) {
+        if (!anyWithin(words, call.startIndex, call.endIndex)) return;
         const fn = call.childForFieldName("function");
         if (!fn) return;
+        // Only a callee spelled `eval`/`exec` (or `builtins.eval`) can be the builtin: a cheap test
+        // of its text comes before reading the arguments and resolving names.
+        const last =
+          fn.type === "identifier" ? fn.text : fn.type === "attribute" ? fn.childForFieldName("attribute")?.text : null;
+        if (last !== "eval" && last !== "exec") return;
         // `exec("""def f(*, a): ...""")`: fixed code (a syntax-compatibility shim), no outside input.
         const first = call.childForFieldName("arguments")?.namedChildren.find((c) => c.type !== "comment");
         if (first && isConstantString(first)) return;

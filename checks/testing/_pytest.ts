@@ -109,7 +109,12 @@ const testsCache = new WeakMap<object, ModuleTests>();
 /** A same-file class a base expression names, when it is a plain name. */
 export function localClass(ctx: CheckContext, base: SyntaxNode): SyntaxNode | null {
   if (base.type !== "identifier") return null;
-  return moduleTests(ctx).classes.get(base.text) ?? null;
+  return localClassNamed(ctx, base.text);
+}
+
+/** The same-file class (not one local to a function) of that name. */
+export function localClassNamed(ctx: CheckContext, name: string): SyntaxNode | null {
+  return moduleTests(ctx).classes.get(name) ?? null;
 }
 
 /** Whether a class derives from a `...TestCase` class (unittest, Django, ...), following same-file bases. */
@@ -192,6 +197,11 @@ export function isTestClass(ctx: CheckContext, klass: SyntaxNode): boolean {
  */
 export function isTestFunction(ctx: CheckContext, def: SyntaxNode): boolean {
   if (def.type !== "function_definition" || !TEST_NAME.test(nameOf(def))) return false;
+  return runnerCollects(ctx, def);
+}
+
+/** Whether a runner collects a def named like a test (see isTestFunction). */
+function runnerCollects(ctx: CheckContext, def: SyntaxNode): boolean {
   const klass = owningClass(def);
   if (klass) return classCollects(ctx, klass);
   if (!isModuleLevel(def)) return false;
@@ -222,11 +232,36 @@ function isMixin(ctx: CheckContext, klass: SyntaxNode): boolean {
 
 const testFunctionsCache = new WeakMap<object, SyntaxNode[]>();
 
+/** `def ` or `async def ` up to the name (what tree-sitter-python skips as spacing, line continuations included). */
+const DEF_HEAD = /(?:async[\s\\\u0085\u180e\u200b\u2060]+)?def[\s\\\u0085\u180e\u200b\u2060]+/y;
+
+/**
+ * Whether a def's name matches TEST_NAME, read from the source after `def`: most defs of a file
+ * are told apart by their first letters without asking the tree for the name. Null when the
+ * text does not settle it (a name `test` or one with non-ASCII letters after `test`).
+ */
+function testNameFromSource(source: string, def: SyntaxNode): boolean | null {
+  DEF_HEAD.lastIndex = def.startIndex;
+  if (!DEF_HEAD.test(source)) return null;
+  const at = DEF_HEAD.lastIndex;
+  if (!source.startsWith("test", at)) return false;
+  const next = source.charCodeAt(at + 4);
+  if (next === 95 /* _ */ || (next >= 65 && next <= 90) || (next >= 48 && next <= 57)) return true;
+  if (next >= 97 && next <= 122) return false;
+  return null;
+}
+
 /** Every test function of the file, in document order (computed once per file for all checks). */
 export function testFunctions(ctx: CheckContext): SyntaxNode[] {
   let tests = testFunctionsCache.get(ctx.tree);
   if (!tests) {
-    tests = ctx.tree.rootNode.descendantsOfType("function_definition").filter((def) => isTestFunction(ctx, def));
+    // With syntax errors the text after `def` may not be the name the tree has.
+    const readsSource = !ctx.tree.rootNode.hasError;
+    tests = ctx.tree.rootNode.descendantsOfType("function_definition").filter((def) => {
+      const named = readsSource ? testNameFromSource(ctx.source, def) : null;
+      if (named === null) return isTestFunction(ctx, def);
+      return named && runnerCollects(ctx, def);
+    });
     testFunctionsCache.set(ctx.tree, tests);
   }
   return tests;
@@ -275,7 +310,8 @@ export function pytestUsage(ctx: CheckContext): Usage {
   const cached = fileUsageCache.get(key);
   if (cached) return cached;
   let usage: Usage;
-  if (/^[ \t]*(?:import|from)[ \t]+_?pytest\b/m.test(ctx.source)) usage = "yes";
+  // `includes` first: the multiline pattern tries every line of the file.
+  if (ctx.source.includes("pytest") && /^[ \t]*(?:import|from)[ \t]+_?pytest\b/m.test(ctx.source)) usage = "yes";
   else usage = ctx.project ? projectUsage(ctx.project) : "unknown";
   fileUsageCache.set(key, usage);
   return usage;

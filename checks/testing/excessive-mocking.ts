@@ -30,11 +30,31 @@ function target(call: SyntaxNode): string {
     .join(",")}`;
 }
 
+/** How many times "patch" occurs in the text of a node. */
+function patchWords(ctx: CheckContext, node: SyntaxNode): number {
+  let count = 0;
+  const end = node.endIndex;
+  for (
+    let at = ctx.source.indexOf("patch", node.startIndex);
+    at !== -1 && at + 5 <= end;
+    at = ctx.source.indexOf("patch", at + 5)
+  )
+    count++;
+  return count;
+}
+
+/**
+ * The distinct targets a test patches; 0 when there cannot be THRESHOLD of them. Each target
+ * comes from its own call whose callee is a dotted name with "patch" in it (callees of
+ * different calls do not overlap, as neither holds a call), so a test and its class
+ * decorators with fewer "patch" words than that are not looked at further.
+ */
 function countPatches(ctx: CheckContext, def: SyntaxNode): number {
   const targets = new Set<string>();
   const klass = owningClass(def);
   const classDecorators = klass ? decoratorNodes(klass) : [];
-  if (!ctx.text(outerNode(def)).includes("patch") && !classDecorators.some((d) => d.text.includes("patch"))) return 0;
+  const words = classDecorators.reduce((sum, d) => sum + patchWords(ctx, d), patchWords(ctx, outerNode(def)));
+  if (words < THRESHOLD) return 0;
   for (const d of [...decoratorNodes(def), ...classDecorators]) {
     const call = d.namedChildren.find((c) => c.type === "call");
     if (call && isPatch(ctx, call.childForFieldName("function"))) targets.add(target(call));
@@ -73,7 +93,11 @@ export default defineCheck({
     good: "def test_renew():\n    billing = Billing(customers=FakeCustomers(), payments=FakePayments(), mailer=FakeMailer(), clock=FixedClock())\n    billing.renew(42)\n    assert billing.payments.charged == [42]\n",
   },
   create(ctx): Visitors {
-    if (!ctx.source.includes("patch")) return {};
+    // Fewer "patch" words in the file than THRESHOLD: no test can have that many patches (see countPatches).
+    let words = 0;
+    for (let at = ctx.source.indexOf("patch"); at !== -1 && words < THRESHOLD; at = ctx.source.indexOf("patch", at + 5))
+      words++;
+    if (words < THRESHOLD) return {};
     // Tests of mocking itself (a mock library's own suite) patch by design.
     if (/mock|patch/i.test(ctx.path.slice(ctx.path.lastIndexOf("/") + 1))) return {};
     return {

@@ -58,7 +58,8 @@ function serialize(node: SyntaxNode, out: string[], values: string[]): void {
 
 interface Candidate {
   def: SyntaxNode;
-  statements: SyntaxNode[];
+  /** The text from the first statement to the last (docstring left out), up to whitespace around it. */
+  text: string;
 }
 
 const STRINGS = /[rRbBuUfF]{0,2}(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
@@ -67,28 +68,58 @@ const NUMBERS = /\b(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?[
 /**
  * A cheap key from the text with literals, comments and spacing blurred: tests that could
  * share a shape share this key (a necessary condition), so only those get a tree walk.
+ * Whitespace around the text does not change it.
  */
-function roughKey(source: string, statements: SyntaxNode[]): string {
-  const text = source.slice(statements[0]!.startIndex, statements[statements.length - 1]!.endIndex);
-  return text
-    .replace(STRINGS, "N")
-    .replace(/#[^\n]*/g, "")
-    .replace(/(?<![\w)\]])\.(?=\d)/g, "")
-    .replace(NUMBERS, "N")
-    .replace(/-\s*N/g, "N")
-    .replace(/\s+/g, "");
+function roughKey(text: string): string {
+  let key = text;
+  // Each pass only when the text has what it replaces (scanning for one character is cheaper).
+  if (key.includes('"') || key.includes("'")) key = key.replace(STRINGS, "N");
+  if (key.includes("#")) key = key.replace(/#[^\n]*/g, "");
+  key = key.replace(/(?<![\w)\]])\.(?=\d)/g, "").replace(NUMBERS, "N");
+  if (key.includes("-")) key = key.replace(/-\s*N/g, "N");
+  return key.replace(/\s+/g, "");
 }
 
-function candidateOf(def: SyntaxNode): Candidate | null {
+/** The statements of a test's body without comments and its docstring. */
+function testStatements(def: SyntaxNode): SyntaxNode[] {
   const body = def.childForFieldName("body");
-  let statements = statementsOf(body);
+  const statements = statementsOf(body);
   const first = statements[0];
-  if (first?.type === "expression_statement" && first.namedChild(0)?.type === "string")
-    statements = statements.slice(1);
-  return statements.length < MIN_STATEMENTS ? null : { def, statements };
+  if (first?.type === "expression_statement" && first.namedChild(0)?.type === "string") return statements.slice(1);
+  return statements;
 }
 
-function shapeOf({ def, statements }: Candidate): Shape {
+/** A string literal: a body starting with one may have a docstring. */
+const STRING_START = /^[A-Za-z]{0,3}["']/;
+
+/**
+ * The candidate's text read from its body alone, without fetching its statements: in a tree
+ * without errors a block spans its named children, up to a trailing `;` (or `\`). When the
+ * body neither starts with a comment or a string (a docstring) nor has one on its last line
+ * (a comment runs to the end of its line), its first and last named children are its first
+ * and last statements, so its text is theirs. Null for too few statements; undefined when
+ * the text does not settle it.
+ */
+function bodyText(source: string, body: SyntaxNode): string | null | undefined {
+  const text = source.slice(body.startIndex, body.endIndex);
+  if (text.startsWith("#") || STRING_START.test(text) || /[;\\]\s*$/.test(text)) return undefined;
+  if (text.includes("#", text.lastIndexOf("\n") + 1)) return undefined;
+  return body.namedChildCount < MIN_STATEMENTS ? null : text;
+}
+
+function candidateOf(ctx: CheckContext, def: SyntaxNode, clean: boolean): Candidate | null {
+  const body = def.childForFieldName("body");
+  const text = clean && body ? bodyText(ctx.source, body) : undefined;
+  if (text !== undefined) return text === null ? null : { def, text };
+  const statements = testStatements(def);
+  if (statements.length < MIN_STATEMENTS) return null;
+  return {
+    def,
+    text: ctx.source.slice(statements[0]!.startIndex, statements[statements.length - 1]!.endIndex),
+  };
+}
+
+function shapeOf(def: SyntaxNode): Shape {
   const out: string[] = [];
   const values: string[] = [];
   // Same decorators, parameters and async-ness: only the body's literals may differ.
@@ -96,7 +127,7 @@ function shapeOf({ def, statements }: Candidate): Shape {
   for (const d of outer.namedChildren.filter((c) => c.type === "decorator")) out.push(d.text);
   out.push(def.children.some((c) => c.type === "async") ? "async" : "sync");
   out.push(def.childForFieldName("parameters")?.text ?? "");
-  for (const statement of statements) serialize(statement, out, values);
+  for (const statement of testStatements(def)) serialize(statement, out, values);
   return { def, key: out.join(" "), values };
 }
 
@@ -126,20 +157,34 @@ export default defineCheck({
     return {
       module() {
         // Tests grouped by the scope they live in (the module, or one class).
-        const rough = new Map<string, Candidate[]>();
+        const clean = !ctx.tree.rootNode.hasError;
+        const candidates: { candidate: Candidate; scope: string }[] = [];
+        const perScope = new Map<string, number>();
         for (const def of testFunctions(ctx)) {
-          const candidate = candidateOf(def);
+          const candidate = candidateOf(ctx, def, clean);
           if (!candidate) continue;
-          const key = `${owningClass(def)?.id ?? "module"}|${roughKey(ctx.source, candidate.statements)}`;
-          rough.set(key, [...(rough.get(key) ?? []), candidate]);
+          const scope = String(owningClass(def)?.id ?? "module");
+          candidates.push({ candidate, scope });
+          perScope.set(scope, (perScope.get(scope) ?? 0) + 1);
+        }
+        const rough = new Map<string, Candidate[]>();
+        for (const { candidate, scope } of candidates) {
+          // A group is GROUP tests of one scope: no key for a scope with fewer candidates.
+          if (perScope.get(scope)! < GROUP) continue;
+          const key = `${scope}|${roughKey(candidate.text)}`;
+          const group = rough.get(key);
+          if (group) group.push(candidate);
+          else rough.set(key, [candidate]);
         }
         const groups = new Map<string, Shape[]>();
         for (const [roughKeyText, candidates] of rough) {
           if (candidates.length < GROUP) continue;
           for (const candidate of candidates) {
-            const shape = shapeOf(candidate);
+            const shape = shapeOf(candidate.def);
             const key = `${roughKeyText}|${shape.key}`;
-            groups.set(key, [...(groups.get(key) ?? []), shape]);
+            const group = groups.get(key);
+            if (group) group.push(shape);
+            else groups.set(key, [shape]);
           }
         }
         for (const shapes of groups.values()) {

@@ -13,6 +13,7 @@ import {
   inheritsTestCase,
   isPlaceholderBody,
   localClass,
+  localClassNamed,
   moduleMarks,
   parameterNames,
   testFunctions,
@@ -67,9 +68,86 @@ function supportHelperStatement(call: SyntaxNode, qualified: string): boolean {
     .some((part) => SUPPORT_MODULE.test(part));
 }
 
+/** A callee that is a plain dotted name right before its `(`: `f(`, `self.check(`, `pkg.mod.f(`. */
+const DOTTED_CALLEE = /([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\(/y;
+/** Words that look like names but are not `identifier` nodes (`True()`), or may not parse as calls. */
+const KEYWORDS = new Set([
+  "False",
+  "None",
+  "True",
+  "and",
+  "as",
+  "assert",
+  "async",
+  "await",
+  "break",
+  "class",
+  "continue",
+  "def",
+  "del",
+  "elif",
+  "else",
+  "except",
+  "finally",
+  "for",
+  "from",
+  "global",
+  "if",
+  "import",
+  "in",
+  "is",
+  "lambda",
+  "nonlocal",
+  "not",
+  "or",
+  "pass",
+  "raise",
+  "return",
+  "try",
+  "while",
+  "with",
+  "yield",
+]);
+
+/** What `callAsserts` needs to know about a callee, read from the tree or from the source. */
+interface Callee {
+  /** `f` of `f(...)`, `check` of `obj.check(...)`. */
+  name: string;
+  /** The callee's text, for a callee without an object. */
+  text: string;
+  /** The object of an attribute callee: its name when it is an identifier, whether it is `super()`. */
+  object: { identifier: string | null; isSuper: boolean } | null;
+  /** The callee's node, when it was read from the tree. */
+  node: SyntaxNode | null;
+  /** `a.b.c` → ["a","b","c"], when it was read from the source. */
+  parts: string[] | null;
+}
+
+/** `a.b.c` → ["a","b","c"]; null when the callee is not a plain dotted name. */
+function dottedCallee(callee: Callee): string[] | null {
+  return callee.parts ?? (callee.node && dottedParts(callee.node));
+}
+
+/** What a body is searched for: `yield` because a generator test or helper is not something to judge. */
+const BODY_TYPES = ["assert_statement", "raise_statement", "yield", "call"];
+
+/** A call whose name alone says it checks: `self.assertEqual(...)`, `check_output(...)`, `run_test(...)`. */
+function assertsByName({ name, object }: Callee): boolean {
+  if (ASSERTING_NAME.test(name) || ASSERTING_ATTRIBUTES.has(name)) return true;
+  const onSelf = object?.identifier === "self" || object?.identifier === "cls";
+  return TESTING_HELPER.test(name) && !onSelf;
+}
+
 class AssertionFinder {
   private readonly memo = new Map<number, boolean>();
-  constructor(private readonly ctx: CheckContext) {}
+  /** Without syntax errors, the source text after a call's start says what its callee is. */
+  private readonly clean: boolean;
+  /** BODY_TYPES nodes of the whole file in document order, and where each starts. */
+  private fileNodes: { nodes: readonly SyntaxNode[]; starts: number[] } | null = null;
+
+  constructor(private readonly ctx: CheckContext) {
+    this.clean = !ctx.tree.rootNode.hasError;
+  }
 
   /** Whether calling `def` checks something (directly or through helpers of this file). */
   defAsserts(def: SyntaxNode): boolean {
@@ -84,28 +162,102 @@ class AssertionFinder {
 
   bodyAsserts(body: SyntaxNode | null, klass: SyntaxNode | null): boolean {
     if (!body) return false;
-    // Collected natively: walking every node of the body from JavaScript costs far more.
-    // `yield`: a generator test or helper is not something to judge.
-    const nodes = body.descendantsOfType(["assert_statement", "raise_statement", "yield", "call"]);
+    const nodes = this.nodesIn(body);
     if (nodes.some((n) => n.type !== "call")) return true;
-    return nodes.some((call) => this.callAsserts(call, klass));
+    // Only calls from here on. Most tests call `self.assert*()` or `check_*()` somewhere:
+    // settled by the names alone, before any call is resolved (which takes the file's scope
+    // analysis). Which call is asked first does not change the answer: each call's answer is
+    // fixed by the file (helpers are memoized, and one reached again while being judged counts
+    // as asserting, whatever the order).
+    const callees: (Callee | null)[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const callee = this.calleeFromSource(nodes[i]!, nodes[i + 1]);
+      if (callee && assertsByName(callee)) return true;
+      callees.push(callee);
+    }
+    return nodes.some((call, i) => {
+      const callee = callees[i] ?? this.calleeFromTree(call);
+      // `getattr(self, name)()`, `factory()()`: unknown
+      if (callee === "unknown") return true;
+      return callee !== null && this.callAsserts(call, callee, klass);
+    });
   }
 
-  private callAsserts(call: SyntaxNode, klass: SyntaxNode | null): boolean {
+  /**
+   * `body.descendantsOfType(BODY_TYPES)`, from one list for the whole file: a body's
+   * descendants are the nodes that start inside it (none of these types is a block's ancestor,
+   * and in a tree without errors none is empty), so only the body's end is asked of the tree.
+   */
+  private nodesIn(body: SyntaxNode): readonly SyntaxNode[] {
+    if (!this.clean) return body.descendantsOfType(BODY_TYPES);
+    if (!this.fileNodes) {
+      const nodes = this.ctx.tree.rootNode.descendantsOfType(BODY_TYPES);
+      this.fileNodes = { nodes, starts: nodes.map((n) => n.startIndex) };
+    }
+    const { nodes, starts } = this.fileNodes;
+    const start = body.startIndex;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = body.endIndex;
+    let stop = lo;
+    while (stop < starts.length && starts[stop]! < end) stop++;
+    return nodes.slice(lo, stop);
+  }
+
+  /**
+   * The callee read from the source when it is a plain dotted name right before its `(`: a
+   * test body has hundreds of calls, and asking the tree for each callee's parts costs several
+   * native calls. `next` is the node after the call in document order: a callee holding a
+   * call that starts where the call starts (`f(x)(y)`, `a.b(x).c()`) is followed by that call.
+   */
+  private calleeFromSource(call: SyntaxNode, next: SyntaxNode | undefined): Callee | null {
+    const start = call.startIndex;
+    if (!this.clean || next?.startIndex === start) return null;
+    DOTTED_CALLEE.lastIndex = start;
+    const match = DOTTED_CALLEE.exec(this.ctx.source);
+    if (!match) return null;
+    const text = match[1]!;
+    const parts = text.split(".");
+    if (parts.some((p) => KEYWORDS.has(p))) return null;
+    return {
+      name: parts[parts.length - 1]!,
+      text,
+      object: parts.length === 1 ? null : { identifier: parts.length === 2 ? parts[0]! : null, isSuper: false },
+      node: null,
+      parts,
+    };
+  }
+
+  /** The callee as the tree has it; null when there is none, "unknown" when it is not a dotted name. */
+  private calleeFromTree(call: SyntaxNode): Callee | "unknown" | null {
     const fn = call.childForFieldName("function");
-    if (!fn) return false;
-    let name: string;
-    let object: SyntaxNode | null = null;
-    if (fn.type === "identifier") name = fn.text;
-    else if (fn.type === "attribute") {
-      name = fn.childForFieldName("attribute")?.text ?? "";
-      object = fn.childForFieldName("object");
-    } else return true; // `getattr(self, name)()`, `factory()()`: unknown
-    if (ASSERTING_NAME.test(name) || ASSERTING_ATTRIBUTES.has(name)) return true;
-    const onSelf = object?.type === "identifier" && (object.text === "self" || object.text === "cls");
-    if (TESTING_HELPER.test(name) && !onSelf) return true;
+    if (!fn) return null;
+    if (fn.type === "identifier") return { name: fn.text, text: fn.text, object: null, node: fn, parts: null };
+    if (fn.type !== "attribute") return "unknown";
+    const object = fn.childForFieldName("object");
+    return {
+      name: fn.childForFieldName("attribute")?.text ?? "",
+      text: fn.text,
+      object: object && {
+        identifier: object.type === "identifier" ? object.text : null,
+        isSuper: object.type === "call" && object.childForFieldName("function")?.text === "super",
+      },
+      node: fn,
+      parts: null,
+    };
+  }
+
+  private callAsserts(call: SyntaxNode, callee: Callee, klass: SyntaxNode | null): boolean {
+    if (assertsByName(callee)) return true;
+    const { name, object } = callee;
+    const onSelf = object?.identifier === "self" || object?.identifier === "cls";
     if (this.argumentsAssert(call)) return true;
-    if (!object) return this.nameCallAsserts(fn, call);
+    if (!object) return this.nameCallAsserts(callee.text, call);
     if (onSelf) {
       if (!klass) return true;
       const method = findMethod(this.ctx, klass, name);
@@ -113,14 +265,14 @@ class AssertionFinder {
       return this.defAsserts(method);
     }
     // `super().check_all()`: the parent's helper, unknown here.
-    if (object.type === "call" && object.childForFieldName("function")?.text === "super") return true;
+    if (object.isSuper) return true;
     // `Helpers.run(self, ...)`: a class of this file.
-    const local = localClass(this.ctx, object);
+    const local = object.identifier === null ? null : localClassNamed(this.ctx, object.identifier);
     if (local) {
       const method = findMethod(this.ctx, local, name);
       return method === "unknown" ? false : this.defAsserts(method);
     }
-    const qualified = importedName(this.ctx, fn);
+    const qualified = importedName(this.ctx, dottedCallee(callee));
     return !!qualified && supportHelperStatement(call, qualified);
   }
 
@@ -133,8 +285,7 @@ class AssertionFinder {
     return [...positional, ...keywords.values()].some((a) => a.type === "identifier" && a.text === "self");
   }
 
-  private nameCallAsserts(fn: SyntaxNode, call: SyntaxNode): boolean {
-    const name = fn.text;
+  private nameCallAsserts(name: string, call: SyntaxNode): boolean {
     const moduleDef = moduleFunctions(this.ctx).get(name);
     if (moduleDef) return this.defAsserts(moduleDef);
     const moduleBinding = this.ctx.names.module.get(name);
@@ -170,10 +321,10 @@ function moduleFunctions(ctx: CheckContext): Map<string, SyntaxNode> {
 }
 
 /** `os_helper.temp_dir` → "test.support.os_helper.temp_dir" when the head is a module-level import. */
-function importedName(ctx: CheckContext, fn: SyntaxNode): string | null {
-  const parts = dottedParts(fn);
-  const binding = parts && ctx.names.module.get(parts[0]!);
-  return binding?.kind === "import" ? [binding.qualified, ...parts!.slice(1)].join(".") : null;
+function importedName(ctx: CheckContext, parts: string[] | null): string | null {
+  if (!parts) return null;
+  const binding = ctx.names.module.get(parts[0]!);
+  return binding?.kind === "import" ? [binding.qualified, ...parts.slice(1)].join(".") : null;
 }
 
 const methodCache = new WeakMap<object, Map<number, Map<string, SyntaxNode | "unknown">>>();
