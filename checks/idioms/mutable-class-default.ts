@@ -104,9 +104,11 @@ export default defineCheck({
     let mutations: Mutations | undefined;
     // In an ASCII file every attribute name is in the index: a class none of whose owners is
     // ever changed in place has nothing to report, and its body need not be read.
-    const ascii = !/[\u0080-\uffff]/.test(ctx.source);
+    let ascii: boolean | undefined;
     const neverMutated = (owners: string[]): boolean =>
-      ascii && owners[2] !== "" && !owners.some((owner) => mutations!.has(owner));
+      owners[2] !== "" &&
+      !owners.some((owner) => mutations!.has(owner)) &&
+      (ascii ??= !/[\u0080-\uffff]/.test(ctx.source));
     return {
       class_definition(klass) {
         const owners = ownersOf(klass);

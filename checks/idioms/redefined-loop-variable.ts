@@ -11,6 +11,11 @@ const REBINDING_TYPES = ["assignment", "augmented_assignment", "for_statement", 
  */
 const REBINDING_TEXT = /(?<![=!<>])=(?!=)|[<>]{2}=|\b(?:for|as)\b|:[ \t]*[^\s#]/;
 
+/** The names a loop binds that are worth checking: `_`-prefixed ones are throwaways by convention (Ruff's dummy-variable pattern). */
+function loopNames(bound: SyntaxNode[]): Set<string> {
+  return new Set(bound.map((n) => n.text).filter((n) => !n.startsWith("_")));
+}
+
 /** The index of the first of the sorted `starts` at or after `offset`. */
 function firstFrom(starts: number[], offset: number): number {
   let lo = 0;
@@ -38,16 +43,16 @@ export default defineCheck({
   },
   create(ctx) {
     const reported = new Set<number>();
-    // The rebinding statements of the last body searched through the runner's node index. Loops
-    // are visited outermost first, so the bodies of the loops nested in it are searched in this
-    // list by position, rather than through the index (every node of the body) again.
+    // The rebinding statements of the last loop or body searched through the runner's node index.
+    // Loops are visited outermost first, so the loops nested in it are searched in this list by
+    // position, rather than through the index (every node of the loop) again.
     let searched: { start: number; end: number; nodes: readonly SyntaxNode[]; starts: number[] } | undefined;
-    const rebindingsIn = (body: SyntaxNode): readonly SyntaxNode[] => {
-      const start = body.startIndex;
-      const end = body.endIndex;
+    const rebindingsIn = (node: SyntaxNode): readonly SyntaxNode[] => {
+      const start = node.startIndex;
+      const end = node.endIndex;
       if (searched && searched.start <= start && end <= searched.end)
         return searched.nodes.slice(firstFrom(searched.starts, start), firstFrom(searched.starts, end));
-      const nodes = body.descendantsOfType(REBINDING_TYPES);
+      const nodes = node.descendantsOfType(REBINDING_TYPES);
       searched = { start, end, nodes, starts: nodes.map((n) => n.startIndex) };
       return nodes;
     };
@@ -62,11 +67,8 @@ export default defineCheck({
       }
       return bound.some((name) => names.has(name));
     };
-    const check = (bound: SyntaxNode[], body: SyntaxNode | null, kind: string): void => {
-      if (!body || bound.length === 0) return;
-      // `_`-prefixed names are throwaways by convention (Ruff's dummy-variable pattern).
-      const names = new Set(bound.map((n) => n.text).filter((n) => !n.startsWith("_")));
-      if (names.size === 0) return;
+    const check = (names: Set<string>, body: SyntaxNode | null, kind: string): void => {
+      if (!body || names.size === 0) return;
       // A body whose text holds no rebinding statement is not searched.
       if (!REBINDING_TEXT.test(ctx.source.slice(body.startIndex, body.endIndex))) return;
       const rebindings = rebindingsIn(body);
@@ -95,7 +97,12 @@ export default defineCheck({
         // its text before any of its children is read.
         if (!REBINDING_TEXT.test(ctx.source.slice(loop.startIndex + 3, loop.endIndex))) return;
         const left = loop.childForFieldName("left");
-        if (left) check(targetNames(left), loop.childForFieldName("body"), "`for` loop");
+        if (!left) return;
+        const names = loopNames(targetNames(left));
+        // Searching the whole loop is cheaper than reading its body first: nothing in it but the
+        // loop itself rebinds a name, so neither does anything in the body.
+        if (!rebindingsIn(loop).some((n) => n !== loop && bindsAny(n, names))) return;
+        check(names, loop.childForFieldName("body"), "`for` loop");
       },
       with_statement(node) {
         // Without `as` in its header the statement binds nothing: no need to read its items
@@ -106,11 +113,11 @@ export default defineCheck({
         // Only this statement's own `as` targets, not those of `with` statements nested in its body.
         const clause = node.namedChildren.find((c) => c.type === "with_clause");
         const bound = (clause?.namedChildren ?? []).flatMap((item) => {
-          const alias =
-            item.namedChild(0)?.type === "as_pattern" ? item.namedChild(0)!.childForFieldName("alias") : null;
+          const value = item.namedChild(0);
+          const alias = value?.type === "as_pattern" ? value.childForFieldName("alias") : null;
           return alias ? targetNames(alias) : [];
         });
-        check(bound, body, "`with` statement");
+        check(loopNames(bound), body, "`with` statement");
       },
     };
   },

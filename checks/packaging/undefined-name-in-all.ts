@@ -34,23 +34,53 @@ export interface AllDefinition {
 
 const SCOPES = new Set(["function_definition", "class_definition", "decorated_definition", "lambda"]);
 
-/** Statements executed in the module's scope: top level and inside module-level if/try/with/for/while/match. */
-export function moduleStatements(root: SyntaxNode): { statement: SyntaxNode; nested: boolean }[] {
+/**
+ * Statements executed in the module's scope: top level and inside module-level
+ * if/try/with/for/while/match. With `mentioning`, only those whose text may hold it (up to the
+ * next statement's start), and only those are searched inside.
+ */
+export function moduleStatements(
+  root: SyntaxNode,
+  mentioning?: { source: string; text: string },
+): { statement: SyntaxNode; nested: boolean }[] {
   const out: { statement: SyntaxNode; nested: boolean }[] = [];
-  const visitBlock = (block: SyntaxNode, nested: boolean): void => {
-    for (const statement of block.namedChildren) {
+  // Where `mentioning.text` occurs, in order.
+  const offsets: number[] = [];
+  if (mentioning) {
+    const { source, text } = mentioning;
+    for (let at = source.indexOf(text); at !== -1; at = source.indexOf(text, at + 1)) offsets.push(at);
+  }
+  // Whether an offset lies in [start, end): the first at or after `start` is found by bisection.
+  const mentions = (start: number, end: number): boolean => {
+    if (!mentioning) return true;
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets.length && offsets[lo]! < end;
+  };
+  const visitBlock = (block: SyntaxNode, nested: boolean, end: number): void => {
+    const statements = block.namedChildren;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       if (SCOPES.has(statement.type)) continue;
+      // A statement ends before the next one starts (the last one, before its block ends).
+      const next = i + 1 < statements.length ? statements[i + 1]!.startIndex : end;
+      if (!mentions(statement.startIndex, next)) continue;
       out.push({ statement, nested });
       if (statement.type === "expression_statement") continue;
-      for (const child of statement.namedChildren) visitCompound(child);
+      for (const child of statement.namedChildren) visitCompound(child, next);
     }
   };
-  const visitCompound = (node: SyntaxNode): void => {
-    if (node.type === "block") visitBlock(node, true);
+  const visitCompound = (node: SyntaxNode, end: number): void => {
+    if (node.type === "block") visitBlock(node, true, end);
     else if (/_clause$/.test(node.type) || node.type === "case_clause")
-      for (const c of node.namedChildren) visitCompound(c);
+      for (const c of node.namedChildren) visitCompound(c, end);
   };
-  visitBlock(root, false);
+  visitBlock(root, false, Infinity);
   return out;
 }
 
@@ -167,7 +197,8 @@ export function allDefinitions(ctx: CheckContext): AllDefinition[] {
   if (cached) return cached;
   const defs: AllDefinition[] = [];
   if (ctx.source.includes("__all__")) {
-    for (const { statement, nested } of moduleStatements(ctx.tree.rootNode)) {
+    // Only statements whose text holds `__all__` can define it: the others are not read.
+    for (const { statement, nested } of moduleStatements(ctx.tree.rootNode, { source: ctx.source, text: "__all__" })) {
       if (statement.type !== "expression_statement") continue;
       const expr = statement.namedChild(0);
       if (!expr) continue;

@@ -39,21 +39,47 @@ function isLiteral(node: SyntaxNode): boolean {
   }
 }
 
-/** The tree's shape with every literal replaced by a slot; the literals in order. */
-function serialize(node: SyntaxNode, out: string[], values: string[]): void {
-  if (node.type === "comment") return;
-  if (isLiteral(node)) {
-    out.push("#");
-    values.push(node.text);
-    return;
+/** Node types isLiteral may accept. */
+const LITERAL_TYPES = new Set([
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "string",
+  "concatenated_string",
+  "unary_operator",
+]);
+
+/**
+ * The tree's shape with every literal replaced by a slot; the literals in order. Walked with
+ * a cursor, which reads each node's type and a leaf's span without building a node object
+ * (only literals are built, to look inside them).
+ */
+function serialize(root: SyntaxNode, source: string, out: string[], values: string[]): void {
+  const cursor = root.walk();
+  let depth = 0;
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type !== "comment") {
+      const node = LITERAL_TYPES.has(type) ? cursor.currentNode : null;
+      if (node && isLiteral(node)) {
+        out.push("#");
+        values.push(node.text);
+      } else if (cursor.gotoFirstChild()) {
+        out.push(`(${type}`);
+        depth++;
+        continue;
+      } else out.push(source.slice(cursor.startIndex, cursor.endIndex));
+    }
+    // Done with this node: on to its next sibling, closing the parents it was the last child of.
+    while (depth > 0 && !cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      depth--;
+      out.push(")");
+    }
+    if (depth === 0) return;
   }
-  if (node.childCount === 0) {
-    out.push(node.text);
-    return;
-  }
-  out.push(`(${node.type}`);
-  for (const child of node.children) serialize(child, out, values);
-  out.push(")");
 }
 
 interface Candidate {
@@ -119,7 +145,7 @@ function candidateOf(ctx: CheckContext, def: SyntaxNode, clean: boolean): Candid
   };
 }
 
-function shapeOf(def: SyntaxNode): Shape {
+function shapeOf(source: string, def: SyntaxNode): Shape {
   const out: string[] = [];
   const values: string[] = [];
   // Same decorators, parameters and async-ness: only the body's literals may differ.
@@ -127,7 +153,7 @@ function shapeOf(def: SyntaxNode): Shape {
   for (const d of outer.namedChildren.filter((c) => c.type === "decorator")) out.push(d.text);
   out.push(def.children.some((c) => c.type === "async") ? "async" : "sync");
   out.push(def.childForFieldName("parameters")?.text ?? "");
-  for (const statement of testStatements(def)) serialize(statement, out, values);
+  for (const statement of testStatements(def)) serialize(statement, source, out, values);
   return { def, key: out.join(" "), values };
 }
 
@@ -180,7 +206,7 @@ export default defineCheck({
         for (const [roughKeyText, candidates] of rough) {
           if (candidates.length < GROUP) continue;
           for (const candidate of candidates) {
-            const shape = shapeOf(candidate.def);
+            const shape = shapeOf(ctx.source, candidate.def);
             const key = `${roughKeyText}|${shape.key}`;
             const group = groups.get(key);
             if (group) group.push(shape);
