@@ -63,17 +63,21 @@ function findMutations(source: string): Mutations {
   return out;
 }
 
+/** `class Name(` / `class Name:`: a plain ASCII class name, read from the text. */
+const PLAIN_CLASS_NAME = /class[ \t]+([A-Za-z_]\w*)[ \t]*[(:[]/y;
+
 /** `self`, `cls` and the class's name with its non-word characters dropped. */
-function ownersOf(klass: SyntaxNode): string[] {
-  return ["self", "cls", (klass.childForFieldName("name")?.text ?? "").replace(/\W/g, "")];
+function ownersOf(source: string, klass: SyntaxNode): string[] {
+  PLAIN_CLASS_NAME.lastIndex = klass.startIndex;
+  const name = PLAIN_CLASS_NAME.exec(source)?.[1] ?? klass.childForFieldName("name")?.text ?? "";
+  return ["self", "cls", name.replace(/\W/g, "")];
 }
 
 /**
  * The class's code (or the module's, through the class name) changes the attribute in place:
  * `self.x.append(...)`, `cls.x[k] = v`, `Registry.x.update(...)`, `self.x += [...]`, `del self.x[k]`.
  */
-function isMutated(ctx: CheckContext, mutations: Mutations, klass: SyntaxNode, name: string): boolean {
-  const owners = ownersOf(klass);
+function isMutated(ctx: CheckContext, mutations: Mutations, owners: string[], name: string): boolean {
   // The file's index holds ASCII words only: a non-ASCII name, or an owner with nothing left
   // of the class name, is searched for in the source on its own.
   if (owners[2] === "" || /\W/.test(name)) {
@@ -111,7 +115,7 @@ export default defineCheck({
       (ascii ??= !/[\u0080-\uffff]/.test(ctx.source));
     return {
       class_definition(klass) {
-        const owners = ownersOf(klass);
+        const owners = ownersOf(ctx.source, klass);
         if (mutations && neverMutated(owners)) return;
         const attributes = classAttributes(klass);
         const candidates: { attr: (typeof attributes)[number]; value: SyntaxNode }[] = [];
@@ -134,7 +138,7 @@ export default defineCheck({
         for (const { attr, value } of candidates) {
           // A table that nothing changes (a lexer's `tokens = {...}`) shares nothing harmful.
           // Tested first: it is a set lookup, while the value and annotation may need names resolved.
-          if (!isMutated(ctx, mutations, klass, attr.target.text)) continue;
+          if (!isMutated(ctx, mutations, owners, attr.target.text)) continue;
           if (!isMutableValue(ctx, value) || declaresSharing(ctx, attr.annotation)) continue;
           // Resolving decorators and bases costs a scope analysis: only once something is found.
           dataclass ??= isDataclass(ctx, klass);

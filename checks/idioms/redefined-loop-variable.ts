@@ -11,9 +11,36 @@ const REBINDING_TYPES = ["assignment", "augmented_assignment", "for_statement", 
  */
 const REBINDING_TEXT = /(?<![=!<>])=(?!=)|[<>]{2}=|\b(?:for|as)\b|:[ \t]*[^\s#]/;
 
+/** `for a, b in`: a loop header binding plain names, which are read from its text. */
+const SIMPLE_FOR = /for[ \t]+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]+in\b/y;
+/** `a = ...`, `a, b = ...`, `a += ...`: an assignment to plain names, which are read from its text. */
+const SIMPLE_ASSIGNMENT = /([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=)/y;
+
+/** The names `pattern` (sticky, names in group 1) reads at `at`, or null when it does not match there. */
+function namesAt(pattern: RegExp, source: string, at: number): string[] | null {
+  pattern.lastIndex = at;
+  const match = pattern.exec(source);
+  return match ? match[1]!.split(",").map((name) => name.trim()) : null;
+}
+
 /** The names a loop binds that are worth checking: `_`-prefixed ones are throwaways by convention (Ruff's dummy-variable pattern). */
-function loopNames(bound: SyntaxNode[]): Set<string> {
-  return new Set(bound.map((n) => n.text).filter((n) => !n.startsWith("_")));
+function loopNames(bound: string[]): Set<string> {
+  return new Set(bound.filter((n) => !n.startsWith("_")));
+}
+
+/**
+ * What a plain `for a, b in` or `a, b = ...` binds, read from its text; null for other
+ * statements. (An odd assignment such as `a, b += 1` binds fewer names than read, never more.)
+ */
+function plainTargets(source: string, n: SyntaxNode): string[] | null {
+  if (n.type === "for_statement") return namesAt(SIMPLE_FOR, source, n.startIndex);
+  return n.type === "as_pattern" ? null : namesAt(SIMPLE_ASSIGNMENT, source, n.startIndex);
+}
+
+/** The names an assignment, loop or `as` pattern binds, read from the tree. */
+function targetTexts(n: SyntaxNode): string[] {
+  const target = n.childForFieldName(n.type === "as_pattern" ? "alias" : "left");
+  return target ? targetNames(target).map((t) => t.text) : [];
 }
 
 /** The index of the first of the sorted `starts` at or after `offset`. */
@@ -56,13 +83,13 @@ export default defineCheck({
       searched = { start, end, nodes, starts: nodes.map((n) => n.startIndex) };
       return nodes;
     };
-    // What each statement binds, read once however many loops it sits in.
+    // What each statement binds (or a superset: this only rules statements out), read once however
+    // many loops it sits in; from the text when it is a plain `a, b = ...` or `for a, b in`.
     const boundNames = new Map<SyntaxNode, string[]>();
     const bindsAny = (n: SyntaxNode, names: Set<string>): boolean => {
       let bound = boundNames.get(n);
       if (!bound) {
-        const target = n.childForFieldName(n.type === "as_pattern" ? "alias" : "left");
-        bound = target ? targetNames(target).map((t) => t.text) : [];
+        bound = plainTargets(ctx.source, n) ?? targetTexts(n);
         boundNames.set(n, bound);
       }
       return bound.some((name) => names.has(name));
@@ -96,9 +123,13 @@ export default defineCheck({
         // A loop with no assignment, loop or `as` after its own `for` rebinds nothing: told from
         // its text before any of its children is read.
         if (!REBINDING_TEXT.test(ctx.source.slice(loop.startIndex + 3, loop.endIndex))) return;
-        const left = loop.childForFieldName("left");
-        if (!left) return;
-        const names = loopNames(targetNames(left));
+        let bound = namesAt(SIMPLE_FOR, ctx.source, loop.startIndex);
+        if (!bound) {
+          const left = loop.childForFieldName("left");
+          if (!left) return;
+          bound = targetNames(left).map((t) => t.text);
+        }
+        const names = loopNames(bound);
         // Searching the whole loop is cheaper than reading its body first: nothing in it but the
         // loop itself rebinds a name, so neither does anything in the body.
         if (!rebindingsIn(loop).some((n) => n !== loop && bindsAny(n, names))) return;
@@ -110,6 +141,8 @@ export default defineCheck({
         if (!/\bas\b/.test(ctx.source.slice(node.startIndex, node.endIndex))) return;
         const body = node.childForFieldName("body");
         if (!body || !/\bas\b/.test(ctx.source.slice(node.startIndex, body.startIndex))) return;
+        // Nor is there anything to find in a body that rebinds nothing.
+        if (!REBINDING_TEXT.test(ctx.source.slice(body.startIndex, body.endIndex))) return;
         // Only this statement's own `as` targets, not those of `with` statements nested in its body.
         const clause = node.namedChildren.find((c) => c.type === "with_clause");
         const bound = (clause?.namedChildren ?? []).flatMap((item) => {
@@ -117,7 +150,7 @@ export default defineCheck({
           const alias = value?.type === "as_pattern" ? value.childForFieldName("alias") : null;
           return alias ? targetNames(alias) : [];
         });
-        check(loopNames(bound), body, "`with` statement");
+        check(loopNames(bound.map((t) => t.text)), body, "`with` statement");
       },
     };
   },

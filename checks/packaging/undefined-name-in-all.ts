@@ -318,6 +318,17 @@ const GLOBAL_BINDERS = [
   "type_alias_statement",
 ];
 
+/** Some line of `source` starts with the word `word` (after spaces, tabs or form feeds). */
+function startsALine(source: string, word: string): boolean {
+  for (let at = source.indexOf(word); at !== -1; at = source.indexOf(word, at + 1)) {
+    if (/\w/.test(source.charAt(at + word.length))) continue;
+    let before = at - 1;
+    while (before >= 0 && " \t\f".includes(source.charAt(before))) before--;
+    if (before < 0 || "\n\r\u2028\u2029".includes(source.charAt(before))) return true;
+  }
+  return false;
+}
+
 /**
  * What the module's global scope binds, read like Ruff's semantic model (generously: when in
  * doubt, bound). The binding nodes are visited in document order, skipping those in code that
@@ -329,7 +340,7 @@ function globalScope(ctx: CheckContext, root: SyntaxNode): GlobalScope {
   const { names } = scope;
   let nodes = root.descendantsOfType(GLOBAL_BINDERS);
   // `case` patterns are rare and not fetched by the runner: asked for only when a line starts with `case`.
-  if (/^[ \t\f]*case\b/m.test(ctx.source)) {
+  if (startsALine(ctx.source, "case")) {
     const patterns = root.descendantsOfType("case_pattern");
     if (patterns.length > 0) nodes = [...nodes, ...patterns].sort((a, b) => a.startIndex - b.startIndex);
   }
@@ -421,11 +432,12 @@ function definesNamesDynamically(ctx: CheckContext): boolean {
   const source = ctx.source;
   if (/\bglobal_enum\b|\._convert_\(|sys\.modules\[__name__\]/.test(source)) return true;
   if (!/\b(globals|vars)\(\s*\)/.test(source)) return false;
+  // `globals()` or `builtins.globals()` starts where one of these words does: other calls are
+  // ruled out by position, before their callee is read.
+  const starts = new Set(Array.from(source.matchAll(/\b(?:globals|vars|builtins)\b/g), (m) => m.index));
   return ctx.tree.rootNode.descendantsOfType("call").some((call) => {
+    if (!starts.has(call.startIndex)) return false;
     const fn = call.childForFieldName("function");
-    // The callee's last name first: reading every call's arguments costs more.
-    const last = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
-    if (last !== "globals" && last !== "vars") return false;
     const args = call.childForFieldName("arguments");
     return !!fn && args?.namedChildCount === 0 && (ctx.isBuiltin(fn, "globals") || ctx.isBuiltin(fn, "vars"));
   });
