@@ -1,5 +1,5 @@
 import type { SyntaxNode, Tree } from "tree-sitter";
-import type { Category, PythonVersion, Severity } from "./types.js";
+import type { Category, FixSafety, PythonVersion, Severity } from "./types.js";
 import type { ModuleNames } from "./names.js";
 import type { ProjectContext, ProjectInput } from "./project.js";
 
@@ -22,6 +22,13 @@ export interface CheckDocs {
   /** The fence language of `bad`/`good` in the docs; Python unless a project check says otherwise. */
   lang?: string;
 }
+
+/**
+ * A bug rule reports a defect or a likely defect and is on wherever it is certain. A taste rule
+ * reports a convention and speaks only where the codebase has that taste (the team selected it,
+ * or the file's own unchanged code follows it): see DESIGN.md, "Bug rules and taste rules".
+ */
+export type RuleType = "bug" | "taste";
 
 /** Which files a check looks at. Test files: see `config.tests` globs. */
 export type AppliesTo = "all" | "tests" | "non-tests";
@@ -57,6 +64,10 @@ export interface FixSpec {
   /** What the fix does, imperative: "Replace `== None` with `is None`". */
   title: string;
   edits: EditSpec[];
+  /** As Ruff classifies the same fix; default "safe". Unsafe fixes need a human. */
+  safety?: FixSafety;
+  /** For an unsafe fix: what could change, in one clause. */
+  unsafeReason?: string;
 }
 
 export interface ReportSpec {

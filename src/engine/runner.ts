@@ -270,7 +270,12 @@ function toFinding(
     if (check.fix === "never") throw new Error(`${check.id} declares fix: "never" but reported a fix`);
     // A fix that would not parse is dropped, never offered.
     if (verified.has(report)) {
-      fix = { description: spec.fix.title, edits: spec.fix.edits.map((e) => toEdit(e, index)) };
+      fix = {
+        description: spec.fix.title,
+        edits: spec.fix.edits.map((e) => toEdit(e, index)),
+        safety: spec.fix.safety ?? "safe",
+        ...(spec.fix.unsafeReason ? { unsafeReason: spec.fix.unsafeReason } : {}),
+      };
     }
   } else if (check.fix === "always" && spec.fix === undefined) {
     throw new Error(`${check.id} declares fix: "always" but reported without a fix`);

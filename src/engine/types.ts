@@ -33,10 +33,20 @@ export interface Edit {
   endColumn: number;
 }
 
+/**
+ * Ruff's fix applicability: a `safe` fix never changes behaviour and may be applied without a
+ * human (`--fix`, a one-click suggestion); an `unsafe` one may, so it needs `--unsafe-fixes` and
+ * is shown on a PR as plain code with its reason.
+ */
+export type FixSafety = "safe" | "unsafe";
+
 export interface Fix {
   /** What the fix does, e.g. "Replace `== None` with `is None`". */
   description: string;
   edits: Edit[];
+  safety: FixSafety;
+  /** Why a human must look (unsafe fixes): "`all()` would stop at the first false element". */
+  unsafeReason?: string;
 }
 
 export interface Finding {
