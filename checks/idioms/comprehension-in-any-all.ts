@@ -14,7 +14,7 @@ export default defineCheck({
     bad: "if any([user.is_admin for user in users]):\n    pass\n",
     good: "if any(user.is_admin for user in users):\n    pass\n",
     fixSafety:
-      "Drops the brackets when the comprehension is the only argument and holds no comment. Side effects in the comprehension would then stop at the first decisive element, as intended.",
+      "Unsafe, as in Ruff: a generator lets `any`/`all` stop at the first decisive element, so the elements after it are no longer computed and their side effects (a call that logs, validates or mutates) no longer happen. Offered when the comprehension is the only argument and holds no comment.",
   },
   create(ctx): Visitors {
     if (!/\b(any|all)\(\s*[[{]/.test(ctx.source)) return {};
@@ -36,7 +36,12 @@ export default defineCheck({
           message: `\`${fn.text}()\` over a ${comp.type === "list_comprehension" ? "list" : "set"} comprehension builds it in full: use a generator`,
           fix: hasComment(args)
             ? null
-            : { title: "Use a generator expression", edits: [ctx.edits.replace(comp, inner)] },
+            : {
+                title: "Use a generator expression",
+                edits: [ctx.edits.replace(comp, inner)],
+                safety: "unsafe",
+                unsafeReason: `\`${fn.text}()\` would stop at the first ${fn.text === "any" ? "true" : "false"} element: the remaining elements, and their side effects, would no longer be computed`,
+              },
         });
       },
     };

@@ -1,7 +1,51 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { comparisonLinks } from "../../src/engine/comparisons.js";
-import { hasComment } from "../../src/engine/ast.js";
+import { hasComment, unparenthesize } from "../../src/engine/ast.js";
+import { subscriptParts, typeExpression } from "../../src/engine/annotations.js";
+import { visibleBindings } from "../../src/engine/bindings.js";
+
+const DICT_TYPES = new Set([
+  "dict",
+  "typing.Dict",
+  "collections.OrderedDict",
+  "collections.defaultdict",
+  "collections.Counter",
+  "typing.OrderedDict",
+  "typing.DefaultDict",
+  "typing.Counter",
+]);
+
+/** A `dict` (or a stdlib subclass) by its constructor or annotation: `dict`, `Dict[str, int]`, ... */
+function isDictType(ctx: CheckContext, node: SyntaxNode | null): boolean {
+  const type = node && unparenthesize(typeExpression(node) ?? node);
+  if (!type) return false;
+  const head = subscriptParts(type)?.head ?? type;
+  if (head.type !== "identifier" && head.type !== "attribute") return false;
+  const name = ctx.qualifiedName(head);
+  return !!name && DICT_TYPES.has(name);
+}
+
+/**
+ * The receiver is certainly a dict: a name whose every binding in its scope is a dict display or
+ * comprehension, a call to `dict()` (or a stdlib subclass), or a parameter annotated as one.
+ */
+function isKnownDict(ctx: CheckContext, receiver: SyntaxNode): boolean {
+  if (receiver.type !== "identifier") return false;
+  const found = visibleBindings(ctx, receiver);
+  if (!found) return false;
+  return found.sites.every(({ id, value }) => {
+    if (value) {
+      if (value.type === "dictionary" || value.type === "dictionary_comprehension") return true;
+      return value.type === "call" && isDictType(ctx, value.childForFieldName("function"));
+    }
+    const param = id.parent;
+    return (
+      (param?.type === "typed_parameter" || param?.type === "typed_default_parameter") &&
+      isDictType(ctx, param.childForFieldName("type"))
+    );
+  });
+}
 
 /** `X.keys()` with no arguments → the `X` node. */
 function keysReceiver(node: SyntaxNode): SyntaxNode | null {
@@ -19,7 +63,18 @@ function report(ctx: CheckContext, start: SyntaxNode, call: SyntaxNode, receiver
   ctx.report({
     range: { start: start.startIndex, end: call.endIndex },
     message: `Use \`key ${negated ? "not in" : "in"} dict\` instead of \`key ${negated ? "not in" : "in"} dict.keys()\``,
-    fix: hasComment(call) ? null : { title: "Remove `.keys()`", edits: [ctx.edits.replace(call, ctx.text(receiver))] },
+    fix: hasComment(call)
+      ? null
+      : {
+          title: "Remove `.keys()`",
+          edits: [ctx.edits.replace(call, ctx.text(receiver))],
+          ...(isKnownDict(ctx, receiver)
+            ? {}
+            : {
+                safety: "unsafe" as const,
+                unsafeReason: `\`${receiver.text.length > 30 ? "the receiver" : receiver.text}\` is not known to be a dict: another mapping may not support \`in\`, or may iterate over something other than its keys`,
+              }),
+        },
   });
 }
 
@@ -35,7 +90,8 @@ export default defineCheck({
     why: "A dict already supports membership tests and iterates over its keys; `.keys()` adds a call and a view object for nothing and reads like the Python 2 habit of building a list.",
     bad: "if name in registry.keys():\n    pass\nfor name in registry.keys():\n    pass\n",
     good: "if name in registry:\n    pass\nfor name in registry:\n    pass\n",
-    fixSafety: "Removes `.keys()`; for a dict the result is identical.",
+    fixSafety:
+      "Removes `.keys()`. Safe when the receiver is certainly a dict (every binding of the name is a dict display or comprehension, a `dict()`/`defaultdict()`/`OrderedDict()`/`Counter()` call, or a parameter annotated as one); otherwise unsafe, as in Ruff: another type with a `keys()` method may not support `in` at all, or may iterate over something else (pandas' `DataFrame` iterates its columns, a custom mapping may yield pairs).",
     differences:
       "`self.keys()` is never flagged: a class that defines `keys()` need not support `in` or iteration itself (Ruff skips it only when the class defines `keys`).",
   },

@@ -1,13 +1,14 @@
 // The strict table tester every check uses (the ESLint RuleTester shape):
 // valid rows must stay silent; invalid rows pin each finding's range and, for fixing
-// checks, the text after applying every fix (`null`: no fix offered). Rows of checks
+// checks, the text after applying every fix (`null`: no fix offered) and, with `safety`, whether
+// those fixes are safe or unsafe (an unsafe one must say why). Rows of checks
 // with Ruff codes also run through Ruff, and a disagreement fails as "noisy"/"missing".
 import { describe, expect, it } from "@jest/globals";
 import type { FileCheck } from "../../src/engine/check.js";
 import { applyNonOverlappingFixes } from "../../src/engine/fix.js";
 import { createProjectContext, type ProjectInput } from "../../src/engine/project.js";
 import { analyzeFile } from "../../src/engine/runner.js";
-import type { Finding, PythonVersion } from "../../src/engine/types.js";
+import type { Finding, FixSafety, PythonVersion } from "../../src/engine/types.js";
 import { parsePythonVersion } from "../../src/engine/version.js";
 import { ruffCheck } from "./ruff-oracle.js";
 
@@ -32,6 +33,8 @@ export interface InvalidRow extends RowOptions {
   message?: string | RegExp;
   /** The text after applying all fixes; null when no fix is offered. Required for fixing checks. */
   output?: string | null;
+  /** The safety of every fix the row offers (Ruff's applicability); unchecked when omitted. */
+  safety?: FixSafety;
 }
 
 export interface TableOptions {
@@ -94,6 +97,12 @@ export function runCheckTable(check: FileCheck, table: TableOptions): void {
         const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
         if (row.output === null) expect(fixes).toEqual([]);
         else expect(applyNonOverlappingFixes(row.code, fixes).text).toBe(row.output);
+        // An unsafe fix is shown to a human with its reason, so it must have one.
+        for (const fix of fixes) if (fix.safety === "unsafe") expect(fix.unsafeReason ?? "").not.toBe("");
+        if (row.safety !== undefined) {
+          if (fixes.length === 0) throw new Error("`safety` on a row without a fix");
+          expect(fixes.map((f) => f.safety)).toEqual(fixes.map(() => row.safety));
+        }
       }
     });
 
