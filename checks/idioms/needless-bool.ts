@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { hasComment, unparenthesize } from "../../src/engine/ast.js";
+import { comparisonLinks } from "../../src/engine/comparisons.js";
 
 /** `return True` / `return False` → true / false; anything else → null. */
 function returnedBool(statement: SyntaxNode | undefined): boolean | null {
@@ -15,18 +16,100 @@ function onlyStatement(block: SyntaxNode | null | undefined): SyntaxNode | undef
   return statements.length === 1 ? statements[0] : undefined;
 }
 
-/** Expressions that already evaluate to a bool. */
-function isBoolExpression(node: SyntaxNode): boolean {
+const BOOL_BUILTINS = ["isinstance", "issubclass", "callable", "hasattr", "bool"];
+/** Comparisons that always produce a bool: `in` coerces `__contains__`, `is` compares identity. */
+const NEGATED: Record<string, string> = {
+  in: "not in",
+  "not in": "in",
+  is: "is not",
+  "is not": "is",
+  "==": "!=",
+  "!=": "==",
+};
+const BOOL_OPERATORS = new Set(["in", "not in", "is", "is not"]);
+
+/** Expressions certain to evaluate to a real bool, whatever their operands' dunder methods return. */
+function isBoolExpression(ctx: CheckContext, node: SyntaxNode): boolean {
   const n = unparenthesize(node);
-  if (n.type === "comparison_operator" || n.type === "not_operator" || n.type === "true" || n.type === "false")
-    return true;
+  if (n.type === "not_operator" || n.type === "true" || n.type === "false") return true;
+  if (n.type === "comparison_operator") return comparisonLinks(n).every((l) => BOOL_OPERATORS.has(l.operator));
   if (n.type === "boolean_operator")
-    return isBoolExpression(n.childForFieldName("left")!) && isBoolExpression(n.childForFieldName("right")!);
-  if (n.type === "call")
-    return ["isinstance", "issubclass", "callable", "hasattr", "bool"].includes(
-      n.childForFieldName("function")?.text ?? "",
-    );
+    return isBoolExpression(ctx, n.childForFieldName("left")!) && isBoolExpression(ctx, n.childForFieldName("right")!);
+  if (n.type === "call") {
+    const fn = n.childForFieldName("function");
+    return !!fn && BOOL_BUILTINS.some((name) => ctx.isBuiltin(fn, name));
+  }
   return false;
+}
+
+/** The expression `return` gets, and whether that changes nothing (Ruff's SIM103 applicability). */
+interface Replacement {
+  expression: string;
+  unsafeReason?: string;
+}
+
+const OVERLOADED = (op: string): string =>
+  `\`${op}\` may be overloaded to return something other than a bool (NumPy arrays, ORM columns): the function would return that object instead of \`True\`/\`False\``;
+
+/** The text of `node`, parenthesized when it spans lines (a bare `return` cannot continue a line). */
+function expressionText(ctx: CheckContext, node: SyntaxNode): string {
+  const text = ctx.text(node);
+  return text.includes("\n") ? `(${text})` : text;
+}
+
+/** `not <node>`: `x not in y` / `x is not y` for a single membership or identity test (E713/E714). */
+function negation(ctx: CheckContext, node: SyntaxNode): Replacement {
+  const n = unparenthesize(node);
+  const links = n.type === "comparison_operator" ? comparisonLinks(n) : [];
+  const link = links.length === 1 ? links[0]! : null;
+  if (link && link.operator in NEGATED) {
+    const op = link.operatorNode;
+    const text =
+      ctx.text({ start: n.startIndex, end: op.startIndex }) +
+      NEGATED[link.operator]! +
+      ctx.text({ start: op.endIndex, end: n.endIndex });
+    const expression = text.includes("\n") ? `(${text})` : text;
+    // `a != b` is what `not a == b` means only when `__ne__` is the negation of `__eq__`.
+    return BOOL_OPERATORS.has(link.operator)
+      ? { expression }
+      : { expression, unsafeReason: OVERLOADED(NEGATED[link.operator]!) };
+  }
+  const loose = ["boolean_operator", "conditional_expression", "lambda", "named_expression"].includes(n.type);
+  return { expression: `not ${loose ? `(${ctx.text(n)})` : expressionText(ctx, n)}` };
+}
+
+/** What `if condition: return <thenValue> else: return <not thenValue>` returns; null: no fix. */
+function replacement(ctx: CheckContext, condition: SyntaxNode, thenValue: boolean): Replacement | null {
+  const n = unparenthesize(condition);
+  if (!thenValue) {
+    // `if not x: return False` → `return x`, which is a bool only when `x` is one.
+    if (n.type === "not_operator") {
+      const argument = n.childForFieldName("argument");
+      if (!argument) return null;
+      const expression = expressionText(ctx, unparenthesize(argument));
+      return isBoolExpression(ctx, argument)
+        ? { expression }
+        : {
+            expression,
+            unsafeReason: `\`${argument.text.length > 30 ? "the operand" : argument.text}\` is returned as it is, not as a bool`,
+          };
+    }
+    return negation(ctx, n);
+  }
+  if (isBoolExpression(ctx, n)) {
+    // `not x in y` is returned as `x not in y`, which E713/E714 would ask for anyway.
+    const argument = n.type === "not_operator" ? n.childForFieldName("argument") : null;
+    if (argument && unparenthesize(argument).type === "comparison_operator" && isBoolExpression(ctx, argument))
+      return negation(ctx, argument);
+    return { expression: expressionText(ctx, n) };
+  }
+  if (n.type === "comparison_operator") {
+    const op = comparisonLinks(n).find((l) => !BOOL_OPERATORS.has(l.operator))?.operator ?? "==";
+    return { expression: expressionText(ctx, n), unsafeReason: OVERLOADED(op) };
+  }
+  // `bool(...)` must be the builtin where the fix puts it.
+  if (ctx.names.lookup("bool", condition) !== undefined) return null;
+  return { expression: `bool(${ctx.text(n)})` };
 }
 
 export default defineCheck({
@@ -42,7 +125,7 @@ export default defineCheck({
     bad: "def is_adult(age):\n    if age >= 18:\n        return True\n    else:\n        return False\n",
     good: "def is_adult(age):\n    return age >= 18\n",
     fixSafety:
-      "Returns the condition itself when it is already a bool (comparisons, `not`, `isinstance`, ...), else `bool(condition)`; no fix when the statement holds a comment.",
+      "Safe, as in Ruff, when the returned expression is certainly a bool: a `not`, an `in`/`is` test (a negated one becomes `x not in y` / `x is not None`, never `not x in y`), a call to the builtin `isinstance`, `issubclass`, `callable`, `hasattr` or `bool`, or `bool(condition)` for anything else. Unsafe when it returns a comparison such as `x > 0` or `a != b` as it is: `==`, `<` and friends may be overloaded to return a non-bool (NumPy arrays, ORM columns), and `!=` need not be the negation of `==`. No fix when the statement holds a comment or `bool` is not the builtin.",
   },
   create(ctx) {
     return {
@@ -66,20 +149,20 @@ export default defineCheck({
         if (elseValue === null || elseValue === thenValue || !elseReturn) return;
         const end = elseReturn.endIndex;
         const range = { start: node.startIndex, end };
-        const cond = ctx.text(condition);
-        const inner = unparenthesize(condition);
-        const expression = thenValue
-          ? isBoolExpression(condition)
-            ? cond
-            : `bool(${cond})`
-          : `not ${inner.type === "boolean_operator" || inner.type === "conditional_expression" ? `(${cond})` : cond}`;
         const commented = hasComment(node) || ctx.text(range).includes("#");
+        const result = replacement(ctx, condition, thenValue);
+        const shown = result?.expression ?? ctx.text(condition);
         ctx.report({
           range,
-          message: `Return the condition \`${expression.length > 40 ? "..." : expression}\` directly`,
-          fix: commented
-            ? null
-            : { title: "Return the condition", edits: [ctx.edits.replace(range, `return ${expression}`)] },
+          message: `Return the condition \`${shown.length > 40 || shown.includes("\n") ? "..." : shown}\` directly`,
+          fix:
+            commented || !result
+              ? null
+              : {
+                  title: "Return the condition",
+                  edits: [ctx.edits.replace(range, `return ${result.expression}`)],
+                  ...(result.unsafeReason ? { safety: "unsafe" as const, unsafeReason: result.unsafeReason } : {}),
+                },
         });
       },
     };
