@@ -38,11 +38,15 @@ function boolFix(ctx: CheckContext, node: SyntaxNode, link: ComparisonLink, nega
   const kind = boolKind(ctx, operand);
   if (!kind) return null;
   let replacement: string;
+  let unsafeReason: string | undefined;
   if (!negated) replacement = ctx.text(operand);
   else if (kind === "not") {
     const argument = operand.childForFieldName("argument");
     if (!argument) return null;
     replacement = ctx.text(argument);
+    // `(not x) != True` is `bool(x)`; `x` alone is only the same where its truth is what counts.
+    if (!boolKind(ctx, unparenthesize(argument)))
+      unsafeReason = `the result would be \`${replacement.length > 30 ? "the operand" : replacement}\` itself, not a bool`;
   } else if (kind === "comparison") {
     // `(k in d) == False` → `k not in d`; chains are left alone.
     const links = comparisonLinks(operand);
@@ -56,6 +60,7 @@ function boolFix(ctx: CheckContext, node: SyntaxNode, link: ComparisonLink, nega
   return {
     title: negated ? `Replace with \`${replacement}\`` : "Remove the comparison",
     edits: [ctx.edits.replace(node, replacement)],
+    ...(unsafeReason ? { safety: "unsafe" as const, unsafeReason } : {}),
   };
 }
 
@@ -72,9 +77,9 @@ export default defineCheck({
     bad: "if ready == True:\n    start()\n",
     good: "if ready:\n    start()\n",
     fixSafety:
-      "Rewrites `x == True` as `x` and `x == False` as `not x` only when `x` is certainly a bool: a `not` expression, an `in`/`is` test, or a call to `isinstance`, `issubclass`, `hasattr`, `callable`, `bool`, `all` or `any`.",
+      "Rewrites `x == True` as `x` and `x == False` as `not x` only when `x` is certainly a bool: a `not` expression, an `in`/`is` test, or a call to the builtin `isinstance`, `issubclass`, `hasattr`, `callable`, `bool`, `all` or `any`. A bool compares with `True`/`False` exactly as its truth, so the fix is safe, except for `(not x) != True` → `x` where `x` is not certainly a bool: that yields `x` itself rather than `bool(x)`, so it is unsafe.",
     differences:
-      "Ruff offers its (unsafe) fix on every such comparison; peptalk offers one only where it cannot change the result, because `2 == True` is false while `2` is truthy.",
+      "Ruff offers its fix on every such comparison and marks it unsafe (`__eq__` may be overloaded); peptalk offers one only where the operand is certainly a bool, because `2 == True` is false while `2` is truthy, and then the fix cannot change the result.",
   },
   create(ctx) {
     return {

@@ -21,14 +21,23 @@ runCheckTable(check, {
       code: "if isinstance(x, int) == True:\n    pass\n",
       at: "1:4-1:30",
       output: "if isinstance(x, int):\n    pass\n",
+      safety: "safe",
     },
     {
       code: "if (key in cache) == False:\n    load(key)\n",
       at: "1:4-1:27",
       output: "if key not in cache:\n    load(key)\n",
+      safety: "safe",
     },
-    { code: "done = (not pending) != True\n", at: "1:8-1:29", output: "done = pending\n" },
-    { code: "ok = hasattr(o, 'x') == False or y\n", at: "1:6-1:30", output: "ok = not hasattr(o, 'x') or y\n" },
+    // `(not pending) != True` is `bool(pending)`; `pending` alone is the list itself.
+    { code: "done = (not pending) != True\n", at: "1:8-1:29", output: "done = pending\n", safety: "unsafe" },
+    { code: "done = (not (k in d)) != True\n", at: "1:8-1:30", output: "done = (k in d)\n", safety: "safe" },
+    {
+      code: "ok = hasattr(o, 'x') == False or y\n",
+      at: "1:6-1:30",
+      output: "ok = not hasattr(o, 'x') or y\n",
+      safety: "safe",
+    },
     {
       code: "if (a == b) == False:\n    pass\n",
       at: "1:4-1:21",
