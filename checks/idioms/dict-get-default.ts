@@ -27,7 +27,7 @@ export default defineCheck({
     bad: "port = config['port'] if 'port' in config else 8080\n",
     good: "port = config.get('port', 8080)\n",
     fixSafety:
-      "Only reported when the default is a literal or a name: `get` evaluates its default eagerly, so a call as default would run even when the key exists.",
+      "Only reported when the default is a literal or a name: `get` evaluates its default eagerly, so a call as default would run even when the key exists. The fix is unsafe, as in Ruff: the receiver may not be a dict, and another type's `get` may behave differently from `in` and `[]`, or not exist (a list has none).",
   },
   create(ctx) {
     return {
@@ -49,7 +49,14 @@ export default defineCheck({
         ctx.report({
           node,
           message: `Use \`${replacement.length > 50 ? `${mapping.text}.get(...)` : replacement}\` instead of a conditional lookup`,
-          fix: !hasComment(node) ? { title: "Use `dict.get`", edits: [ctx.edits.replace(node, replacement)] } : null,
+          fix: !hasComment(node)
+            ? {
+                title: "Use `dict.get`",
+                edits: [ctx.edits.replace(node, replacement)],
+                safety: "unsafe",
+                unsafeReason: `\`${mapping.text.length > 30 ? "the receiver" : mapping.text}\` may not be a dict: another type's \`get\` may differ from \`in\` and \`[]\`, or not exist`,
+              }
+            : null,
         });
       },
     };

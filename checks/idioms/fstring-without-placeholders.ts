@@ -24,7 +24,8 @@ export default defineCheck({
     why: 'The `f` prefix does nothing here, and it often means a placeholder was forgotten (`f"Hello, name"`). Drop the prefix, or add the missing placeholder.',
     bad: "greeting = f'Hello, world'\n",
     good: "greeting = 'Hello, world'\n",
-    fixSafety: "Removes the `f` prefix and turns `{{`/`}}` back into `{`/`}`; the string's value is unchanged.",
+    fixSafety:
+      "Safe, as in Ruff: removes the `f` prefix and turns `{{`/`}}` back into `{`/`}`; the string's value is unchanged.",
   },
   create(ctx): Visitors {
     // Only files with an f-string prefix need their strings looked at.

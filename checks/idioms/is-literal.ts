@@ -22,7 +22,8 @@ export default defineCheck({
     why: "`is` compares identity. Whether two equal strings or numbers are the same object is an interpreter detail (small-int and string interning), so `x is 'a'` can be true in one run and false in another; Python warns about it (SyntaxWarning). A list, dict or set display builds a new object, so `x is []` is always false. Compare values with `==`.",
     bad: "if status is 'done':\n    finish()\n",
     good: "if status == 'done':\n    finish()\n",
-    fixSafety: "Replaces `is` with `==` (`is not` with `!=`) in a two-operand comparison without comments.",
+    fixSafety:
+      "Safe, as in Ruff: replaces `is` with `==` (`is not` with `!=`) in a two-operand comparison without comments. Identity with a literal is an interpreter detail that code cannot rely on, so value equality is what the comparison means.",
   },
   create(ctx) {
     return {

@@ -22,7 +22,7 @@ export default defineCheck({
     bad: "double = lambda x: 2 * x\n",
     good: "def double(x):\n    return 2 * x\n",
     fixSafety:
-      "Rewrites a plain `name = lambda ...: ...` statement (no annotation, no comment, not in a class body) as a `def` returning the same expression.",
+      "Unsafe, as in Ruff: rewrites a plain `name = lambda ...: ...` statement (no annotation, no comment, not in a class body) as a `def` returning the same expression, but the function's `__name__`/`__qualname__` change from `<lambda>` (tracebacks, logs, pickling by name), and a name that is assigned again elsewhere becomes a function definition to type checkers.",
   },
   create(ctx) {
     return {
@@ -54,6 +54,8 @@ export default defineCheck({
           const indent = indentationAt(ctx.source, statement.startIndex);
           const unit = indent.includes("\t") ? "\t" : "    ";
           fix = {
+            safety: "unsafe" as const,
+            unsafeReason: `the function's \`__name__\` becomes \`${left.text}\` instead of \`<lambda>\`, and type checkers read \`${left.text}\` as a function definition`,
             title: `Rewrite \`${left.text}\` as a \`def\``,
             edits: [
               ctx.edits.replace(

@@ -33,7 +33,7 @@ export default defineCheck({
     bad: "if isinstance(value, int) or isinstance(value, float):\n    pass\n",
     good: "if isinstance(value, (int, float)):\n    pass\n",
     fixSafety:
-      "Offered when the whole `or` chain is `isinstance` calls on the same name or attribute, without comments.",
+      "Offered when the whole `or` chain is `isinstance` calls on the same name or attribute, without comments. Ruff marks it unsafe: the merged call evaluates every type up front, where the chain stopped at the first match (`isinstance(x, str) or isinstance(x, np.ndarray)` with `np = None` only fails after the fix), and it reads an attribute subject once instead of once per call. peptalk marks it safe when that cannot matter: the subject is a plain name and every type after the first call's is a builtin class (`int`, `float`, ...).",
   },
   create(ctx) {
     return {
@@ -54,6 +54,19 @@ export default defineCheck({
             const inner = unparenthesize(t);
             return inner.type === "tuple" ? inner.namedChildren.map((e) => e.text) : [t.text];
           });
+          // Later types used to be evaluated only when the earlier checks failed; builtin class
+          // names cannot fail or have effects, anything else may.
+          const eager = group.slice(1).some(([, t]) => {
+            const inner = unparenthesize(t);
+            const names = inner.type === "tuple" ? inner.namedChildren : [inner];
+            return names.some((n) => n.type !== "identifier" || !ctx.isBuiltin(n));
+          });
+          const unsafeReason =
+            group[0]![0].type !== "identifier"
+              ? `\`${subject}\` would be read once instead of once per call, and every type evaluated before the first check`
+              : eager
+                ? "every type would be evaluated before the first check, where the `or` chain stopped at the first match"
+                : undefined;
           ctx.report({
             node,
             message: `Multiple \`isinstance\` calls for \`${subject}\`: merge them into one with a tuple`,
@@ -62,6 +75,7 @@ export default defineCheck({
                 ? {
                     title: "Merge the `isinstance` calls",
                     edits: [ctx.edits.replace(node, `isinstance(${subject}, (${types.join(", ")}))`)],
+                    ...(unsafeReason ? { safety: "unsafe" as const, unsafeReason } : {}),
                   }
                 : null,
           });

@@ -14,7 +14,7 @@ export default defineCheck({
     bad: "if not result is None:\n    use(result)\n",
     good: "if result is not None:\n    use(result)\n",
     fixSafety:
-      "Rewrites `not a is b` as `a is not b`, which Python evaluates identically; no fix when a comment sits inside.",
+      "Safe, as in Ruff: rewrites `not a is b` as `a is not b`, which Python compiles to the same bytecode; no fix when a comment sits inside.",
   },
   create(ctx) {
     return {

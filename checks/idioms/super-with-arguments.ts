@@ -14,7 +14,7 @@ export default defineCheck({
     bad: "class Child(Base):\n    def __init__(self):\n        super(Child, self).__init__()\n",
     good: "class Child(Base):\n    def __init__(self):\n        super().__init__()\n",
     fixSafety:
-      "Only in a method defined directly in a module-level class, with its first parameter as the second argument; not in classes created with `@dataclass(slots=True)`, where argument-less `super()` fails.",
+      "Only in a method defined directly in a module-level class, with its first parameter as the second argument, and without comments in the arguments; not in classes created with `@dataclass(slots=True)`, where argument-less `super()` fails. Safe there, as Ruff's preview classifies it (stable Ruff marks it unsafe only because its fix may drop comments). Unsafe when the class is decorated: a decorator may return another class, and then `super(Name, self)` (the name's new value) and `super()` (the class being defined) differ.",
   },
   create(ctx): Visitors {
     if (!/\bsuper\(\s*\w/.test(ctx.source)) return {};
@@ -51,10 +51,29 @@ export default defineCheck({
         if (firstName !== inst.text) return;
         const decorators = klass.parent?.type === "decorated_definition" ? klass.parent.text : "";
         if (/slots\s*=\s*True/.test(decorators)) return;
+        // Decorators known to return the class they are given; any other may return another class.
+        const replacingDecorator =
+          klass.parent?.type === "decorated_definition" &&
+          klass.parent.namedChildren.some(
+            (d) =>
+              d.type === "decorator" &&
+              !/^@\s*(?:[\w.]*\.)?(?:dataclass|total_ordering|final|unique|runtime_checkable)\s*(?:\(|$)/.test(d.text),
+          );
         ctx.report({
           node: args,
           message: `Use \`super()\` instead of \`super(${cls.text}, ${inst.text})\``,
-          fix: hasComment(args) ? null : { title: "Remove the arguments", edits: [ctx.edits.replace(args, "()")] },
+          fix: hasComment(args)
+            ? null
+            : {
+                title: "Remove the arguments",
+                edits: [ctx.edits.replace(args, "()")],
+                ...(replacingDecorator
+                  ? {
+                      safety: "unsafe" as const,
+                      unsafeReason: `a class decorator may replace \`${cls.text}\`: \`super()\` would then start from the class as defined, not from the name's new value`,
+                    }
+                  : {}),
+              },
         });
       },
     };

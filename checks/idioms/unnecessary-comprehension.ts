@@ -24,7 +24,7 @@ export default defineCheck({
     bad: "names = [name for name in rows]\n",
     good: "names = list(rows)\n",
     fixSafety:
-      "Rewrites to `list(...)`, `set(...)` or `dict(...)` when that name is the builtin and the comprehension holds no comment.",
+      "Rewrites to `list(...)`, `set(...)` or `dict(...)` when that name is the builtin and the comprehension holds no comment. `list(xs)` and `set(xs)` build what the comprehension built, so those fixes are safe (Ruff marks every C416 fix unsafe because its fix may drop comments and because of the `dict` case). The `dict` fix is unsafe: over a mapping the comprehension unpacks each key (`{k: v for k, v in {(1, 2): 3}}` is `{1: 2}`), while `dict(mapping)` copies the mapping.",
   },
   create(ctx) {
     const visit = (node: SyntaxNode): void => {
@@ -56,7 +56,16 @@ export default defineCheck({
         node,
         message: `Unnecessary ${kind} comprehension: use \`${kind}(${right.text.length > 30 ? "..." : right.text})\``,
         fix: canFix
-          ? { title: `Rewrite as \`${kind}()\``, edits: [ctx.edits.replace(node, `${kind}(${ctx.text(right)})`)] }
+          ? {
+              title: `Rewrite as \`${kind}()\``,
+              edits: [ctx.edits.replace(node, `${kind}(${ctx.text(right)})`)],
+              ...(kind === "dict"
+                ? {
+                    safety: "unsafe" as const,
+                    unsafeReason: `if \`${right.text.length > 30 ? "the iterable" : right.text}\` is a mapping, the comprehension unpacks its keys while \`dict()\` copies it`,
+                  }
+                : {}),
+            }
           : null,
       });
     };

@@ -50,7 +50,7 @@ export default defineCheck({
     bad: '__all__ = ["load", "dump", "load"]\n\n\ndef load():\n    pass\n\n\ndef dump():\n    pass\n',
     good: '__all__ = ["load", "dump"]\n\n\ndef load():\n    pass\n\n\ndef dump():\n    pass\n',
     fixSafety:
-      "The fix removes the later entry with its comma when both sit on one line (or the entry is alone on its line) inside a list or tuple literal; it never empties a one-element tuple into a string.",
+      "The fix removes the later entry with its comma when both sit on one line (or the entry is alone on its line) inside a list or tuple literal; it never empties a one-element tuple into a string. Safe: `from module import *` imports the same names, and no comment is removed (Ruff's RUF068 is unsafe only when its fix would drop one).",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("__all__")) return {};

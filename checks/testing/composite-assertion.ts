@@ -67,7 +67,7 @@ export default defineCheck({
     bad: "def test_user():\n    user = load_user()\n    assert user.active and user.email\n",
     good: "def test_user():\n    user = load_user()\n    assert user.active\n    assert user.email\n",
     fixSafety:
-      "Offered for an `and` chain or a `not (a or b)` of plain operands, when the `assert` has no message and no comment and stands alone on its lines. The conditions are checked in the same order and stop at the first false one, as before.",
+      "Offered for an `and` chain or a `not (a or b)` of plain operands, when the `assert` has no message and no comment and stands alone on its lines. The conditions are checked in the same order and stop at the first false one, as before, but the fix is unsafe, as in Ruff: the failing statement, its line and its message change, which a test of the test output may rely on.",
     differences:
       "Ruff reports this in any file; peptalk looks at test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`). Ruff's fix splits an `and` chain one operand at a time; peptalk splits it completely and leaves a line with a trailing comment alone.",
   },
@@ -90,6 +90,8 @@ export default defineCheck({
           const indent = indentationAt(ctx.source, statement.startIndex);
           const lines = composite.parts.map((p) => `assert ${conditionText(ctx, p, composite.kind === "not-or")}`);
           fix = {
+            safety: "unsafe" as const,
+            unsafeReason: "the failure is then reported by another statement, on another line, with another message",
             title: "Split into one `assert` per condition",
             edits: [ctx.edits.replace(statement, lines.join(`\n${indent}`))],
           };

@@ -69,7 +69,7 @@ export default defineCheck({
     bad: "import pytest\n\n@pytest.mark.parametrize('text,expected', [('1 + 2', 3), ('2 * 3', 6)])\ndef test_eval(text, expected):\n    assert evaluate(text) == expected\n",
     good: "import pytest\n\n@pytest.mark.parametrize(('text', 'expected'), [('1 + 2', 3), ('2 * 3', 6)])\ndef test_eval(text, expected):\n    assert evaluate(text) == expected\n",
     fixSafety:
-      'Rewrites `"a,b"` and `["a", "b"]` as `("a", "b")`, which pytest reads the same. A one-element `("a",)` becomes `"a"` only when every row of values is written out as a one-element tuple or list (unpacked in the same fix) or a `pytest.param(...)`; values held in a variable leave the fix out.',
+      'Safe: rewrites `"a,b"` and `["a", "b"]` as `("a", "b")`, which pytest reads the same (same arguments, same test ids). A one-element `("a",)` becomes `"a"` only when every row of values is written out as a one-element tuple or list (unpacked in the same fix) or a `pytest.param(...)`; values held in a variable leave the fix out. Ruff marks its PT006 fixes unsafe because it also rewrites that last case (the test would receive tuples) and may drop comments; peptalk offers neither.',
     differences:
       'Ruff reports this in any file; peptalk looks at test files only. Ruff also rewrites `("a",)` to `"a"` when the values are a variable, which changes what the test receives (a tuple instead of its element); peptalk reports without a fix there.',
   },

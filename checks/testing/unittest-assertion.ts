@@ -200,7 +200,7 @@ export default defineCheck({
     bad: "import pytest\nimport unittest\n\nclass TestParse(unittest.TestCase):\n    def test_sum(self):\n        self.assertEqual(parse('1 + 2'), 3)\n",
     good: "def test_sum():\n    assert parse('1 + 2') == 3\n",
     fixSafety:
-      "Offered for a call that is a whole statement, without comments, whose method has a plain `assert` form with the same outcome (`assertEqual` → `==`, `assertIsNone` → `is None`, `assertIsInstance` → `isinstance()`, `assertRegex` → `re.search()` when `re` is imported) and no extra arguments such as `places=`. The failure message changes to pytest's, and like every `assert` the check is skipped under `python -O`.",
+      "Offered for a call that is a whole statement, without comments, whose method has a plain `assert` form with the same outcome (`assertEqual` → `==`, `assertIsNone` → `is None`, `assertIsInstance` → `isinstance()`, `assertRegex` → `re.search()` when `re` is imported) and no extra arguments such as `places=`. The fix is unsafe, as in Ruff: the failure message changes to pytest's, and like every `assert` the check is skipped under `python -O`.",
     differences:
       "Ruff reports the methods wherever they are called. peptalk looks at test files only, and only at files written for pytest (they import pytest): in a unittest-style module, even in a project that runs pytest, the unittest methods are the team's choice, and converting them is a migration rather than a review point. Ruff also rewrites `assertRegex` without checking that `re` is imported and drops extra positional arguments; peptalk offers no fix then.",
   },
@@ -228,7 +228,12 @@ export default defineCheck({
         ) {
           const text = target.descendantsOfType("comment").length === 0 ? replacement(ctx, method, call) : null;
           if (text)
-            fix = { title: `Replace \`${method}(...)\` with \`assert\``, edits: [ctx.edits.replace(target, text)] };
+            fix = {
+              title: `Replace \`${method}(...)\` with \`assert\``,
+              edits: [ctx.edits.replace(target, text)],
+              safety: "unsafe" as const,
+              unsafeReason: "a plain `assert` is skipped under `python -O`, and its failure message differs",
+            };
         }
         ctx.report({
           node: fn,

@@ -48,7 +48,7 @@ export default defineCheck({
     bad: "import pytest\n\n@pytest.fixture\ndef user():\n    yield User(name='ada')\n",
     good: "import pytest\n\n@pytest.fixture\ndef user():\n    return User(name='ada')\n",
     fixSafety:
-      "Replaces `yield` with `return` (and a `Generator[T, ...]`/`Iterator[T]` return annotation with `T`) when the fixture has no other `yield` and no `return`: pytest then gets the same value and has nothing to tear down, as before. Other return annotations leave the fix out.",
+      "Safe, as in Ruff: replaces `yield` with `return` (and a `Generator[T, ...]`/`Iterator[T]` return annotation with `T`) when the fixture has no other `yield` and no `return`: pytest then gets the same value and has nothing to tear down, as before. Other return annotations leave the fix out.",
     differences:
       "Ruff reports this in any file; peptalk looks at test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`). Ruff always rewrites `yield` as `return`; peptalk leaves the fix out when the fixture also has a `return` or an annotation it cannot rewrite, and does not report a fixture whose body holds a second `yield` anywhere.",
   },

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { compareVersions } from "../../src/engine/version.js";
 
 const BUILTIN_FOR = new Map([
   ["typing.List", "list"],
@@ -31,10 +32,15 @@ export default defineCheck({
     why: "Since Python 3.9 (PEP 585) `list[int]`, `dict[str, int]` and friends work directly; the `typing` aliases are deprecated and need an import for nothing.",
     bad: "from typing import List\n\ndef names(rows: List[str]) -> List[str]:\n    return rows\n",
     good: "def names(rows: list[str]) -> list[str]:\n    return rows\n",
-    fixSafety: "Replaces the alias with the builtin name, in annotations only, when the builtin is not shadowed there.",
+    fixSafety:
+      "Replaces the alias with the builtin name, in annotations only, when the builtin is not shadowed there. As in Ruff, safe when the target Python is 3.10 or newer, the module has `from __future__ import annotations`, or the file is a stub; otherwise unsafe, because code that evaluates annotations at run time (Pydantic, `typing.get_type_hints`) may not accept the builtin generic on older interpreters.",
     differences: "Only annotations are checked; Ruff also rewrites runtime uses such as `x = List`.",
   },
   create(ctx): Visitors {
+    const safe =
+      compareVersions(ctx.python, [3, 10]) >= 0 ||
+      ctx.path.endsWith(".pyi") ||
+      /^from[ \t]+__future__[ \t]+import[ \t]+(?:\(?[\w, \t]*\b)?annotations\b/m.test(ctx.source);
     // Only files that name one of the aliases can use one.
     if (!ctx.source.includes("typing") || !/\b(List|Dict|Set|FrozenSet|Tuple|Type)\b/.test(ctx.source)) return {};
     const visit = (node: SyntaxNode): void => {
@@ -46,7 +52,18 @@ export default defineCheck({
       ctx.report({
         node,
         message: `Use \`${builtin}\` instead of \`${node.text}\` in annotations`,
-        fix: shadowed ? null : { title: `Replace with \`${builtin}\``, edits: [ctx.edits.replace(node, builtin)] },
+        fix: shadowed
+          ? null
+          : {
+              title: `Replace with \`${builtin}\``,
+              edits: [ctx.edits.replace(node, builtin)],
+              ...(safe
+                ? {}
+                : {
+                    safety: "unsafe" as const,
+                    unsafeReason: `annotations evaluated at run time (Pydantic, \`get_type_hints\`) get \`${builtin}[...]\`, which older interpreters and libraries may not accept`,
+                  }),
+            },
       });
     };
     // Visit annotations only (not every identifier of the file).

@@ -31,7 +31,7 @@ export default defineCheck({
     bad: "def fetch(timeout: float = None):\n    pass\n",
     good: "def fetch(timeout: float | None = None):\n    pass\n",
     fixSafety:
-      "Writes `X | None` when the target Python is 3.10 or newer; before that, `Optional[X]` when `Optional` is already imported from `typing`; otherwise no fix (it would need an import).",
+      "Writes `X | None` when the target Python is 3.10 or newer; before that, `Optional[X]` when `Optional` is already imported from `typing`; otherwise no fix (it would need an import). Unsafe, as in Ruff: code that reads annotations at run time (Pydantic, FastAPI, `typing.get_type_hints`) sees a different type, and `None` may not be the value the author meant to allow.",
     differences:
       "String (forward-reference) annotations are not rewritten or reported; Ruff reports inside the quotes.",
   },
@@ -57,7 +57,13 @@ export default defineCheck({
           message: `Parameter defaults to \`None\` but its annotation \`${text}\` does not allow \`None\``,
           fix:
             replacement && !text.includes("#")
-              ? { title: `Annotate as \`${replacement}\``, edits: [ctx.edits.replace(expr, replacement)] }
+              ? {
+                  title: `Annotate as \`${replacement}\``,
+                  edits: [ctx.edits.replace(expr, replacement)],
+                  safety: "unsafe",
+                  unsafeReason:
+                    "code that reads annotations at run time (Pydantic, FastAPI) sees a different type, and `None` may not be a value the parameter should accept",
+                }
               : null,
         });
       },

@@ -23,7 +23,7 @@ export default defineCheck({
     bad: "from typing import Optional\n\ndef find(key: str) -> Optional[int]:\n    return None\n",
     good: "def find(key: str) -> int | None:\n    return None\n",
     fixSafety:
-      'Rewrites `Optional[X]` as `X | None` in annotations, except when `X` is a string forward reference (`"A" | None` fails at runtime).',
+      'Safe, as in Ruff for a 3.10+ target (the only one this rule runs for): rewrites `Optional[X]` as `X | None` in annotations, except when `X` is a string forward reference (`"A" | None` fails at runtime).',
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("Optional")) return {};

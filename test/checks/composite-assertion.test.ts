@@ -23,18 +23,21 @@ runCheckTable(check, {
       at: "2:5-2:19",
       message: "use one `assert` each",
       output: `${head}    assert a\n    assert b\n`,
+      safety: "unsafe",
     },
     {
       code: `${head}    assert (x == 1 and\n            y == 2)\n    assert a and (b and c)\n`,
       path,
       at: ["2:5-3:20", "4:5-4:27"],
       output: `${head}    assert x == 1\n    assert y == 2\n    assert a\n    assert b\n    assert c\n`,
+      safety: "unsafe",
     },
     {
       code: `${head}    assert not (a or b or c)\n    assert (a := f()) and a.ok\n`,
       path,
       at: ["2:5-2:29", "3:5-3:31"],
       output: `${head}    assert not a\n    assert not b\n    assert not c\n    assert (a := f())\n    assert a.ok\n`,
+      safety: "unsafe",
     },
     {
       // A message, a comment, another statement on the line, a mixed `not (a or b and c)`: no fix.
@@ -54,6 +57,7 @@ runCheckTable(check, {
       path,
       at: "3:9-3:45",
       output: "class TestA:\n    def test_a(self):\n        assert not self.x == 1\n        assert not (self.y)\n",
+      safety: "unsafe",
     },
   ],
 });

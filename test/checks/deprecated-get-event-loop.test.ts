@@ -23,12 +23,14 @@ runCheckTable(check, {
       at: "3:12-3:36",
       message: /get_running_loop/,
       output: "import asyncio\nasync def f():\n    loop = asyncio.get_running_loop()\n",
+      safety: "safe",
     },
     {
       code: "import asyncio as aio\nclass A:\n    async def m(self):\n        await aio.get_event_loop().run_in_executor(None, g)\n",
       at: "4:15-4:35",
       output:
         "import asyncio as aio\nclass A:\n    async def m(self):\n        await aio.get_running_loop().run_in_executor(None, g)\n",
+      safety: "safe",
     },
     {
       code: "from asyncio import get_event_loop\nasync def f():\n    return get_event_loop()\n",

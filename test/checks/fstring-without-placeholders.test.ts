@@ -11,11 +11,11 @@ runCheckTable(check, {
     "x = f'a' f'{b}'\n",
   ],
   invalid: [
-    { code: "x = f'abc'\n", at: "1:5-1:11", output: "x = 'abc'\n" },
-    { code: 'x = F"abc"\n', at: "1:5-1:11", output: 'x = "abc"\n' },
-    { code: "x = f'a{{b}}'\n", at: "1:5-1:14", output: "x = 'a{b}'\n" },
-    { code: "x = rf'a\\d'\n", at: "1:5-1:12", output: "x = r'a\\d'\n" },
-    { code: "x = f'a' f'b'\n", at: ["1:5-1:9", "1:10-1:14"], output: "x = 'a' 'b'\n" },
-    { code: 'x = f"""\nmulti\n"""\n', at: "1:5-3:4", output: 'x = """\nmulti\n"""\n' },
+    { code: "x = f'abc'\n", at: "1:5-1:11", output: "x = 'abc'\n", safety: "safe" },
+    { code: 'x = F"abc"\n', at: "1:5-1:11", output: 'x = "abc"\n', safety: "safe" },
+    { code: "x = f'a{{b}}'\n", at: "1:5-1:14", output: "x = 'a{b}'\n", safety: "safe" },
+    { code: "x = rf'a\\d'\n", at: "1:5-1:12", output: "x = r'a\\d'\n", safety: "safe" },
+    { code: "x = f'a' f'b'\n", at: ["1:5-1:9", "1:10-1:14"], output: "x = 'a' 'b'\n", safety: "safe" },
+    { code: 'x = f"""\nmulti\n"""\n', at: "1:5-3:4", output: 'x = """\nmulti\n"""\n', safety: "safe" },
   ],
 });

@@ -18,11 +18,13 @@ runCheckTable(check, {
       python: "3.10",
       at: "1:10-1:13",
       output: "def f(x: int | None = None):\n    pass\n",
+      safety: "unsafe",
     },
     {
       code: "from typing import Optional\ndef f(x: int = None):\n    pass\n",
       at: "2:10-2:13",
       output: "from typing import Optional\ndef f(x: Optional[int] = None):\n    pass\n",
+      safety: "unsafe",
     },
     { code: "def g(x: int = None):\n    pass\n", at: "1:10-1:13", output: null },
     {
@@ -30,12 +32,14 @@ runCheckTable(check, {
       python: "3.12",
       at: "1:10-1:19",
       output: "def f(x: list[str] | None = None):\n    pass\n",
+      safety: "unsafe",
     },
     {
       code: "def f(*, x: int | str = None):\n    pass\n",
       python: "3.10",
       at: "1:13-1:22",
       output: "def f(*, x: int | str | None = None):\n    pass\n",
+      safety: "unsafe",
     },
   ],
 });

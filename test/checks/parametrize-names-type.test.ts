@@ -26,12 +26,14 @@ runCheckTable(check, {
       at: "3:26-3:31",
       message: "use a tuple of strings",
       output: `${head}@pytest.mark.parametrize(("a", "b"), [(1, 2)])\n${def}`,
+      safety: "safe",
     },
     {
       code: `${head}@pytest.mark.parametrize(("a, b"), [(1, 2)])\n${def}@pytest.mark.parametrize('a,' 'b', [(1, 2)])\n${def}`,
       path,
       at: ["3:26-3:34", "5:26-5:34"],
       output: `${head}@pytest.mark.parametrize(("a", "b"), [(1, 2)])\n${def}@pytest.mark.parametrize(('a', 'b'), [(1, 2)])\n${def}`,
+      safety: "safe",
     },
     {
       code: `${head}@pytest.mark.parametrize(["a", "b"], [(1, 2)])\n${def}`,
@@ -39,6 +41,7 @@ runCheckTable(check, {
       at: "3:26-3:36",
       message: "names in a list",
       output: `${head}@pytest.mark.parametrize(("a", "b"), [(1, 2)])\n${def}`,
+      safety: "safe",
     },
     {
       code: `${head}@pytest.mark.parametrize(("a",), [(1,), (2,)])\ndef test_a(a): ...\n@pytest.mark.parametrize(["a"], [[1], pytest.param((2,))])\ndef test_b(a): ...\n`,
@@ -46,6 +49,7 @@ runCheckTable(check, {
       at: ["3:26-3:32", "5:26-5:31"],
       message: "use a plain string",
       output: `${head}@pytest.mark.parametrize("a", [1, 2])\ndef test_a(a): ...\n@pytest.mark.parametrize("a", [1, pytest.param((2,))])\ndef test_b(a): ...\n`,
+      safety: "safe",
     },
     {
       // The values are a variable (their rows cannot be unpacked here), the name is not a string.
@@ -59,6 +63,7 @@ runCheckTable(check, {
       path,
       at: "4:39-4:44",
       output: `${head}class TestA:\n    @pytest.mark.parametrize(argnames=("a", "b"), argvalues=[(1, 2)])\n    def test_a(self, a, b): ...\n`,
+      safety: "safe",
     },
   ],
 });

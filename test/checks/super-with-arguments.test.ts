@@ -27,6 +27,22 @@ runCheckTable(check, {
       code: "class A(B):\n    def f(self):\n        super(A, self).f()\n",
       at: "3:14-3:23",
       output: "class A(B):\n    def f(self):\n        super().f()\n",
+      safety: "safe",
+    },
+    // A decorator that returns a subclass: `super(A, self)` then recurses forever, `super()` does not.
+    {
+      code: "@register\nclass A(B):\n    def f(self):\n        return super(A, self).f()\n",
+      at: "4:21-4:30",
+      output: "@register\nclass A(B):\n    def f(self):\n        return super().f()\n",
+      safety: "unsafe",
+    },
+    // `@dataclass` returns the class it is given.
+    {
+      code: "from dataclasses import dataclass\n\n@dataclass\nclass A(B):\n    def f(self):\n        return super(A, self).f()\n",
+      at: "6:21-6:30",
+      output:
+        "from dataclasses import dataclass\n\n@dataclass\nclass A(B):\n    def f(self):\n        return super().f()\n",
+      safety: "safe",
     },
     {
       code: "class A(B):\n    @classmethod\n    def f(cls):\n        return super(A, cls).f()\n",

@@ -23,37 +23,48 @@ runCheckTable(check, {
     },
   ],
   invalid: [
-    { code: `${head}        self.assertEqual(a, b)\n`, path, at: "5:9-5:25", output: `${head}        assert a == b\n` },
+    {
+      code: `${head}        self.assertEqual(a, b)\n`,
+      path,
+      at: "5:9-5:25",
+      output: `${head}        assert a == b\n`,
+      safety: "unsafe",
+    },
     {
       code: `${head}        self.assertTrue(x, "msg")\n        self.assertFalse(a or b)\n`,
       path,
       at: ["5:9-5:24", "6:9-6:25"],
       message: /plain `assert`/,
       output: `${head}        assert x, "msg"\n        assert not (a or b)\n`,
+      safety: "unsafe",
     },
     {
       code: `${head}        self.assertIsNone(x)\n        self.assertIn(a, b, msg="m")\n        self.assertNotIsInstance(x, (int, str))\n`,
       path,
       at: ["5:9-5:26", "6:9-6:22", "7:9-7:33"],
       output: `${head}        assert x is None\n        assert a in b, "m"\n        assert not isinstance(x, (int, str))\n`,
+      safety: "unsafe",
     },
     {
       code: `${head}        self.assertEqual(a < b, True)\n        self.assertGreater(not a, b)\n`,
       path,
       at: ["5:9-5:25", "6:9-6:27"],
       output: `${head}        assert (a < b) == True\n        assert (not a) > b\n`,
+      safety: "unsafe",
     },
     {
       code: `${head}        (self.assertIs(a, b))\n        self.assertEqual(\n            {"a": 1},\n            f(\n              x))\n`,
       path,
       at: ["5:10-5:23", "6:9-6:25"],
       output: `${head}        assert a is b\n        assert {"a": 1} == (f(\n              x))\n`,
+      safety: "unsafe",
     },
     {
       code: `import re\n${head}        self.assertRegex(text, r"\\d+")\n        self.assertRegex(f(), "x")\n`,
       path,
       at: ["6:9-6:25", "7:9-7:25"],
       output: `import re\n${head}        assert re.search(r"\\d+", text)\n        self.assertRegex(f(), "x")\n`,
+      safety: "unsafe",
     },
     {
       // No `import re`; a value not a statement; a comment; a method without a plain form; dropped arguments.
@@ -67,6 +78,7 @@ runCheckTable(check, {
       path,
       at: "5:9-5:31",
       output: "import pytest\n\nclass TestY:\n    def test_b(self, helper):\n        assert 1 == 2\n",
+      safety: "unsafe",
     },
   ],
 });

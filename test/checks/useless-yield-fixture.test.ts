@@ -25,18 +25,21 @@ runCheckTable(check, {
       at: "5:5-5:12",
       message: "Fixture `a` yields without teardown",
       output: `${head}@pytest.fixture\ndef a():\n    return 1\n`,
+      safety: "safe",
     },
     {
       code: `${head}from typing import Generator\n\n@pytest.fixture()\ndef b() -> Generator[int, None, None]:\n    x = make()\n    yield x\n`,
       path,
       at: "8:5-8:12",
       output: `${head}from typing import Generator\n\n@pytest.fixture()\ndef b() -> int:\n    x = make()\n    return x\n`,
+      safety: "safe",
     },
     {
       code: `${head}import typing\n\n@pytest.fixture(scope="module")\ndef c() -> typing.Iterator[str]:\n    yield "s"\n`,
       path,
       at: "7:5-7:14",
       output: `${head}import typing\n\n@pytest.fixture(scope="module")\ndef c() -> str:\n    return "s"\n`,
+      safety: "safe",
     },
     {
       // A string annotation, an early `return`: reported without a fix.
@@ -50,12 +53,14 @@ runCheckTable(check, {
       path,
       at: ["5:5-5:23", "9:5-9:10"],
       output: `${head}@pytest.fixture\nasync def f():\n    return await make()\n\n@pytest.fixture\ndef g():\n    return\n`,
+      safety: "safe",
     },
     {
       code: `from pytest import fixture\n\nclass TestA:\n    @fixture\n    def h(self):\n        def inner():\n            yield 3\n        yield inner\n`,
       path: "tests/test_x.py",
       at: "8:9-8:20",
       output: `from pytest import fixture\n\nclass TestA:\n    @fixture\n    def h(self):\n        def inner():\n            yield 3\n        return inner\n`,
+      safety: "safe",
     },
   ],
 });
