@@ -48,7 +48,7 @@ export default defineCheck({
     differences:
       'Outside coroutines only certain cases are reported: at import time, or in a function that then runs the loop itself (`run_until_complete`, `run_forever`); a sync helper may well be called while a loop runs. Not reported: a call inside `try` whose `except` handles `RuntimeError` (code that already copes with "no current loop"), inside a generator-based coroutine (`yield from`), inside `with self.assertRaises(...)`/`pytest.raises(...)`/warnings checks, and `get_event_loop` imported under another name (a fallback for old Pythons).',
     fixSafety:
-      "Inside `async def` a loop is running, and `get_event_loop()` returns it, exactly as `get_running_loop()` does: the fix renames the call when it is spelled `asyncio.get_event_loop()` (or through an alias of the module). A bare `get_event_loop()` imported from asyncio is reported without a fix, and so are calls outside coroutines.",
+      "Safe (no Ruff code to compare with): inside `async def` a loop is running, and `get_event_loop()` returns it, exactly as `get_running_loop()` does: the fix renames the call when it is spelled `asyncio.get_event_loop()` (or through an alias of the module). A bare `get_event_loop()` imported from asyncio is reported without a fix, and so are calls outside coroutines.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("get_event_loop")) return {};
