@@ -11,13 +11,15 @@ const HELP = `peptalk ${PEPTALK_VERSION}: reviews Python like a senior Python en
 
 Usage:
   peptalk check [PATHS...] [--select IDS] [--ignore IDS] [--python X.Y]
-                [--format text|json|sarif|github] [--config FILE] [--fix] [--fail-on LEVEL]
+                [--format text|json|sarif|github] [--config FILE] [--fix] [--unsafe-fixes]
+                [--fail-on LEVEL]
   peptalk review [--base REF] [--head REF] [--format text|json|markdown] [--config FILE]
   peptalk review --pr OWNER/REPO#N [--post]     (token in GITHUB_TOKEN)
   peptalk rules [--format text|json|markdown]
   peptalk --version | --help
 
 IDS are comma-separated rule ids, Ruff codes or categories (idioms, typing, ...).
+--fix applies safe fixes only; --unsafe-fixes also applies (and shows) fixes that may change behaviour.
 Exit codes: 0 nothing at the failing severity, 1 findings, 2 usage or config error.`;
 
 function list(values: string[] | undefined): string[] {
@@ -48,6 +50,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             format: { type: "string" },
             config: { type: "string" },
             fix: { type: "boolean" },
+            "unsafe-fixes": { type: "boolean" },
+            "no-unsafe-fixes": { type: "boolean" },
             "fail-on": { type: "string" },
           },
         });
@@ -62,6 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             format: oneOf("format", values.format, ["text", "json", "sarif", "github"] as const, "text"),
             config: values.config,
             fix: !!values.fix,
+            unsafeFixes: !!values["unsafe-fixes"] && !values["no-unsafe-fixes"],
             failOn:
               values["fail-on"] === undefined
                 ? undefined

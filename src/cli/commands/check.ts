@@ -1,13 +1,20 @@
 // `peptalk check [PATHS...]`: the engine over files on disk.
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { allChecks } from "../../../checks/index.js";
 import { ruleInfo } from "../../engine/check.js";
 import { runEngine } from "../../engine/engine.js";
 import { applyNonOverlappingFixes } from "../../engine/fix.js";
-import { CATEGORIES, type EngineResult, type Finding, type Severity } from "../../engine/types.js";
+import {
+  CATEGORIES,
+  type EngineResult,
+  type Finding,
+  type Fix,
+  type Severity,
+  type SkippedFile,
+} from "../../engine/types.js";
 import { findRepoRoot, loadConfig } from "../config-loader.js";
-import { buildProjectInput, collectPythonFiles, listRepoPaths, toPosix } from "../files.js";
+import { buildProjectInput, collectPythonFiles, commonDirectory, listRepoPaths, toPosix } from "../files.js";
 import { formatGithub } from "../format/github.js";
 import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
@@ -22,6 +29,8 @@ export interface CheckOptions {
   format: "text" | "json" | "sarif" | "github";
   config?: string;
   fix: boolean;
+  /** Ruff's `--unsafe-fixes`: `--fix` applies unsafe fixes too, and they are shown as available. */
+  unsafeFixes: boolean;
   failOn?: Severity | "never";
 }
 
@@ -33,13 +42,24 @@ export function failsGate(findings: readonly Finding[], failOn: Severity | "neve
   return findings.some((f) => RANK[f.severity] >= RANK[failOn]);
 }
 
+/** Whether a fix is applied by this run: safe ones with `--fix`, unsafe ones also with `--unsafe-fixes`. */
+export function isApplicable(fix: Fix | null, unsafeFixes: boolean): boolean {
+  return !!fix && (fix.safety === "safe" || unsafeFixes);
+}
+
 export async function runCheckCommand(options: CheckOptions, io: Io): Promise<number> {
   const cwd = io.cwd;
   const targets = (options.paths.length ? options.paths : ["."]).map((p) => resolve(cwd, p));
+  const { files, explicit, missing, skipped: walkSkipped } = collectPythonFiles(targets);
+  if (missing.length > 0)
+    throw new UsageError(`no such file or directory: ${missing.map((m) => relative(cwd, m) || m).join(", ")}`);
   // The repository of the first path decides config and globs, as Ruff finds config from the files.
-  const root = findRepoRoot(
-    existsSync(targets[0]!) && statSync(targets[0]!).isDirectory() ? targets[0]! : dirname(targets[0]!),
-  );
+  // Outside a repository, the directory that holds every path given is the project: the paths
+  // below it then name each file uniquely (`dirA/__init__.py`, `dirB/__init__.py`).
+  const first = targets[0]!;
+  let root = findRepoRoot(existsSync(first) && statSync(first).isDirectory() ? first : dirname(first));
+  const inGit = existsSync(join(root, ".git"));
+  if (!inGit) root = commonDirectory(targets);
   const loaded = loadConfig(root, options.config && resolve(cwd, options.config), options.python);
   if (loaded.errors.length > 0) {
     for (const e of loaded.errors) io.stderr(`peptalk: config error${e.path ? ` at ${e.path}` : ""}: ${e.message}`);
@@ -50,20 +70,22 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
     if (!known.has(name) && !known.has(name.toUpperCase()))
       throw new UsageError(`unknown rule, code or category: ${name}`);
   }
-  const { files, missing } = collectPythonFiles(targets);
-  if (missing.length > 0)
-    throw new UsageError(`no such file or directory: ${missing.map((m) => relative(cwd, m) || m).join(", ")}`);
 
-  // The engine sees repo-relative paths (what config globs match); output shows cwd-relative ones.
-  const toRepo = (abs: string): string => {
-    const rel = toPosix(relative(root, abs));
-    // A file outside the repository is named from its own directory.
-    return rel.startsWith("../") ? toPosix(relative(dirname(abs), abs)) : rel;
+  // The engine sees root-relative paths (what config globs match); a file outside the root (a
+  // second repository, a directory beside it) keeps its absolute path, which cannot collide.
+  // Output shows cwd-relative paths.
+  const insideRoot = (abs: string): boolean => {
+    const rel = relative(root, abs);
+    return rel.split(sep)[0] !== ".." && !isAbsolute(rel);
   };
-  const display = new Map(files.map((abs) => [toRepo(abs), toPosix(relative(cwd, abs)) || abs]));
-  const absolute = new Map(files.map((abs) => [toRepo(abs), abs]));
+  const toEngine = (abs: string): string => toPosix(insideRoot(abs) ? relative(root, abs) : abs);
+  const toDisplay = (abs: string): string => toPosix(relative(cwd, abs)) || toPosix(abs);
+  const display = new Map(files.map((abs) => [toEngine(abs), toDisplay(abs)]));
+  const absolute = new Map(files.map((abs) => [toEngine(abs), abs]));
   // Files git ignores (or a tree outside git) are still part of the project being checked.
-  const project = buildProjectInput(root, [...new Set([...listRepoPaths(root), ...absolute.keys()])]);
+  const walked = targets.filter((t) => existsSync(t) && statSync(t).isDirectory() && insideRoot(t));
+  const repoPaths = listRepoPaths(root, inGit ? undefined : walked);
+  const project = buildProjectInput(root, [...new Set([...repoPaths, ...absolute.keys()])]);
 
   const progress =
     io.stderrIsTTY && files.length > 200
@@ -87,16 +109,14 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       let appliedThisPass = 0;
-      const byPath = new Map<string, Finding[]>();
-      for (const f of result.findings) if (f.fix) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
-      for (const [path, list] of byPath) {
+      const byPath = new Map<string, Fix[]>();
+      for (const f of result.findings)
+        if (isApplicable(f.fix, options.unsafeFixes)) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f.fix!]);
+      for (const [path, fixes] of byPath) {
         const abs = absolute.get(path);
         if (!abs) continue;
         const source = readFileSync(abs, "utf8");
-        const { text, applied } = applyNonOverlappingFixes(
-          source,
-          list.map((f) => f.fix!),
-        );
+        const { text, applied } = applyNonOverlappingFixes(source, fixes);
         if (applied > 0 && text !== source) {
           writeFileSync(abs, text);
           appliedThisPass += applied;
@@ -109,10 +129,27 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
   }
   if (progress) io.progress("");
 
+  // Every file given is checked or said to be skipped: a second path to a file already checked,
+  // a broken symlink, or a file named on the command line that the configuration excludes.
+  const analysed = new Set(result.analysed);
+  const engineSkipped = new Set(result.skipped.map((s) => s.path));
+  const notChecked: SkippedFile[] = [
+    ...walkSkipped.map((s) => ({
+      path: toDisplay(s.path),
+      reason: s.sameAs ? `${s.reason} ${toDisplay(s.sameAs)}` : s.reason,
+    })),
+    ...[...explicit]
+      .map(toEngine)
+      .filter((path) => !analysed.has(path) && !engineSkipped.has(path))
+      .map((path) => ({
+        path: display.get(path) ?? path,
+        reason: "excluded by the configuration (include/exclude, or Ruff's exclude)",
+      })),
+  ];
   const shown: EngineResult = {
     ...result,
     findings: result.findings.map((f) => ({ ...f, path: display.get(f.path) ?? f.path })),
-    skipped: result.skipped.map((s) => ({ ...s, path: display.get(s.path) ?? s.path })),
+    skipped: [...result.skipped.map((s) => ({ ...s, path: display.get(s.path) ?? s.path })), ...notChecked],
     failures: result.failures.map((s) => ({ ...s, path: display.get(s.path) ?? s.path })),
   };
   switch (options.format) {
@@ -126,7 +163,7 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
       if (shown.findings.length) io.stdout(formatGithub(shown.findings));
       break;
     default:
-      io.stdout(formatText(shown, { color: io.stdoutIsTTY, fixedCount: fixed }));
+      io.stdout(formatText(shown, { color: io.stdoutIsTTY, fixedCount: fixed, unsafeFixes: options.unsafeFixes }));
   }
   if (options.format !== "text") {
     for (const s of shown.skipped) io.stderr(`peptalk: skipped ${s.path}: ${s.reason}`);

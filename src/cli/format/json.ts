@@ -1,6 +1,6 @@
 import type { Finding } from "../../engine/types.js";
 
-/** The JSON contract of DESIGN.md: 1-based lines and columns, fixes as edits. */
+/** The JSON contract of DESIGN.md: 1-based lines and columns, fixes as edits with their applicability. */
 export function formatJson(findings: readonly Finding[]): string {
   return JSON.stringify(
     {
@@ -17,6 +17,9 @@ export function formatJson(findings: readonly Finding[]): string {
         fix: f.fix
           ? {
               description: f.fix.description,
+              // Ruff's JSON field: `--fix` applies "safe" fixes, `--unsafe-fixes` adds "unsafe" ones.
+              applicability: f.fix.safety,
+              ...(f.fix.unsafeReason ? { unsafeReason: f.fix.unsafeReason } : {}),
               edits: f.fix.edits.map((e) => ({
                 line: e.line,
                 column: e.column,

@@ -1,5 +1,5 @@
 // SARIF 2.1.0 as GitHub code scanning accepts it: rules with help, results with regions,
-// partial fingerprints, and fixes.
+// partial fingerprints, and safe fixes.
 import type { RuleInfo } from "../../engine/check.js";
 import type { Finding } from "../../engine/types.js";
 import { PEPTALK_VERSION, RULES_DOC_URL } from "../../version.js";
@@ -41,7 +41,8 @@ export function formatSarif(findings: readonly Finding[], rules: readonly RuleIn
     };
     const index = ruleIndex.get(f.rule);
     if (index !== undefined) result["ruleIndex"] = index;
-    if (f.fix) {
+    // A SARIF fix may be applied by a tool without a human (code scanning's autofix): safe ones only.
+    if (f.fix?.safety === "safe") {
       result["fixes"] = [
         {
           description: { text: f.fix.description },

@@ -3,7 +3,14 @@ import type { EngineResult, Finding } from "../../engine/types.js";
 
 type Style = Parameters<typeof styleText>[0];
 
-export function formatText(result: EngineResult, options: { color: boolean; fixedCount?: number }): string {
+export interface TextOptions {
+  color: boolean;
+  fixedCount?: number;
+  /** `--unsafe-fixes`: unsafe fixes count as available, not hidden. */
+  unsafeFixes?: boolean;
+}
+
+export function formatText(result: EngineResult, options: TextOptions): string {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
   const sevStyle: Record<Finding["severity"], Style> = { error: "red", warning: "yellow", info: "cyan" };
   const lines: string[] = [];
@@ -13,15 +20,16 @@ export function formatText(result: EngineResult, options: { color: boolean; fixe
       sevStyle[f.severity],
       `${f.severity} ${f.rule}${f.codes.length ? ` [${f.codes.join(", ")}]` : ""}`,
     );
-    const fixable = f.fix ? paint("dim", " (fixable)") : "";
-    lines.push(`${where} ${rule} ${f.message}${fixable}`);
+    // Ruff's marker for a fix `--fix` would apply.
+    const fixable = f.fix && (f.fix.safety === "safe" || options.unsafeFixes) ? `${paint("bold", "[*]")} ` : "";
+    lines.push(`${where} ${rule} ${fixable}${f.message}`);
   }
   for (const s of result.skipped) lines.push(paint("dim", `${s.path}: skipped: ${s.reason}`));
   for (const failure of result.failures)
     lines.push(paint("magenta", `${failure.path}: check ${failure.rule} failed: ${failure.message}`));
   if (result.honoured.length > 0)
     lines.push(paint("dim", `Honoured repository settings: ${result.honoured.join("; ")}`));
-  lines.push(summaryLine(result, options.fixedCount ?? 0));
+  lines.push(summaryLine(result, options.fixedCount ?? 0, options.unsafeFixes ?? false));
   return lines.join("\n");
 }
 
@@ -30,10 +38,11 @@ function plural(n: number, word: string): string {
   return `${n} ${/(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`}`;
 }
 
-export function summaryLine(result: EngineResult, fixed: number): string {
+export function summaryLine(result: EngineResult, fixed: number, unsafeFixes = false): string {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) counts[f.severity]++;
-  const fixable = result.findings.filter((f) => f.fix).length;
+  const fixable = result.findings.filter((f) => f.fix && (f.fix.safety === "safe" || unsafeFixes)).length;
+  const hidden = unsafeFixes ? 0 : result.findings.filter((f) => f.fix?.safety === "unsafe").length;
   const files = new Set(result.findings.map((f) => f.path)).size;
   const parts = [
     result.findings.length === 0
@@ -42,6 +51,8 @@ export function summaryLine(result: EngineResult, fixed: number): string {
   ];
   if (fixed > 0) parts.push(`${plural(fixed, "fix")} applied`);
   if (fixable > 0) parts.push(`${fixable} fixable with --fix`);
+  if (hidden > 0)
+    parts.push(`${hidden} hidden ${hidden === 1 ? "fix" : "fixes"} can be enabled with the \`--unsafe-fixes\` option`);
   if (result.skipped.length > 0) parts.push(`${plural(result.skipped.length, "file")} skipped`);
   return parts.join("; ") + ".";
 }
