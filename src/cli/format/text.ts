@@ -47,7 +47,7 @@ export function summaryLine(result: EngineResult, fixed: number, unsafeFixes = f
   const parts = [
     result.findings.length === 0
       ? `No findings in ${plural(result.analysed.length, "file")}`
-      : `${plural(result.findings.length, "finding")} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} info) in ${plural(files, "file")} of ${result.analysed.length} checked`,
+      : `${plural(result.findings.length, "finding")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info) in ${plural(files, "file")} of ${result.analysed.length} checked`,
   ];
   if (fixed > 0) parts.push(`${plural(fixed, "fix")} applied`);
   if (fixable > 0) parts.push(`${fixable} fixable with --fix`);
