@@ -44,12 +44,29 @@ describe("SARIF output", () => {
       "pkg/a.py": "def f(x: object) -> object:\n    if x == None:\n        return 1\n    return x != None\n",
       "pkg/b.py": "s = 'é😀'; t = x == None  # unicode before the finding\n",
       "pkg/broken.py": "def f(:\n",
+      "pkg/c.py": "ok = not k in d\n",
     });
     const result = runCli(["check", "--format", "sarif"], root);
     const sarif = JSON.parse(result.stdout);
     expectValid(sarif);
-    expect(sarif.runs[0].results.length).toBe(4);
-    expect(sarif.runs[0].results.some((r: { fixes?: unknown[] }) => r.fixes)).toBe(true);
+    expect(sarif.runs[0].results.length).toBe(5);
+    // Only the safe E713 fix is a SARIF fix; the unsafe E711 ones are not.
+    const withFixes = sarif.runs[0].results.filter((r: { fixes?: unknown[] }) => r.fixes);
+    expect(withFixes.map((r: { ruleId: string }) => r.ruleId)).toEqual(["not-in-test"]);
+  });
+
+  it("carries a fix only when it is safe", () => {
+    const edit = { start: 2, end: 4, text: "is", line: 1, column: 3, endLine: 1, endColumn: 5 };
+    const safe: Finding = { ...finding(1), fix: { description: "Use `is`", edits: [edit], safety: "safe" } };
+    const unsafe: Finding = {
+      ...finding(2),
+      fix: { description: "Use `is`", edits: [edit], safety: "unsafe", unsafeReason: "`__eq__` may be overridden" },
+    };
+    const sarif = JSON.parse(formatSarif([safe, unsafe], allChecks.map(ruleInfo)));
+    expectValid(sarif);
+    const [first, second] = sarif.runs[0].results;
+    expect(first.fixes).toHaveLength(1);
+    expect(second).not.toHaveProperty("fixes");
   });
 
   it("validates with no findings at all", () => {
