@@ -72,7 +72,7 @@ function report(ctx: CheckContext, start: SyntaxNode, call: SyntaxNode, receiver
             ? {}
             : {
                 safety: "unsafe" as const,
-                unsafeReason: `\`${receiver.text.length > 30 ? "the receiver" : receiver.text}\` is not known to be a dict: another mapping may not support \`in\`, or may iterate over something other than its keys`,
+                unsafeReason: `\`${receiver.text.length > 30 ? "the receiver" : receiver.text}\` is not known to be a dict: another type with \`keys()\` may not support \`in\`, or may iterate over something other than its keys`,
               }),
         },
   });

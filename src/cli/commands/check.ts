@@ -79,7 +79,7 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
     return rel.split(sep)[0] !== ".." && !isAbsolute(rel);
   };
   const toEngine = (abs: string): string => toPosix(insideRoot(abs) ? relative(root, abs) : abs);
-  const toDisplay = (abs: string): string => toPosix(relative(cwd, abs)) || toPosix(abs);
+  const toDisplay = (abs: string): string => toPosix(relative(cwd, abs)) || ".";
   const display = new Map(files.map((abs) => [toEngine(abs), toDisplay(abs)]));
   const absolute = new Map(files.map((abs) => [toEngine(abs), abs]));
   // Files git ignores (or a tree outside git) are still part of the project being checked.
