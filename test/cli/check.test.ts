@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { runCli, tempTree } from "../helpers/cli.js";
@@ -327,6 +328,18 @@ describe("files given on the command line: every one is checked or reported skip
     expect(named.stdout).toContain("generated/g.py: skipped: excluded by the configuration");
     // ... and quietly left out when a directory walk meets it.
     expect(text.stdout).not.toContain("generated");
+  });
+
+  it("does the same in a real git checkout, with paths relative to its root", () => {
+    const root = tempTree({ "repo/pkg/__init__.py": FLAGGED, "repo/pkg/m.py": FLAGGED, "other/__init__.py": FLAGGED });
+    const repo = join(root, "repo");
+    expect(spawnSync("git", ["init", "-q"], { cwd: repo }).status).toBe(0);
+    const args = ["check", "pkg", "pkg/m.py", "../other", "--select", "E711", "--format", "json"];
+    const fromRepo = runCli(args, repo);
+    expect(flaggedPaths(fromRepo.stdout)).toEqual(["../other/__init__.py", "pkg/__init__.py", "pkg/m.py"]);
+    // Run from a subdirectory, the paths shown are relative to where peptalk runs.
+    const fromPkg = runCli(["check", ".", "../../other", "--select", "E711", "--format", "json"], join(repo, "pkg"));
+    expect(flaggedPaths(fromPkg.stdout)).toEqual(["../../other/__init__.py", "__init__.py", "m.py"]);
   });
 
   it("checks every module of two stdlib-like packages given side by side", () => {
