@@ -17,7 +17,7 @@ function onlyStatement(block: SyntaxNode | null | undefined): SyntaxNode | undef
 }
 
 const BOOL_BUILTINS = ["isinstance", "issubclass", "callable", "hasattr", "bool"];
-/** Comparisons that always produce a bool: `in` coerces `__contains__`, `is` compares identity. */
+/** Each comparison operator with the one that negates it. */
 const NEGATED: Record<string, string> = {
   in: "not in",
   "not in": "in",
@@ -26,6 +26,7 @@ const NEGATED: Record<string, string> = {
   "==": "!=",
   "!=": "==",
 };
+/** Comparisons that always produce a bool: `in` coerces `__contains__`, `is` compares identity. */
 const BOOL_OPERATORS = new Set(["in", "not in", "is", "is not"]);
 
 /** Expressions certain to evaluate to a real bool, whatever their operands' dunder methods return. */
