@@ -33,6 +33,10 @@ function loadFindings(dir) {
     .sort()) {
     const project = basename(file, ".json");
     const report = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    if (!Array.isArray(report?.findings)) {
+      console.error(`sample.mjs: skipping ${file}: not a \`peptalk check --format json\` report`);
+      continue;
+    }
     for (const finding of report.findings) findings.push({ project, ...finding });
   }
   return findings;
