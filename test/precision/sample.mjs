@@ -6,21 +6,27 @@
 // line and column, are taken evenly spaced (every k-th). So one huge project (sympy's generated rubi rules)
 // cannot fill a rule's whole sample, and each project's picks spread over its files.
 // Usage: node test/precision/sample.mjs DIR_OF_JSON [--per-rule N] [--rule ID] [--format markdown|json]
+//        [--balance project|none]   (`none`: every k-th over all of a rule's findings, ignoring projects)
 // The project name of a finding is its JSON file's name without `.json` (e.g. `stdlib-email`).
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 function parseArgs(argv) {
-  const options = { dir: undefined, perRule: 12, rule: undefined, format: "markdown" };
+  const options = { dir: undefined, perRule: 12, rule: undefined, format: "markdown", balance: "project" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--per-rule") options.perRule = Number(argv[++i]);
     else if (arg === "--rule") options.rule = argv[++i];
     else if (arg === "--format") options.format = argv[++i];
+    else if (arg === "--balance") options.balance = argv[++i];
     else options.dir = arg;
   }
-  if (!options.dir || !Number.isInteger(options.perRule) || options.perRule < 1) {
-    console.error("usage: sample.mjs DIR_OF_JSON [--per-rule N] [--rule ID] [--format markdown|json]");
+  const valid =
+    Number.isInteger(options.perRule) && options.perRule >= 1 && ["project", "none"].includes(options.balance);
+  if (!options.dir || !valid) {
+    console.error(
+      "usage: sample.mjs DIR_OF_JSON [--per-rule N] [--rule ID] [--format markdown|json] [--balance project|none]",
+    );
     process.exit(2);
   }
   return options;
@@ -73,7 +79,7 @@ function shareSlots(byProject, perRule) {
   return projects.flatMap((project) => evenlySpaced(byProject.get(project), slots.get(project)));
 }
 
-function sample(findings, perRule, onlyRule) {
+function sample(findings, perRule, onlyRule, balance) {
   const byRule = new Map();
   for (const finding of findings) {
     if (onlyRule && finding.rule !== onlyRule) continue;
@@ -89,7 +95,8 @@ function sample(findings, perRule, onlyRule) {
       if (!byProject.has(finding.project)) byProject.set(finding.project, []);
       byProject.get(finding.project).push(finding);
     }
-    return { rule, total: all.length, picked: shareSlots(byProject, perRule) };
+    const picked = balance === "none" ? evenlySpaced(all, perRule) : shareSlots(byProject, perRule);
+    return { rule, total: all.length, picked };
   });
 }
 
@@ -108,6 +115,6 @@ function printMarkdown(groups) {
 }
 
 const options = parseArgs(process.argv.slice(2));
-const groups = sample(loadFindings(options.dir), options.perRule, options.rule);
+const groups = sample(loadFindings(options.dir), options.perRule, options.rule, options.balance);
 if (options.format === "json") console.log(JSON.stringify(groups, null, 2));
 else printMarkdown(groups);

@@ -59,6 +59,24 @@ describe("test/precision/sample.mjs", () => {
     expect(groups[1]?.picked).toHaveLength(1);
   });
 
+  it("with --balance none takes every k-th finding of the rule, whatever its project", () => {
+    const result = runSampler([
+      dir,
+      "--per-rule",
+      "4",
+      "--balance",
+      "none",
+      "--rule",
+      "none-comparison",
+      "--format",
+      "json",
+    ]);
+    const [none] = JSON.parse(result.stdout) as { picked: Picked[] }[];
+    // 31 findings sorted by project, path and line: indices 3, 11, 19 and 27 (every 7.75th, centred).
+    expect(none?.picked.map((f) => `${f.project}:${f.line}`)).toEqual(["alpha:5", "alpha:13", "alpha:21", "alpha:29"]);
+    expect(runSampler([dir, "--balance", "files"]).code).toBe(2);
+  });
+
   it("prints a markdown skeleton with an empty label column, the same on every run", () => {
     const first = runSampler([dir, "--per-rule", "4"]);
     expect(first.stdout).toContain("### none-comparison (31 findings, 4 sampled)");
