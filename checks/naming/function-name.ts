@@ -1,5 +1,6 @@
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
-import { decorators, mixedCasePrevails } from "../../src/engine/definitions.js";
+import { decorators, mixedCasePrevails, owningClass } from "../../src/engine/definitions.js";
+import { mayInherit } from "../../src/engine/inheritance.js";
 
 // unittest's and Django's camelCase hooks, which subclasses must spell exactly so.
 const FRAMEWORK_NAMES = new Set([
@@ -43,7 +44,7 @@ export default defineCheck({
     bad: "def LoadConfig(path):\n    pass\n",
     good: "def load_config(path):\n    pass\n",
     differences:
-      "Besides unittest's hooks and `@override` methods (as Ruff), peptalk accepts `visit_Name`-style methods, `http.server`'s `do_GET` and `xml.sax`'s `startElement` callbacks, which those APIs require, and follows PEP 8's own exception: in a module where most functions (at least half of four or more) are mixedCase, that is the prevailing style and is not reported.",
+      "Besides unittest's hooks and `@override` methods (as Ruff), peptalk accepts `visit_Name`-style methods, `http.server`'s `do_GET` and `xml.sax`'s `startElement` callbacks, which those APIs require, and methods that may override a base class's (a base in the file that defines the name, or any base not defined in the file, such as `unittest.TestCase` or `logging.Handler`: the base dictates the spelling). It also follows PEP 8's own exception: in a module where most functions (at least half of four or more) are mixedCase, that is the prevailing style and is not reported.",
   },
   create(ctx): Visitors {
     // PEP 8 allows mixedCase "in contexts where that's already the prevailing style".
@@ -55,6 +56,9 @@ export default defineCheck({
         // Names an API dictates: visitor methods, overrides of a base class's spelling.
         if (/^(visit|depart|leave)_[A-Z]/.test(id.text) || /^do_[A-Z]+$/.test(id.text)) return;
         if (decorators(node).some((d) => /(^|\.)override$/.test(d))) return;
+        // A method the base class may define: its spelling is the base's (`addFailure`, `handleError`).
+        const klass = owningClass(node);
+        if (klass && mayInherit(ctx, klass, id.text)) return;
         ctx.report({ node: id, message: `Function name \`${id.text}\` should be lower_case` });
       },
     };

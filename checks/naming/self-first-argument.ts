@@ -1,9 +1,20 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { decorators, nameOf, owningClass } from "../../src/engine/definitions.js";
+import { someAncestor } from "../../src/engine/inheritance.js";
 
-// Called on the class, not an instance: their first parameter is the class.
-const IMPLICIT_CLASSMETHODS = new Set(["__new__", "__init_subclass__", "__class_getitem__"]);
+// Called on the class, not an instance: their first parameter is the class. And documented hooks
+// called without an instance: Enum's `_generate_next_value_(name, start, count, last_values)`
+// (a staticmethod in all but decorator), Pygments' `analyse_text(text)` (made static by LexerMeta).
+const NOT_INSTANCE_METHODS = new Set([
+  "__new__",
+  "__init_subclass__",
+  "__class_getitem__",
+  "_generate_next_value_",
+  "analyse_text",
+]);
+// A metaclass's instances are classes: its methods name the first parameter after that.
+const METACLASS_FIRST_NAMES = new Set(["cls", "mcs", "mcls", "metacls"]);
 
 // Decorators after which the function is still an instance method receiving the instance.
 const METHOD_PRESERVING =
@@ -28,10 +39,41 @@ function usedAsPlainFunction(klass: SyntaxNode, name: string): boolean {
   const text = body.text;
   if (new RegExp(`\\b${name}\\s*=\\s*\\w*(?:classmethod|staticmethod)\\s*\\(\\s*${name}\\s*\\)`).test(text))
     return true;
+  // A helper the class body applies as a decorator to its other methods (`@waitpid_mocks`).
+  if (new RegExp(`^[ \\t]*@${name}\\b`, "m").test(text)) return true;
   // References outside any def of the class body: the function value itself is used there.
   return body.namedChildren.some(
     (statement) =>
       statement.type === "expression_statement" && new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(statement.text),
+  );
+}
+
+/**
+ * The method belongs to a class defined inside a function whose own first parameter (the outer
+ * method's `self`) the method's body uses: its first parameter is renamed (`inner_self`) so as
+ * not to shadow that one.
+ */
+function usesEnclosingSelf(method: SyntaxNode, klass: SyntaxNode): boolean {
+  let outer: SyntaxNode | null = klass.parent;
+  while (outer && outer.type !== "function_definition") outer = outer.parent;
+  const outerFirst = outer?.childForFieldName("parameters")?.namedChildren.find((p) => p.type !== "comment");
+  if (outerFirst?.type !== "identifier") return false;
+  const body = method.childForFieldName("body");
+  return !!body && body.descendantsOfType("identifier").some((i) => i.text === outerFirst.text);
+}
+
+/** A method of a zope-style interface: a bare declaration (docstring, `pass`) with no `self`. */
+function isInterfaceDeclaration(ctx: CheckContext, method: SyntaxNode, klass: SyntaxNode): boolean {
+  const isInterface = someAncestor(klass, (b) => {
+    const last = b.text.replace(/^.*\./s, "");
+    return last === "Interface" || /^I[A-Z][a-z]/.test(last) || ctx.qualifiedName(b) === "zope.interface.Interface";
+  });
+  if (!isInterface) return false;
+  const statements = method.childForFieldName("body")?.namedChildren.filter((s) => s.type !== "comment") ?? [];
+  return statements.every(
+    (s) =>
+      s.type === "pass_statement" ||
+      (s.type === "expression_statement" && ["string", "ellipsis"].includes(s.namedChild(0)?.type ?? "")),
   );
 }
 
@@ -54,18 +96,19 @@ export default defineCheck({
     return {
       function_definition(node) {
         const klass = owningClass(node);
-        if (!klass || IMPLICIT_CLASSMETHODS.has(nameOf(node))) return;
+        if (!klass || NOT_INSTANCE_METHODS.has(nameOf(node))) return;
         // A decorator may change what the function receives (`@jump_test(...)`, a registry):
         // only decorators known to keep an instance method one leave it to judge.
         if (decorators(node).some((d) => !METHOD_PRESERVING.test(d.replace(/\s*\(.*$/s, "")))) return;
-        const first = node.childForFieldName("parameters")?.namedChildren[0];
-        if (!first || first.type !== "identifier" || first.text === "self") return;
-        // In a metaclass (a subclass of `type`) the instance is a class: `cls` is the convention.
-        const isMetaclass = (klass.childForFieldName("superclasses")?.namedChildren ?? []).some((b) =>
-          /((^|\.)type|Meta|EnumType)$/.test(b.text),
-        );
-        if (isMetaclass && first.text === "cls") return;
+        // (A comment may sit before the first parameter: `def f(  # noqa\n self)`.)
+        const first = node.childForFieldName("parameters")?.namedChildren.find((p) => p.type !== "comment");
+        // `__self`: the instance kept out of the way of a `self` keyword argument in `**kwargs`.
+        if (!first || first.type !== "identifier" || /^_*self$/.test(first.text)) return;
+        // In a metaclass (a subclass of `type`, here or through a base in the file) the instance is a class.
+        const isMetaclass = someAncestor(klass, (b) => /((^|\.)type|Meta|EnumType)$/.test(b.text));
+        if (isMetaclass && METACLASS_FIRST_NAMES.has(first.text)) return;
         if (usedAsPlainFunction(klass, nameOf(node)) || isClassConvention(klass, first.text)) return;
+        if (usesEnclosingSelf(node, klass) || isInterfaceDeclaration(ctx, node, klass)) return;
         ctx.report({ node: first, message: `First argument of method \`${nameOf(node)}\` should be named \`self\`` });
       },
     };

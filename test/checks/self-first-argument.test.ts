@@ -25,6 +25,31 @@ runCheckTable(check, {
     "class Meta(type):\n    def m(cls):\n        pass\n",
     "def f(x):\n    pass\n",
     "class A:\n    def m():\n        pass\n",
+    {
+      code: "class T:\n    def test(self):\n        class Proto:\n            def made(proto, tr):\n                self.seen = tr\n        return Proto\n",
+      ruffDiffers: "the method uses the enclosing method's self, so its own first parameter has another name",
+    },
+    {
+      code: "from enum import Enum\nclass Color(Enum):\n    def _generate_next_value_(name, start, count, last_values):\n        return name\n",
+      ruffDiffers: "Enum's documented hook is called without an instance",
+    },
+    {
+      code: "class _Base(type):\n    pass\n\nclass _Factory(_Base):\n    def __call__(cls, *args):\n        return cls\n",
+      ruffDiffers: "a metaclass through a base defined in the file",
+    },
+    { code: "class Meta(type):\n    def m(mcs):\n        pass\n", ruffDiffers: "mcs is a metaclass convention" },
+    {
+      code: "class C:\n    def invoke(__self, *args, **kwargs):\n        pass\n",
+      ruffDiffers: "`__self` keeps `self` free for **kwargs",
+    },
+    {
+      code: 'from zope.interface import Interface\nclass IThing(Interface):\n    def do(x):\n        """Do x."""\n',
+      ruffDiffers: "a zope interface declares methods without self",
+    },
+    {
+      code: "class T:\n    def wrap(func):\n        return func\n    @wrap\n    def m(self):\n        pass\n",
+      ruffDiffers: "a decorator the class body applies to its methods",
+    },
   ],
   invalid: [
     {
@@ -36,5 +61,14 @@ runCheckTable(check, {
     { code: "class A:\n    def m(this, x):\n        pass\n", at: "2:11-2:15" },
     { code: "class A:\n    @property\n    def p(me):\n        return 1\n", at: "3:11-3:13" },
     { code: "class A:\n    async def m(s):\n        pass\n", at: "2:17-2:18" },
+    { code: "class A:\n    def m(  # the instance\n        this, x):\n        pass\n", at: "3:9-3:13" },
+    {
+      code: "from zope.interface import Interface\nclass IThing(Interface):\n    def do(x):\n        return x\n",
+      at: "3:12-3:13",
+    },
+    {
+      code: "class T:\n    def test(self):\n        class Proto:\n            def made(proto, tr):\n                proto.seen = tr\n        return Proto\n",
+      at: "4:22-4:27",
+    },
   ],
 });
