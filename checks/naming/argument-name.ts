@@ -19,7 +19,7 @@ export default defineCheck({
     bad: "def load(FilePath):\n    pass\n",
     good: "def load(file_path):\n    pass\n",
     differences:
-      "In a module whose functions are mostly mixedCase (at least half of four or more), mixedCase is the prevailing style PEP 8 allows, and arguments are not reported; nor are the parameters of a method that may override a base class's (a base in the file that defines it, or any base not defined in the file), whose names callers pass by keyword. Ruff reports both.",
+      "In a module whose functions are mostly mixedCase (at least half of four or more), mixedCase is the prevailing style PEP 8 allows, and arguments are not reported; nor are private parameters with a default (`_ECHILD=errno.ECHILD`, a constant bound as a local, never passed), nor the parameters of a method that may override a base class's (a base in the file that defines it, or any base not defined in the file), whose names callers pass by keyword. Ruff reports both.",
   },
   create(ctx): Visitors {
     // A codebase whose functions are mixedCase names their arguments so too (PEP 8's prevailing style).
@@ -37,6 +37,8 @@ export default defineCheck({
             ? param
             : (param.childForFieldName("name") ?? param.namedChildren.find((c) => c.type === "identifier") ?? null);
         if (id?.type !== "identifier" || id.text === id.text.toLowerCase() || FRAMEWORK_NAMES.has(id.text)) continue;
+        // `_ECHILD=errno.ECHILD`: a constant bound as a local for speed, never passed by callers.
+        if (id.text.startsWith("_") && param.type.endsWith("default_parameter")) continue;
         ctx.report({ node: id, message: `Argument name \`${id.text}\` should be lower_case` });
       }
     };

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
-import { classesByName, someAncestor } from "../../src/engine/inheritance.js";
+import { owningClass } from "../../src/engine/definitions.js";
+import { classesByName, mayInherit, someAncestor } from "../../src/engine/inheritance.js";
 
 // Bases whose subclasses take their name from something outside Python: ctypes types mirror the
 // C type (`class sockaddr_in(ctypes.Structure)`), distutils/setuptools commands the command line.
@@ -60,7 +61,7 @@ export default defineCheck({
     bad: "class user_profile:\n    pass\n",
     good: "class UserProfile:\n    pass\n",
     differences:
-      'Test files are not checked (test classes are named for the case they cover), nor are ctypes types, which mirror the C type\'s name (`class sockaddr_in(ctypes.Structure)`), and distutils/setuptools commands, named for the command line. Following PEP 8 ("the naming convention for functions may be used instead in cases where the interface is documented and used primarily as a callable"), classes used as callables are not reported either: context managers (`__enter__`), descriptors (`__get__`), callable objects (`__call__`), subclasses of a lower_case class (`class abstractstaticmethod(staticmethod)`), and classes applied as a decorator or passed as a function (`key=_safe_key`). Ruff reports all of these.',
+      'Test files are not checked (test classes are named for the case they cover), nor are ctypes types, which mirror the C type\'s name (`class sockaddr_in(ctypes.Structure)`), and distutils/setuptools commands, named for the command line. Following PEP 8 ("the naming convention for functions may be used instead in cases where the interface is documented and used primarily as a callable"), classes used as callables are not reported either: context managers (`__enter__`), descriptors (`__get__`), callable objects (`__call__`), subclasses of a lower_case class (`class abstractstaticmethod(staticmethod)`), and classes applied as a decorator or passed as a function (`key=_safe_key`). Nor is a class nested in a class whose base may define that name (`class comparator_factory(...)` overriding an attribute of the base). Ruff reports all of these.',
   },
   create(ctx) {
     return {
@@ -71,6 +72,9 @@ export default defineCheck({
         if (name === "" || (/^[A-Z]/.test(name) && !name.includes("_"))) return;
         if (someAncestor(node, (b) => MIRRORED_BASE.test(ctx.qualifiedName(b) ?? ""))) return;
         if (usedAsCallable(ctx, node, id.text)) return;
+        // A class attribute the base defines (`comparator_factory`): the base dictates the name.
+        const outer = owningClass(node);
+        if (outer && mayInherit(ctx, outer, id.text)) return;
         ctx.report({ node: id, message: `Class name \`${id.text}\` should use CapWords` });
       },
     };

@@ -6,7 +6,9 @@ import { someAncestor, superclasses } from "../../src/engine/inheritance.js";
 const FLOW_FIRST_WORD =
   /^(?:Stop|Break|Continue|Return|Exit|Abort|Quit|Skip|Restart|Retry|Finish|Yield|Halt|Cancel|Interrupt|Signal|Done|Give[Uu]p|Terminate|ShortCircuit|Escape|Jump|Unwind|EndOf)(?:[A-Z_\d]|$)/;
 const FLOW_LAST_WORD =
-  /(?:^|[a-z\d_])(?:Interrupt(?:ed)?|Exit|Stop(?:ped)?|Skip(?:ped)?|Warning|Signal|Quit|Break|Continue|Return|Abort(?:ed)?|Restart|Retry|Again|Finish(?:ed)?|Done|Now|Escape|Unwind|Cancel(?:l?ed)?|Terminator)$/;
+  /(?:^|[a-z\d_])(?:Interrupt(?:ed)?|Exit|Stop(?:ped)?|Skip(?:ped)?|Warning|Signal|Quit|Break|Continue|Return|Restart|Retry|Again|Finish(?:ed)?|Done|Now|Escape|Unwind|Terminator)$/;
+// ... unless the name says something went wrong (`BadLocalReturn`, `AlreadyQuit`): an error.
+const ERROR_FIRST_WORD = /^(?:Bad|Invalid|Unexpected|Already|Missing|Unknown|Illegal|Wrong|Unsupported|Not)[A-Z]/;
 // Bases of exceptions that are not errors: `except Exception` does not catch the BaseException
 // ones on purpose, and warnings are warnings.
 const NON_ERROR_BASE =
@@ -52,7 +54,7 @@ export default defineCheck({
         );
         if (!isException) return;
         const bare = id.text.replace(/^_+/, "");
-        if (FLOW_FIRST_WORD.test(bare) || FLOW_LAST_WORD.test(bare)) return;
+        if (FLOW_FIRST_WORD.test(bare) || (FLOW_LAST_WORD.test(bare) && !ERROR_FIRST_WORD.test(bare))) return;
         if (someAncestor(node, (b) => NON_ERROR_BASE.test(b.text.replace(/^.*\./s, "")))) return;
         if (isInternalSignal(node, id.text, ctx.source)) return;
         ctx.report({ node: id, message: `Exception name \`${id.text}\` should end in \`Error\`` });

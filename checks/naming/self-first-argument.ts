@@ -41,34 +41,41 @@ function usedAsPlainFunction(klass: SyntaxNode, name: string): boolean {
     return true;
   // A helper the class body applies as a decorator to its other methods (`@waitpid_mocks`).
   if (new RegExp(`^[ \\t]*@${name}\\b`, "m").test(text)) return true;
-  // References outside any def of the class body: the function value itself is used there.
+  // References outside any def of the class body (an assignment, a loop filling `locals()`):
+  // the function value itself is used there.
   return body.namedChildren.some(
     (statement) =>
-      statement.type === "expression_statement" && new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(statement.text),
+      statement.type !== "function_definition" &&
+      statement.type !== "decorated_definition" &&
+      statement.type !== "comment" &&
+      new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(statement.text),
   );
 }
 
 /**
  * The method belongs to a class defined inside a function whose own first parameter (the outer
- * method's `self`) the method's body uses: its first parameter is renamed (`inner_self`) so as
- * not to shadow that one.
+ * method's `self`) the method's body uses, or whose name it varies (`inner_self`): its first
+ * parameter is renamed so as not to shadow that one.
  */
-function usesEnclosingSelf(method: SyntaxNode, klass: SyntaxNode): boolean {
+function usesEnclosingSelf(method: SyntaxNode, klass: SyntaxNode, first: string): boolean {
   let outer: SyntaxNode | null = klass.parent;
   while (outer && outer.type !== "function_definition") outer = outer.parent;
   const outerFirst = outer?.childForFieldName("parameters")?.namedChildren.find((p) => p.type !== "comment");
   if (outerFirst?.type !== "identifier") return false;
+  if (first.includes(outerFirst.text)) return true;
   const body = method.childForFieldName("body");
   return !!body && body.descendantsOfType("identifier").some((i) => i.text === outerFirst.text);
 }
 
-/** A method of a zope-style interface: a bare declaration (docstring, `pass`) with no `self`. */
+/**
+ * A method of a zope-style interface, declared without `self`: in a subclass of `Interface`, or
+ * a bare declaration (docstring, `pass`) under a base named like one (`IResource`).
+ */
 function isInterfaceDeclaration(ctx: CheckContext, method: SyntaxNode, klass: SyntaxNode): boolean {
-  const isInterface = someAncestor(klass, (b) => {
-    const last = b.text.replace(/^.*\./s, "");
-    return last === "Interface" || /^I[A-Z][a-z]/.test(last) || ctx.qualifiedName(b) === "zope.interface.Interface";
-  });
-  if (!isInterface) return false;
+  const lastName = (b: SyntaxNode): string => b.text.replace(/^.*\./s, "");
+  if (someAncestor(klass, (b) => lastName(b) === "Interface" || ctx.qualifiedName(b) === "zope.interface.Interface"))
+    return true;
+  if (!someAncestor(klass, (b) => /^I[A-Z][a-z]/.test(lastName(b)))) return false;
   const statements = method.childForFieldName("body")?.namedChildren.filter((s) => s.type !== "comment") ?? [];
   return statements.every(
     (s) =>
@@ -101,14 +108,17 @@ export default defineCheck({
         // only decorators known to keep an instance method one leave it to judge.
         if (decorators(node).some((d) => !METHOD_PRESERVING.test(d.replace(/\s*\(.*$/s, "")))) return;
         // (A comment may sit before the first parameter: `def f(  # noqa\n self)`.)
-        const first = node.childForFieldName("parameters")?.namedChildren.find((p) => p.type !== "comment");
+        const params = node.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment") ?? [];
+        const first = params[0];
         // `__self`: the instance kept out of the way of a `self` keyword argument in `**kwargs`.
         if (!first || first.type !== "identifier" || /^_*self$/.test(first.text)) return;
         // In a metaclass (a subclass of `type`, here or through a base in the file) the instance is a class.
-        const isMetaclass = someAncestor(klass, (b) => /((^|\.)type|Meta|EnumType)$/.test(b.text));
+        const isMetaclass = someAncestor(klass, (b) => /((^|\.)type|Meta|Type|\.__class__)$/.test(b.text));
         if (isMetaclass && METACLASS_FIRST_NAMES.has(first.text)) return;
         if (usedAsPlainFunction(klass, nameOf(node)) || isClassConvention(klass, first.text)) return;
-        if (usesEnclosingSelf(node, klass) || isInterfaceDeclaration(ctx, node, klass)) return;
+        if (usesEnclosingSelf(node, klass, first.text) || isInterfaceDeclaration(ctx, node, klass)) return;
+        // `def __get__(desc, self, owner)`: `self` is taken by a later parameter on purpose.
+        if (params.some((p) => p.text === "self")) return;
         ctx.report({ node: first, message: `First argument of method \`${nameOf(node)}\` should be named \`self\`` });
       },
     };

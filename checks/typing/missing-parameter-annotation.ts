@@ -25,7 +25,10 @@ export default defineCheck({
         if (!isPublicDefinition(node, ctx.path) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
         // (A comment may sit among the parameters: `def f(  # noqa\n self, x)`.)
         const params = node.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment") ?? [];
-        const isMethod = owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d));
+        // A `@classmethod` outside a class is a method attached to one later (`Cls.from_dict = from_dict`).
+        const isMethod =
+          (owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d))) ||
+          decorators(node).some((d) => /(^|\.)classmethod$/.test(d));
         params.forEach((param, index) => {
           // `self` / `cls`: the first parameter of a method is never annotated; nor is a
           // module-level function's `self`, a method defined outside its class (`Message.walk = walk`).

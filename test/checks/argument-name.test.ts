@@ -16,6 +16,10 @@ runCheckTable(check, {
       code: "from pyparsing import Token\nclass White(Token):\n    def parseImpl(self, instring, loc, doActions=True):\n        pass\n",
       ruffDiffers: "an override keeps its base's parameter names (callers pass them by keyword)",
     },
+    {
+      code: "import errno\ndef wait(pid, _ECHILD=errno.ECHILD):\n    return _ECHILD\n",
+      ruffDiffers: "a constant bound as a local by a private default, never passed",
+    },
   ],
   invalid: [
     { code: "def f(MyArg):\n    pass\n", at: "1:7-1:12" },

@@ -45,6 +45,10 @@ runCheckTable(check, {
       code: "from distutils.core import Command\nclass build_py(Command):\n    pass\n",
       ruffDiffers: "a distutils command is named for the command line",
     },
+    {
+      code: "from sqlalchemy.types import TypeDecorator\nclass Range(TypeDecorator):\n    class comparator_factory(TypeDecorator.Comparator):\n        pass\n",
+      ruffDiffers: "a nested class overriding the base's attribute of that name",
+    },
   ],
   invalid: [
     { code: "class my_class:\n    pass\n", at: "1:7-1:15" },
@@ -53,6 +57,7 @@ runCheckTable(check, {
     { code: "class _private_thing:\n    pass\n", at: "1:7-1:21" },
     { code: "def f():\n    class inner:\n        pass\n", at: "2:11-2:16" },
     { code: "class user_profile(object):\n    pass\n", at: "1:7-1:19" },
+    { code: "class Profile:\n    class fake_code:\n        pass\n", at: "2:11-2:20" },
     {
       code: "class my_base:\n    pass\n\nclass my_child(my_base):\n    pass\n",
       at: "1:7-1:14",

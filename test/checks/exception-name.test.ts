@@ -26,6 +26,7 @@ runCheckTable(check, {
     { code: "class Boom(ValueError):\n    pass\n", at: "1:7-1:11" },
     { code: "class Boom(MyError):\n    pass\n", at: "1:7-1:11" },
     { code: "class Timeout(OSError, RuntimeError):\n    pass\n", at: "1:7-1:14" },
+    { code: "class BadLocalReturn(Exception):\n    pass\n", at: "1:7-1:21" },
     { code: "class _Missing(Exception):\n    pass\n\nraise _Missing\n", at: "1:7-1:15" },
     {
       code: "class InvalidVersion(ValueError):\n    pass\n\ntry:\n    raise InvalidVersion\nexcept InvalidVersion:\n    pass\n",

@@ -31,6 +31,7 @@ runCheckTable(check, {
       code: "from helpers import Base\nclass Sub(Base):\n    def runTask(self):\n        pass\n",
       ruffDiffers: "the base is not defined in the file and may dictate the name",
     },
+    { code: "def test_Add_is_zero():\n    pass\n", ruffDiffers: "`Add` is a class's name, not camelCase" },
   ],
   invalid: [
     {

@@ -20,6 +20,10 @@ runCheckTable(check, {
       ruffDiffers: "the module's types live in its .pyi stub",
     },
     { code: "def walk(self):\n    pass\n", ruffDiffers: "a method defined outside its class: self is not annotated" },
+    {
+      code: "@classmethod\ndef from_dict(cls, d: dict) -> None:\n    pass\n",
+      ruffDiffers: "a classmethod attached to its class later: cls is not annotated",
+    },
   ],
   invalid: [
     { code: "def f(a, b: int):\n    pass\n", at: "1:7-1:8" },

@@ -39,6 +39,22 @@ runCheckTable(check, {
     },
     { code: "class Meta(type):\n    def m(mcs):\n        pass\n", ruffDiffers: "mcs is a metaclass convention" },
     {
+      code: "class classproperty(property):\n    def __get__(desc, self, cls):\n        return desc.fget(cls)\n",
+      ruffDiffers: "a later parameter is named self on purpose",
+    },
+    {
+      code: "from twisted import Interface\nclass IServer(Interface):\n    def gotVersion(version):\n        return {}\n",
+      ruffDiffers: "a zope interface declares methods without self",
+    },
+    {
+      code: "class T:\n    def get_single(f):\n        return f\n    for f in ['a', 'b']:\n        locals()['test_' + f] = get_single(f)\n",
+      ruffDiffers: "a helper the class body calls while it is built",
+    },
+    {
+      code: "class T:\n    def test(self):\n        class C:\n            def __init__(self_):\n                pass\n        return C\n",
+      ruffDiffers: "a variant of the enclosing method's self, renamed so as not to shadow it",
+    },
+    {
       code: "class C:\n    def invoke(__self, *args, **kwargs):\n        pass\n",
       ruffDiffers: "`__self` keeps `self` free for **kwargs",
     },
@@ -63,7 +79,7 @@ runCheckTable(check, {
     { code: "class A:\n    async def m(s):\n        pass\n", at: "2:17-2:18" },
     { code: "class A:\n    def m(  # the instance\n        this, x):\n        pass\n", at: "3:9-3:13" },
     {
-      code: "from zope.interface import Interface\nclass IThing(Interface):\n    def do(x):\n        return x\n",
+      code: "from things import IThing\nclass IOther(IThing):\n    def do(x):\n        return x\n",
       at: "3:12-3:13",
     },
     {
