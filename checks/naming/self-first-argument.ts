@@ -68,6 +68,18 @@ function usesEnclosingSelf(method: SyntaxNode, klass: SyntaxNode, first: string)
 }
 
 /**
+ * A metaclass whose base is imported: named so (`PredicateMeta`), or with a metaclass's methods
+ * (`__instancecheck__`, `__prepare__`, `__new__(mcs, name, bases, namespace)`).
+ */
+function looksLikeMetaclass(klass: SyntaxNode): boolean {
+  if (/(Meta|Metaclass|Type)$/.test(nameOf(klass))) return true;
+  const body = klass.childForFieldName("body")?.text ?? "";
+  return /\bdef[ \t]+(?:__(?:instancecheck|subclasscheck|prepare)__\b|__(?:new|init|call)__[ \t]*\(\s*\w+\s*,\s*\w+\s*,\s*bases\b)/.test(
+    body,
+  );
+}
+
+/**
  * A method of a zope-style interface, declared without `self`: in a subclass of `Interface`, or
  * a bare declaration (docstring, `pass`) under a base named like one (`IResource`).
  */
@@ -75,7 +87,8 @@ function isInterfaceDeclaration(ctx: CheckContext, method: SyntaxNode, klass: Sy
   const lastName = (b: SyntaxNode): string => b.text.replace(/^.*\./s, "");
   if (someAncestor(klass, (b) => lastName(b) === "Interface" || ctx.qualifiedName(b) === "zope.interface.Interface"))
     return true;
-  if (!someAncestor(klass, (b) => /^I[A-Z][a-z]/.test(lastName(b)))) return false;
+  if (!/^I[A-Z][a-z]/.test(nameOf(klass)) && !someAncestor(klass, (b) => /^I[A-Z][a-z]/.test(lastName(b))))
+    return false;
   const statements = method.childForFieldName("body")?.namedChildren.filter((s) => s.type !== "comment") ?? [];
   return statements.every(
     (s) =>
@@ -97,7 +110,7 @@ export default defineCheck({
     bad: "class Counter:\n    def bump(this):\n        this.value += 1\n",
     good: "class Counter:\n    def bump(self):\n        self.value += 1\n",
     differences:
-      "A function the class body itself uses as a plain function is not a method: `unpack = classmethod(unpack)` (the pre-decorator spelling) and callbacks referenced in class-level tables are not reported, nor are methods under a decorator that may change what they receive (anything but `abstractmethod`, `property` and its setters, `functools` caches, `override`, `overload`, `contextmanager`), nor classes where three or more methods share the same first name on purpose (`fractions.Fraction`'s `def __neg__(a)`); Ruff reports them.",
+      "A function the class body itself uses as a plain function is not a method: `unpack = classmethod(unpack)` (the pre-decorator spelling) and callbacks referenced in class-level tables are not reported, nor are methods under a decorator that may change what they receive (anything but `abstractmethod`, `property` and its setters, `functools` caches, `override`, `overload`, `contextmanager`), nor classes where three or more methods share the same first name on purpose (`fractions.Fraction`'s `def __neg__(a)`). Nor are: helpers the class body applies as decorators or calls while it is built; methods of a class nested in a method that use the enclosing `self` or name theirs after it (`self_`, `inner_self`); documented hooks called without an instance (Enum's `_generate_next_value_`, Pygments' `analyse_text`); zope interface declarations; `__self` (kept apart from a `self` keyword in `**kwargs`) and signatures where a later parameter is named `self` (`def __get__(desc, self, owner)`); metaclasses whose base ends in `Type` or is a `.__class__`, or named so (`PredicateMeta`) or with a metaclass's methods (`__instancecheck__`, `__new__(mcs, name, bases, ns)`). Ruff reports all of these.",
   },
   create(ctx) {
     return {
@@ -113,7 +126,8 @@ export default defineCheck({
         // `__self`: the instance kept out of the way of a `self` keyword argument in `**kwargs`.
         if (!first || first.type !== "identifier" || /^_*self$/.test(first.text)) return;
         // In a metaclass (a subclass of `type`, here or through a base in the file) the instance is a class.
-        const isMetaclass = someAncestor(klass, (b) => /((^|\.)type|Meta|Type|\.__class__)$/.test(b.text));
+        const isMetaclass =
+          someAncestor(klass, (b) => /((^|\.)type|Meta|Type|\.__class__)$/.test(b.text)) || looksLikeMetaclass(klass);
         if (isMetaclass && METACLASS_FIRST_NAMES.has(first.text)) return;
         if (usedAsPlainFunction(klass, nameOf(node)) || isClassConvention(klass, first.text)) return;
         if (usesEnclosingSelf(node, klass, first.text) || isInterfaceDeclaration(ctx, node, klass)) return;

@@ -127,12 +127,16 @@ export default defineCheck({
     if (!candidates.includes(ctx.path)) candidates.unshift(ctx.path);
     if (representative(project, candidates) !== ctx.path) return {};
     const others = candidates.length - 1;
-    const also = others === 0 ? "" : ` and ${others} other module${others === 1 ? "" : "s"}`;
+    const file = ctx.path.slice(dir.length + 1);
+    const modules =
+      others === 0
+        ? `its module \`${file}\` forms`
+        : `its modules (\`${file}\` and ${others} other${others === 1 ? "" : "s"}) form`;
     return {
       module() {
         ctx.report({
           range: { start: 0, end: 0 },
-          message: `\`${dir}/\` has no \`__init__.py\`: \`${ctx.path}\`${also} ${others === 0 ? "is" : "are"} in an implicit namespace package that pytest, mypy and coverage handle differently; add \`${dir}/__init__.py\``,
+          message: `\`${dir}/\` has no \`__init__.py\`: ${modules} an implicit namespace package that pytest, mypy and coverage handle differently; add \`${dir}/__init__.py\``,
         });
       },
     };

@@ -32,6 +32,14 @@ runCheckTable(check, {
       ruffDiffers: "the base is not defined in the file and may dictate the name",
     },
     { code: "def test_Add_is_zero():\n    pass\n", ruffDiffers: "`Add` is a class's name, not camelCase" },
+    {
+      code: "class ElementTestCase:\n    def assertEqualElements(self, a, b):\n        pass\n",
+      ruffDiffers: "an assertion helper spelled like the unittest API it extends",
+    },
+    {
+      code: "class BaseContext:\n    def Event(self):\n        from .synchronize import Event\n        return Event(ctx=self)\n",
+      ruffDiffers: "a factory named as the class it builds",
+    },
   ],
   invalid: [
     {
@@ -50,5 +58,6 @@ runCheckTable(check, {
     },
     { code: "class Base:\n    pass\n\nclass Sub(Base):\n    def doThing(self):\n        pass\n", at: "5:9-5:16" },
     { code: "class A(object):\n    def getValue(self):\n        pass\n", at: "2:9-2:17" },
+    { code: "def Manager():\n    return make_manager()\n", at: "1:5-1:12" },
   ],
 });

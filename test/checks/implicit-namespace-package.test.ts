@@ -92,7 +92,7 @@ runCheckTable(check, {
       path: "acme/handlers/email.py",
       project: tree("acme/__init__.py", "acme/handlers/email.py", "acme/handlers/sms.py", "acme/handlers/push.py"),
       at: "1:1-1:1",
-      message: /`acme\/handlers\/email\.py` and 2 other modules are in an implicit namespace package/,
+      message: /its modules \(`email\.py` and 2 others\) form an implicit namespace package/,
     },
     {
       code: "def push():\n    return 3\n",

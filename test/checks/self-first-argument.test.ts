@@ -35,9 +35,8 @@ runCheckTable(check, {
     },
     {
       code: "class _Base(type):\n    pass\n\nclass _Factory(_Base):\n    def __call__(cls, *args):\n        return cls\n",
-      ruffDiffers: "a metaclass through a base defined in the file",
     },
-    { code: "class Meta(type):\n    def m(mcs):\n        pass\n", ruffDiffers: "mcs is a metaclass convention" },
+    "class Meta(type):\n    def m(mcs):\n        pass\n",
     {
       code: "class classproperty(property):\n    def __get__(desc, self, cls):\n        return desc.fget(cls)\n",
       ruffDiffers: "a later parameter is named self on purpose",
@@ -65,6 +64,14 @@ runCheckTable(check, {
     {
       code: "class T:\n    def wrap(func):\n        return func\n    @wrap\n    def m(self):\n        pass\n",
       ruffDiffers: "a decorator the class body applies to its methods",
+    },
+    {
+      code: "from sympy.core.assumptions import ManagedProperties\nclass PredicateMeta(ManagedProperties):\n    def __doc__(cls):\n        return cls.__name__\n",
+      ruffDiffers: "a metaclass (named so) whose base is imported",
+    },
+    {
+      code: 'class IMetadataProvider:\n    def has_metadata(name):\n        """Does the package\'s distribution contain the named metadata?"""\n',
+      ruffDiffers: "an interface declaration without self",
     },
   ],
   invalid: [
