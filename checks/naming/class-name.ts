@@ -43,7 +43,10 @@ function usedAsCallable(ctx: CheckContext, klass: SyntaxNode, name: string): boo
   });
   if (viaBase) return true;
   const escaped = name.replace(/\W/g, "");
-  return new RegExp(`^[ \\t]*@${escaped}\\b|\\w=[ \\t]*${escaped}[ \\t]*[,)]`, "m").test(ctx.source);
+  const asFunction = "(?:key|default_factory|callback|target|func|function|hook|factory)";
+  return new RegExp(`^[ \\t]*@${escaped}\\b|\\b${asFunction}[ \\t]*=[ \\t]*${escaped}[ \\t]*[,)]`, "m").test(
+    ctx.source,
+  );
 }
 
 export default defineCheck({

@@ -58,6 +58,7 @@ runCheckTable(check, {
     { code: "def f():\n    class inner:\n        pass\n", at: "2:11-2:16" },
     { code: "class user_profile(object):\n    pass\n", at: "1:7-1:19" },
     { code: "class Profile:\n    class fake_code:\n        pass\n", at: "2:11-2:20" },
+    { code: "class my_encoder:\n    pass\n\ndump(x, cls=my_encoder)\n", at: "1:7-1:17" },
     {
       code: "class my_base:\n    pass\n\nclass my_child(my_base):\n    pass\n",
       at: "1:7-1:14",

@@ -19,6 +19,10 @@ runCheckTable(check, {
       code: "class _Found(Exception):\n    pass\n\ndef find(xs):\n    try:\n        for x in xs:\n            raise _Found\n    except _Found:\n        return True\n",
       ruffDiffers: "a private signal raised and caught in the same file",
     },
+    {
+      code: "class FlowError(BaseException):\n    pass\n\nclass Jumped(FlowError):\n    pass\n",
+      ruffDiffers: "derives from BaseException, not Exception: control flow, not an error",
+    },
   ],
   invalid: [
     { code: "class Missing(KeyError):\n    pass\n", at: "1:7-1:14" },
