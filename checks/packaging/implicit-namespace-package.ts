@@ -33,9 +33,51 @@ function isNamespaceOnPurpose(project: ProjectContext, dir: string): boolean {
   return project.namespacePackages.some((ns) => dir === ns || dir.startsWith(`${ns}/`));
 }
 
-/** A test tree that uses no packages at all (pytest's rootdir-style layout) is fine. */
-function isPackagelessTestTree(project: ProjectContext, top: string): boolean {
-  return !project.paths?.some((p) => p.startsWith(`${top}/`) && p.endsWith("/__init__.py"));
+const TEST_MODULE = /(^|\/)(test_[^/]*|[^/]*_test)\.py$/;
+// Files that are scripts or configuration by name, never imported as a module of a package.
+const SCRIPT_NAMES = new Set(["setup.py", "conftest.py", "noxfile.py", "fabfile.py", "manage.py", "__main__.py"]);
+
+/** The `.py` files directly in `dir` (stubs aside), sorted. */
+function modulesIn(paths: readonly string[], dir: string): string[] {
+  return paths.filter((p) => p.endsWith(".py") && dirname(p) === dir).sort();
+}
+
+/**
+ * The root of the test tree `dir` is in: the outermost `tests/`-like directory on its path, or
+ * `dir` itself when every Python file in it is a test module or conftest (pytest's layout for a
+ * test directory of any name). Null when `dir` holds more than tests.
+ */
+function testTreeRoot(paths: readonly string[], dir: string): string | null {
+  const segments = dir.split("/");
+  const index = segments.findIndex((s) => TEST_DIRS.has(s));
+  if (index >= 0) return segments.slice(0, index + 1).join("/");
+  const modules = modulesIn(paths, dir);
+  const allTests = modules.every((p) => TEST_MODULE.test(p) || p.endsWith("/conftest.py"));
+  return modules.length > 0 && allTests ? dir : null;
+}
+
+/**
+ * pytest's rootdir-style test tree: no directory of it that holds test modules, nor one between
+ * those and the root, is a package. Fixture or data packages inside it may have their
+ * `__init__.py`: they hold no tests.
+ */
+function isPytestStyleTree(paths: readonly string[], root: string, hasPath: (p: string) => boolean): boolean {
+  const testDirs = new Set(
+    paths.filter((p) => (p === root || p.startsWith(`${root}/`)) && TEST_MODULE.test(p)).map(dirname),
+  );
+  const onTestPaths = new Set<string>();
+  for (let d of testDirs) for (; d.length >= root.length && !onTestPaths.has(d); d = dirname(d)) onTestPaths.add(d);
+  return ![...onTestPaths].some((d) => hasPath(`${d}/__init__.py`));
+}
+
+/**
+ * The file that speaks for its directory, so that a directory is reported once: the first of its
+ * modules the change touches (or the first of all without a diff). `candidates` are the
+ * directory's modules the check would report.
+ */
+function representative(project: ProjectContext, candidates: string[]): string | undefined {
+  const changed = project.changedPaths ? new Set(project.changedPaths) : null;
+  return (changed ? candidates.find((p) => changed.has(p)) : undefined) ?? candidates[0];
 }
 
 export default defineCheck({
@@ -50,7 +92,7 @@ export default defineCheck({
     bad: "# acme/handlers/email.py, and acme/handlers/ has no __init__.py\ndef send(message):\n    return message\n",
     good: "# acme/email.py, and acme/ has an __init__.py\ndef send(message):\n    return message\n",
     differences:
-      "Ruff decides from the file system, which ruff-wasm does not have, so its oracle cannot run on snippets. Like Ruff, files at the root or directly in a source root (`src/`), `.pyi` stubs, PEP 723 scripts and configured namespace packages are exempt; unlike Ruff, peptalk also leaves alone files with a `#!` line, `docs/`, `scripts/`, `tools/`, `examples/` and similar top-level directories, and test trees that use no `__init__.py` at all (pytest's recommended layout).",
+      "Ruff decides from the file system, which ruff-wasm does not have, so its oracle cannot run on snippets. Like Ruff, files at the root or directly in a source root (`src/`), `.pyi` stubs, PEP 723 scripts and configured namespace packages are exempt; unlike Ruff, peptalk also leaves alone files with a `#!` line or named like a script (`setup.py`, `conftest.py`, `__main__.py`), `docs/`, `scripts/`, `tools/`, `examples/` and similar directories, directories whose name is no Python identifier (`test-data/`), and pytest-style test trees (a `tests/` directory, or one holding only tests, where no directory of test modules has an `__init__.py`; fixture packages inside may have one). A directory is reported once, on its first module (the first the change touches, in a review), where Ruff reports every file in it.",
   },
   docsContext: {
     bad: { path: "acme/handlers/email.py", project: { paths: ["acme/__init__.py", "acme/handlers/email.py"] } },
@@ -60,24 +102,41 @@ export default defineCheck({
     const project = ctx.project;
     // Without the repository's file list a missing `__init__.py` cannot be told from an unlisted one.
     if (!project?.paths || !ctx.path.endsWith(".py")) return {};
+    const paths = project.paths;
     const dir = dirname(ctx.path);
     if (dir === "" || SOURCE_ROOTS.has(dir) || project.hasPath(`${dir}/__init__.py`)) return {};
     const segments = dir.split("/");
-    const top = segments[0]!;
-    if (top.startsWith(".") || NOT_PACKAGE_DIRS.has(top)) return {};
-    if (TEST_DIRS.has(top) && isPackagelessTestTree(project, top)) return {};
-    // In a test tree only test modules matter (discovery misses them); data and helper
-    // modules there are loaded on purpose, often as namespace packages.
-    const inTestTree = segments.some((s) => TEST_DIRS.has(s));
-    if (inTestTree && !/(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(ctx.path)) return {};
+    if (segments[0]!.startsWith(".")) return {};
+    // Scripts, docs and examples are run, not imported; nor is a directory whose name is no
+    // Python identifier (`test-examples/`) importable at all.
+    if (segments.some((s) => NOT_PACKAGE_DIRS.has(s) || !/^[A-Za-z_]\w*$/.test(s))) return {};
+    if (SCRIPT_NAMES.has(ctx.path.slice(dir.length + 1))) return {};
     if (isNamespaceOnPurpose(project, dir) || segments.some((s) => s.includes("namespace"))) return {};
     // Scripts: a `#!` line or inline script metadata (PEP 723).
     if (ctx.source.startsWith("#!") || /^# \/\/\/ script\s*$/m.test(ctx.source)) return {};
+    // In a test tree only test modules matter (discovery misses them); data and helper
+    // modules there are loaded on purpose, often as namespace packages. A pytest-style tree
+    // (no test directory in it is a package) needs no `__init__.py` anywhere.
+    const testRoot = testTreeRoot(paths, dir);
+    if (testRoot !== null && (!TEST_MODULE.test(ctx.path) || isPytestStyleTree(paths, testRoot, project.hasPath)))
+      return {};
+    const candidates = modulesIn(paths, dir).filter(
+      (p) => !SCRIPT_NAMES.has(p.slice(dir.length + 1)) && (testRoot === null || TEST_MODULE.test(p)),
+    );
+    // Not listed (a file given outside the tree): it speaks for itself.
+    if (!candidates.includes(ctx.path)) candidates.unshift(ctx.path);
+    if (representative(project, candidates) !== ctx.path) return {};
+    const others = candidates.length - 1;
+    const file = ctx.path.slice(dir.length + 1);
+    const modules =
+      others === 0
+        ? `its module \`${file}\` forms`
+        : `its modules (\`${file}\` and ${others} other${others === 1 ? "" : "s"}) form`;
     return {
       module() {
         ctx.report({
           range: { start: 0, end: 0 },
-          message: `\`${ctx.path}\` is in \`${dir}/\`, which has no \`__init__.py\`: an implicit namespace package that pytest, mypy and coverage handle differently; add \`${dir}/__init__.py\``,
+          message: `\`${dir}/\` has no \`__init__.py\`: ${modules} an implicit namespace package that pytest, mypy and coverage handle differently; add \`${dir}/__init__.py\``,
         });
       },
     };

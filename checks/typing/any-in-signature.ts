@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { typeExpression } from "../../src/engine/annotations.js";
 import { decorators, isPublicDefinition } from "../../src/engine/definitions.js";
 
@@ -14,9 +14,12 @@ export default defineCheck({
     why: "`Any` switches type checking off for every caller. Most uses have a real type (`object` if anything goes, a `TypeVar` if the type flows through, a `Protocol` for duck typing).",
     bad: "from typing import Any\n\ndef first(items: Any) -> Any:\n    return items[0]\n",
     good: "from typing import Sequence, TypeVar\n\nT = TypeVar('T')\n\ndef first(items: Sequence[T]) -> T:\n    return items[0]\n",
-    differences: "Only public functions are checked (Ruff checks every function).",
+    differences:
+      "Only public functions are checked (Ruff checks every function), and not in a module with a sibling `.pyi` stub, where its types live (the stub is checked instead).",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
+    if (ctx.path.endsWith(".py") && ctx.project?.hasPath(`${ctx.path}i`)) return {};
     const isAny = (annotation: SyntaxNode | null): SyntaxNode | null => {
       const expr = typeExpression(annotation);
       return expr && ctx.qualifiedName(expr) === "typing.Any" ? expr : null;

@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { decorators, isPublicDefinition, owningClass } from "../../src/engine/definitions.js";
 
 export default defineCheck({
@@ -15,17 +15,24 @@ export default defineCheck({
     bad: "def greet(name, times: int = 1) -> str:\n    return name * times\n",
     good: "def greet(name: str, times: int = 1) -> str:\n    return name * times\n",
     differences:
-      "Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. Test files are not checked: the runner calls tests, not code a type checker follows. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
+      "Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. Test files are not checked: the runner calls tests, not code a type checker follows; nor is a module with a sibling `.pyi` stub, where its types live; nor the `self` of a module-level function that becomes a method elsewhere. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
+    if (ctx.path.endsWith(".py") && ctx.project?.hasPath(`${ctx.path}i`)) return {};
     return {
       function_definition(node) {
         if (!isPublicDefinition(node, ctx.path) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
-        const params = node.childForFieldName("parameters")?.namedChildren ?? [];
-        const isMethod = owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d));
+        // (A comment may sit among the parameters: `def f(  # noqa\n self, x)`.)
+        const params = node.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment") ?? [];
+        // A `@classmethod` outside a class is a method attached to one later (`Cls.from_dict = from_dict`).
+        const isMethod =
+          (owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d))) ||
+          decorators(node).some((d) => /(^|\.)classmethod$/.test(d));
         params.forEach((param, index) => {
-          // `self` / `cls`: the first parameter of a method is never annotated.
-          if (isMethod && index === 0) return;
+          // `self` / `cls`: the first parameter of a method is never annotated; nor is a
+          // module-level function's `self`, a method defined outside its class (`Message.walk = walk`).
+          if (index === 0 && (isMethod || param.text === "self")) return;
           const id =
             param.type === "identifier"
               ? param

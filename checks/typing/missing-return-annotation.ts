@@ -1,4 +1,4 @@
-import { defineCheck } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { decorators, isDunder, isPublicDefinition, nameOf } from "../../src/engine/definitions.js";
 
 export default defineCheck({
@@ -15,9 +15,11 @@ export default defineCheck({
     bad: "def load(path: str):\n    return path.upper()\n",
     good: "def load(path: str) -> str:\n    return path.upper()\n",
     differences:
-      "Test files are not checked: `def test_x(self) -> None` tells no caller anything. Ruff's ANN201 checks them too.",
+      "Test files are not checked: `def test_x(self) -> None` tells no caller anything; nor is a module with a sibling `.pyi` stub, where its types live. Ruff's ANN201 checks both.",
   },
-  create(ctx) {
+  create(ctx): Visitors {
+    // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
+    if (ctx.path.endsWith(".py") && ctx.project?.hasPath(`${ctx.path}i`)) return {};
     return {
       function_definition(node) {
         if (node.childForFieldName("return_type")) return;

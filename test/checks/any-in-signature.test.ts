@@ -11,6 +11,12 @@ runCheckTable(check, {
     "from typing import Any\nx: Any = 1\n",
     "Any = int\ndef f(a: Any) -> None:\n    pass\n",
     "from typing import Any\ndef f(a: list[Any]) -> None:\n    pass\n",
+    {
+      code: "from typing import Any\ndef f(a: Any) -> None:\n    pass\n",
+      path: "pkg/mod.py",
+      project: { paths: ["pkg/mod.py", "pkg/mod.pyi"] },
+      ruffDiffers: "the module's types live in its .pyi stub",
+    },
   ],
   invalid: [
     { code: "from typing import Any\ndef f(a: Any) -> Any:\n    pass\n", at: ["2:10-2:13", "2:18-2:21"] },
@@ -22,5 +28,9 @@ runCheckTable(check, {
     { code: "from typing import Any\ndef load() -> Any:\n    pass\n", at: "2:15-2:18" },
     { code: "from typing import Any\ndef f(*args: Any) -> None:\n    pass\n", at: "2:14-2:17" },
     { code: "from typing import Any as A\ndef f(a: A) -> None:\n    pass\n", at: "2:10-2:11" },
+    {
+      code: "from typing import Any\nclass A:\n    def m(  # comment\n        self, x: Any) -> None:\n        pass\n",
+      at: "4:18-4:21",
+    },
   ],
 });

@@ -36,6 +36,33 @@ runCheckTable(check, {
       path: "acme/namespace_pkgs/a/mod.py",
       project: tree("acme/__init__.py", "acme/namespace_pkgs/a/mod.py"),
     },
+    {
+      code: "def test_unit():\n    assert 1\n",
+      path: "tests/unit/test_a.py",
+      project: tree("tests/unit/test_a.py", "tests/fixtures/pkg/__init__.py", "tests/fixtures/pkg/mod.py"),
+    },
+    {
+      code: "def test_c():\n    assert 1\n",
+      path: "checks/test_c.py",
+      project: tree("checks/test_c.py", "checks/conftest.py", "checks/data/__init__.py"),
+    },
+    {
+      code: "def test_d():\n    assert 1\n",
+      path: "acme/tests/test_d.py",
+      project: tree("acme/__init__.py", "acme/core.py", "acme/tests/test_d.py", "acme/tests/fixtures/__init__.py"),
+    },
+    { code: "r = 9\n", path: "acme/scripts/release.py", project: tree("acme/__init__.py", "acme/scripts/release.py") },
+    {
+      code: "q = 10\n",
+      path: "acme/parsing/test-examples/rule1.py",
+      project: tree("acme/__init__.py", "acme/parsing/__init__.py", "acme/parsing/test-examples/rule1.py"),
+    },
+    { code: "from setuptools import setup\n", path: "sdk/pkg/setup.py", project: tree("sdk/pkg/setup.py") },
+    {
+      code: "def sms():\n    return 2\n",
+      path: "acme/handlers/sms.py",
+      project: tree("acme/__init__.py", "acme/handlers/email.py", "acme/handlers/sms.py"),
+    },
   ],
   invalid: [
     {
@@ -58,6 +85,22 @@ runCheckTable(check, {
       code: "c = 3\n",
       path: "acme/ns/plugin.py",
       project: { paths: ["acme/ns/plugin.py"], namespacePackages: ["other"] },
+      at: "1:1-1:1",
+    },
+    {
+      code: "def email():\n    return 1\n",
+      path: "acme/handlers/email.py",
+      project: tree("acme/__init__.py", "acme/handlers/email.py", "acme/handlers/sms.py", "acme/handlers/push.py"),
+      at: "1:1-1:1",
+      message: /its modules \(`email\.py` and 2 others\) form an implicit namespace package/,
+    },
+    {
+      code: "def push():\n    return 3\n",
+      path: "acme/handlers/push.py",
+      project: {
+        paths: ["acme/__init__.py", "acme/handlers/email.py", "acme/handlers/push.py"],
+        changedPaths: ["acme/handlers/push.py"],
+      },
       at: "1:1-1:1",
     },
   ],

@@ -13,6 +13,17 @@ runCheckTable(check, {
     { code: "def _f(a):\n    pass\n", ruffDiffers: "private functions are not checked" },
     { code: "def outer() -> None:\n    def inner(a):\n        pass\n", ruffDiffers: "nested functions are not public" },
     "lambda a: a\n",
+    {
+      code: "def f(a):\n    pass\n",
+      path: "pkg/mod.py",
+      project: { paths: ["pkg/mod.py", "pkg/mod.pyi"] },
+      ruffDiffers: "the module's types live in its .pyi stub",
+    },
+    { code: "def walk(self):\n    pass\n", ruffDiffers: "a method defined outside its class: self is not annotated" },
+    {
+      code: "@classmethod\ndef from_dict(cls, d: dict) -> None:\n    pass\n",
+      ruffDiffers: "a classmethod attached to its class later: cls is not annotated",
+    },
   ],
   invalid: [
     { code: "def f(a, b: int):\n    pass\n", at: "1:7-1:8" },
@@ -20,5 +31,6 @@ runCheckTable(check, {
     { code: "class A:\n    def __init__(self, x):\n        pass\n", at: "2:24-2:25" },
     { code: "class A:\n    @staticmethod\n    def s(x) -> None:\n        pass\n", at: "3:11-3:12" },
     { code: "def __getattr__(name):\n    pass\n", at: "1:17-1:21" },
+    { code: "class A:\n    def m(  # comment\n        self, x):\n        pass\n", at: "3:15-3:16" },
   ],
 });

@@ -17,6 +17,12 @@ runCheckTable(check, {
     "__all__ = ['g']\ndef f():\n    pass\ndef g() -> None:\n    pass\n",
     "__all__ = 'g', 'h'\nclass A:\n    def m(self):\n        pass\n",
     "class A:\n    @classmethod\n    def c(cls):\n        pass\n",
+    {
+      code: "def f(a: int):\n    pass\n",
+      path: "pkg/mod.py",
+      project: { paths: ["pkg/mod.py", "pkg/mod.pyi"] },
+      ruffDiffers: "the module's types live in its .pyi stub",
+    },
   ],
   invalid: [
     { code: "def f(a, b: int):\n    pass\n", at: "1:5-1:6" },
@@ -24,5 +30,6 @@ runCheckTable(check, {
     { code: "class A:\n    @property\n    def p(self):\n        return 1\n", at: "3:9-3:10" },
     { code: "async def fetch(url: str):\n    pass\n", at: "1:11-1:16" },
     { code: "if True:\n    def f():\n        pass\n", at: "2:9-2:10" },
+    { code: "def g(a: int):\n    pass\n", path: "pkg/mod.py", project: { paths: ["pkg/mod.py"] }, at: "1:5-1:6" },
   ],
 });
