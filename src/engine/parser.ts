@@ -336,6 +336,8 @@ export function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+const UNBUDGETED_PARSE_MS = 10_000;
+
 /** The running file's deadline: every parse while it is set (fix checks too) stops there. */
 let deadline: { at: number; budgetMs: number } | null = null;
 
@@ -358,19 +360,18 @@ export function checkDeadline(): void {
 /** Parse a file; given the edited tree of an earlier version, only the changed parts are re-parsed. */
 export function parsePython(source: string, oldTree?: Tree): Tree {
   const instance = parser();
-  if (!deadline) {
-    instance.setTimeoutMicros(0);
-    return instance.parse(source, oldTree);
-  }
-  const left = deadline.at - performance.now();
-  if (left <= 0) throw new BudgetExceeded(deadline.budgetMs);
+  // Outside a file's analysis (a project check parsing an entry point, `--fix`), a parse still
+  // gets a file's default budget: no input may parse forever.
+  const { at, budgetMs } = deadline ?? { at: performance.now() + UNBUDGETED_PARSE_MS, budgetMs: UNBUDGETED_PARSE_MS };
+  const left = at - performance.now();
+  if (left <= 0) throw new BudgetExceeded(budgetMs);
   // tree-sitter halts a parse that runs past the timeout and returns null; `reset` makes the
   // next parse start afresh instead of resuming the abandoned one.
   instance.setTimeoutMicros(Math.min(2 ** 32 - 1, Math.ceil(left * 1000)));
   const tree = instance.parse(source, oldTree) as Tree | null;
   if (!tree) {
     instance.reset();
-    throw new BudgetExceeded(deadline.budgetMs);
+    throw new BudgetExceeded(budgetMs);
   }
   return tree;
 }
