@@ -1,5 +1,6 @@
 // The engine on real worker threads. Workers run compiled JavaScript, so the engine is built
-// first (into dist/, as `npm run build` does); the main thread under test runs from sources.
+// first, into a directory of its own under dist/ (the CLI tests run dist/src while this
+// builds); the main thread under test runs from sources.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "@jest/globals";
@@ -8,7 +9,8 @@ import { resolveConfig } from "../../src/engine/config/resolve.js";
 import { runEngine } from "../../src/engine/engine.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const realWorker = new URL("../../dist/src/engine/worker.js", import.meta.url);
+const BUILD = "dist/workers-test";
+const realWorker = new URL(`../../${BUILD}/src/engine/worker.js`, import.meta.url);
 /** The compiled worker with faults injected by file name (see the fixture). */
 const faultyWorker = new URL("../fixtures/faulty-worker.mjs", import.meta.url);
 const config = resolveConfig({}, { rules: allChecks }).config;
@@ -16,10 +18,14 @@ const config = resolveConfig({}, { rules: allChecks }).config;
 const bomb = "def f(\n".repeat(40_000);
 
 beforeAll(() => {
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json", "--noCheck"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [`${root}node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json", "--noCheck", "--outDir", BUILD],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
 }, 300_000);
 
 describe("runEngine on worker threads", () => {
