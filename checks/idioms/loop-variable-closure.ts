@@ -45,8 +45,13 @@ export default defineCheck({
   },
   create(ctx) {
     const check = (loopNames: Set<string>, functions: SyntaxNode[], body: SyntaxNode): void => {
+      // A function nested in one already judged was read with it (its names are the outer
+      // one's): judging it again would repeat findings and cost time in the nesting depth.
+      let judgedUntil = -1;
       for (const fn of functions) {
+        if (fn.startIndex < judgedUntil) continue;
         if (calledAtOnce(ctx, fn) || returned(fn, body)) continue;
+        judgedUntil = fn.endIndex;
         const own = ctx.names.scopeOf(fn);
         const reported = new Set<string>();
         const fnBody = fn.childForFieldName("body");

@@ -2,11 +2,16 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { hasComment, unparenthesize } from "../../src/engine/ast.js";
 
-/** `a or b or c` → [a, b, c] (one flat `or` chain). */
+/** `a or b or c` → [a, b, c] (one flat `or` chain), without recursion: chains can be 20,000 deep. */
 function orOperands(node: SyntaxNode): SyntaxNode[] {
-  const n = unparenthesize(node);
-  if (n.type !== "boolean_operator" || n.childForFieldName("operator")?.text !== "or") return [n];
-  return [...orOperands(n.childForFieldName("left")!), ...orOperands(n.childForFieldName("right")!)];
+  const out: SyntaxNode[] = [];
+  const pending = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const n = unparenthesize(next);
+    if (n.type !== "boolean_operator" || n.childForFieldName("operator")?.text !== "or") out.push(n);
+    else pending.push(n.childForFieldName("right")!, n.childForFieldName("left")!);
+  }
+  return out;
 }
 
 /** `isinstance(x, T)` → [x, T], for the builtin with exactly two positional arguments. */
@@ -38,17 +43,24 @@ export default defineCheck({
   create(ctx) {
     return {
       boolean_operator(node) {
+        if (node.childForFieldName("operator")?.text !== "or") return;
         // Only the top of an `or` chain reports.
         const parent = node.parent?.type === "parenthesized_expression" ? node.parent.parent : node.parent;
         if (parent?.type === "boolean_operator" && parent.childForFieldName("operator")?.text === "or") return;
-        if (node.childForFieldName("operator")?.text !== "or") return;
         const operands = orOperands(node);
         const calls = operands.map((o) => isinstanceArgs(ctx, o));
         const bySubject = new Map<string, [SyntaxNode, SyntaxNode][]>();
-        for (const c of calls) if (c) bySubject.set(c[0].text, [...(bySubject.get(c[0].text) ?? []), c]);
+        for (const c of calls) {
+          if (!c) continue;
+          const group = bySubject.get(c[0].text);
+          if (group) group.push(c);
+          else bySubject.set(c[0].text, [c]);
+        }
+        // The whole chain is one subject's `isinstance` calls.
+        const onlyCalls = bySubject.size === 1 && calls.every((c) => c);
         for (const [subject, group] of bySubject) {
           if (group.length < 2) continue;
-          const whole = calls.every((c) => c && c[0].text === subject) && !hasComment(node);
+          const whole = onlyCalls && !hasComment(node);
           const simple = ["identifier", "attribute"].includes(group[0]![0].type);
           const types = group.flatMap(([, t]) => {
             const inner = unparenthesize(t);

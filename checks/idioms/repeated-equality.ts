@@ -3,10 +3,16 @@ import { defineCheck } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { comparisonLinks } from "../../src/engine/comparisons.js";
 
+/** The flat operands of an `operator` chain, without recursion: chains can be 20,000 deep. */
 function operands(node: SyntaxNode, operator: string): SyntaxNode[] {
-  const n = unparenthesize(node);
-  if (n.type !== "boolean_operator" || n.childForFieldName("operator")?.text !== operator) return [n];
-  return [...operands(n.childForFieldName("left")!, operator), ...operands(n.childForFieldName("right")!, operator)];
+  const out: SyntaxNode[] = [];
+  const pending = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const n = unparenthesize(next);
+    if (n.type !== "boolean_operator" || n.childForFieldName("operator")?.text !== operator) out.push(n);
+    else pending.push(n.childForFieldName("right")!, n.childForFieldName("left")!);
+  }
+  return out;
 }
 
 export default defineCheck({

@@ -163,49 +163,101 @@ export default defineCheck({
       if (def?.type === "class_definition") moduleClasses.add(def.childForFieldName("name")?.text ?? "");
     }
 
-    /** An operand of `|` that is certainly a type (in an annotation, any name is). */
-    const isType = (raw: SyntaxNode, annotation: boolean): boolean => {
+    /** A name or attribute that is certainly a type (in an annotation, any name is). */
+    const isNamedType = (n: SyntaxNode, annotation: boolean): boolean => {
+      if (annotation) return true;
+      if (n.type === "identifier" && BUILTIN_TYPES.has(n.text) && ctx.isBuiltin(n)) return true;
+      if (n.type === "identifier" && moduleClasses.has(n.text)) {
+        const binding = ctx.names.lookup(n.text, n);
+        return binding?.kind === "local" && binding.node.parent?.type === "class_definition";
+      }
+      const name = ctx.qualifiedName(n);
+      return !!name && TYPE_MODULES.test(name);
+    };
+    /** A node's verdict (a leaf) or the operands that must all be types. */
+    const typeParts = (raw: SyntaxNode, annotation: boolean): boolean | SyntaxNode[] => {
       let n = unparenthesize(raw);
       if (n.type === "type") n = n.namedChild(0) ?? n;
       switch (n.type) {
         case "none":
           return true;
         case "binary_operator":
-          return isUnion(n) && n.namedChildren.filter((c) => c.type !== "comment").every((c) => isType(c, annotation));
+          return isUnion(n) && n.namedChildren.filter((c) => c.type !== "comment");
         case "union_type":
-          return n.namedChildren.every((c) => isType(c, annotation));
+          return [...n.namedChildren];
         case "identifier":
-        case "attribute": {
-          if (annotation) return true;
-          if (n.type === "identifier" && BUILTIN_TYPES.has(n.text) && ctx.isBuiltin(n)) return true;
-          if (n.type === "identifier" && moduleClasses.has(n.text)) {
-            const binding = ctx.names.lookup(n.text, n);
-            return binding?.kind === "local" && binding.node.parent?.type === "class_definition";
-          }
-          const name = ctx.qualifiedName(n);
-          return !!name && TYPE_MODULES.test(name);
+        case "attribute":
+          return isNamedType(n, annotation);
+        case "subscript": {
+          const value = n.childForFieldName("value");
+          return value ? [value] : false;
         }
-        case "subscript":
-          return isType(n.childForFieldName("value") ?? n, annotation);
-        case "generic_type":
-          return isType(n.namedChild(0) ?? n, annotation);
+        case "generic_type": {
+          const head = n.namedChild(0);
+          return head ? [head] : false;
+        }
         default:
           return false;
       }
     };
+    // Verdicts by node, so that each `|` of a long chain (each is visited) is judged once, and
+    // computed without recursion: a chain can be 20,000 operators deep.
+    const typeVerdicts = new Map<number, boolean>();
+    /** An operand of `|` that is certainly a type. */
+    const isType = (root: SyntaxNode, annotation: boolean): boolean => {
+      const key = (n: SyntaxNode): number => n.id * 2 + (annotation ? 1 : 0);
+      const pending: { node: SyntaxNode; parts: SyntaxNode[] | null }[] = [{ node: root, parts: null }];
+      while (pending.length > 0) {
+        const top = pending[pending.length - 1]!;
+        if (typeVerdicts.has(key(top.node))) {
+          pending.pop();
+          continue;
+        }
+        if (top.parts) {
+          pending.pop();
+          typeVerdicts.set(
+            key(top.node),
+            top.parts.every((p) => typeVerdicts.get(key(p))),
+          );
+          continue;
+        }
+        const parts = typeParts(top.node, annotation);
+        if (typeof parts === "boolean") {
+          pending.pop();
+          typeVerdicts.set(key(top.node), parts);
+          continue;
+        }
+        top.parts = parts;
+        for (const part of parts) if (!typeVerdicts.has(key(part))) pending.push({ node: part, parts: null });
+      }
+      return typeVerdicts.get(key(root))!;
+    };
     const isUnion = (n: SyntaxNode): boolean => n.childForFieldName("operator")?.type === "|";
 
+    // Where a `|` is evaluated and whether it is guarded depend only on its ancestors; an
+    // operand of another `|` shares them with it, so a long chain walks up once, not per operator.
+    const contexts = new Map<number, { where: "runtime" | "annotation" | null; guarded?: boolean }>();
+    const enclosingUnion = (node: SyntaxNode): SyntaxNode | null => {
+      let parent = node.parent;
+      while (parent?.type === "parenthesized_expression") parent = parent.parent;
+      return parent?.type === "binary_operator" ? parent : null;
+    };
     const judgeUnion = (node: SyntaxNode): void => {
       if (!needs("union")) return;
       futureAnnotations ??= hasFutureAnnotations(ctx.tree.rootNode);
-      const where = evaluation(node, futureAnnotations);
+      const outer = enclosingUnion(node);
+      const inherited = outer ? contexts.get(outer.id) : undefined;
+      const context = inherited ? { ...inherited } : { where: evaluation(node, futureAnnotations) };
+      contexts.set(node.id, context);
+      const where = context.where;
       if (!where) return;
       const operands =
         node.type === "union_type"
           ? node.namedChildren
           : [node.childForFieldName("left"), node.childForFieldName("right")];
       if (!operands.every((o) => o && isType(o, where === "annotation"))) return;
-      if (guarded(node)) return;
+      context.guarded ??= guarded(node);
+      if (context.guarded) return;
       report(
         "union",
         node,

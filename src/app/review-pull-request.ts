@@ -153,7 +153,8 @@ export async function reviewPullRequest(
     files: projectTexts,
     baseFiles,
   };
-  const result = await runEngine({ files, config, project }, allChecks);
+  // Always on worker threads: no file, however hostile, may block webhook handling.
+  const result = await runEngine({ files, config, project, workers: "always" }, allChecks);
   const existing = await findExistingComments(gh, repo, pr.number);
   const fileTexts = new Map(files.map((f) => [f.path, f.content.toString()]));
   const plan = planReview({

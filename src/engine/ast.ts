@@ -12,16 +12,21 @@ const COMPREHENSIONS = new Set([
 
 /** `a.b.c` → ["a","b","c"]; null when the expression is not a plain dotted name. */
 export function dottedParts(node: SyntaxNode): string[] | null {
-  if (node.type === "identifier") return [node.text];
-  if (node.type === "attribute") {
-    const object = node.childForFieldName("object");
-    const attribute = node.childForFieldName("attribute");
+  // From the last attribute inwards, without recursion: chains can be thousands long.
+  const tail: string[] = [];
+  let cur = node;
+  while (cur.type === "attribute") {
+    const object = cur.childForFieldName("object");
+    const attribute = cur.childForFieldName("attribute");
     if (!object || !attribute) return null;
-    const head = dottedParts(object);
-    return head ? [...head, attribute.text] : null;
+    tail.push(attribute.text);
+    cur = object;
   }
-  if (node.type === "dotted_name") return node.namedChildren.map((c) => c.text);
-  return null;
+  let head: string[];
+  if (cur.type === "identifier") head = [cur.text];
+  else if (cur.type === "dotted_name") head = cur.namedChildren.map((c) => c.text);
+  else return null;
+  return head.concat(tail.reverse());
 }
 
 /** The nearest enclosing def/lambda/class, or null at module level. */
@@ -155,8 +160,27 @@ export function enclosingStatement(node: SyntaxNode): SyntaxNode {
   return cur;
 }
 
+const commentStarts = new WeakMap<object, number[]>();
+
+/**
+ * Whether a comment lies inside `node`. The tree's comments are listed once and searched by
+ * position: asking each of 2,000 nested comprehensions for its own would cost the square.
+ */
 export function hasComment(node: SyntaxNode): boolean {
-  return node.descendantsOfType("comment").length > 0;
+  let starts = commentStarts.get(node.tree);
+  if (!starts) {
+    starts = node.tree.rootNode.descendantsOfType("comment").map((c) => c.startIndex);
+    commentStarts.set(node.tree, starts);
+  }
+  const start = node.startIndex;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < node.endIndex;
 }
 
 /** Indentation (leading whitespace) of the line that contains `offset`. */

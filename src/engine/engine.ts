@@ -1,5 +1,7 @@
 // The engine's front: which checks run on which files, in-process or on worker threads,
 // then the project-level checks. Pure: no GitHub, no file system (bar loading the worker).
+// Every file has a time budget; on worker threads a file that overruns it hard, or kills its
+// worker, costs that worker (it is replaced) and is reported skipped.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
@@ -9,7 +11,7 @@ import type { ResolvedConfig } from "./config/resolve.js";
 import { assignFingerprints } from "./fingerprint.js";
 import { decodeSource, isIncluded, matchesAny, type SourceFile } from "./files.js";
 import { createProjectContext, type ProjectContext, type ProjectInput } from "./project.js";
-import { analyzeFile, compareFindings } from "./runner.js";
+import { analyzeFile, compareFindings, DEFAULT_FILE_BUDGET_MS, overBudgetReason } from "./runner.js";
 import { LineIndex } from "./text.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
@@ -26,6 +28,22 @@ export interface EngineInput {
   ignore?: readonly string[];
   /** "auto" (default): threads when there are many files. */
   threads?: "auto" | number;
+  /**
+   * "always": analyse files on worker threads even when there is one file, so that no file can
+   * block the caller's event loop (the App). "auto" (default): only when there are many files.
+   * Either way, runs from TypeScript sources without a compiled worker stay in-process.
+   */
+  workers?: "auto" | "always";
+  /** Time budget per file (parse, checks, fixes); default 10 s. */
+  fileBudgetMs?: number;
+  /**
+   * How long a worker may spend on one file before it is terminated and replaced (the budget
+   * is enforced inside the worker first; this catches a step that cannot be interrupted).
+   * Default: twice the budget plus 5 s; never less than the budget plus HARD_LIMIT_MARGIN_MS.
+   */
+  hardLimitMs?: number;
+  /** The compiled worker script; by default `worker.js` next to this module. */
+  workerScript?: URL;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -34,6 +52,14 @@ const PARALLEL_THRESHOLD = 48;
 const BATCH = 16;
 /** Measured on the stdlib bench: peak RSS ~460–650 MB with V8's default nursery, ~425–470 MB with this. */
 const WORKER_NURSERY_MB = 4;
+/**
+ * Terminating a worker inside a tree-sitter parse aborts the whole process (the parser reads
+ * its input through a JS callback, which throws once the worker is terminating). Parses stop at
+ * the file's deadline by themselves, so the hard limit always leaves this much beyond it.
+ */
+const HARD_LIMIT_MARGIN_MS = 5000;
+/** A worker's JS heap: a file that needs more is reported skipped, and the process lives on. */
+const WORKER_HEAP_MB = 2048;
 
 function matchesRule(check: Check, names: readonly string[]): boolean {
   return names.some((n) => n === check.id || n === check.category || check.codes.includes(n.toUpperCase()));
@@ -113,20 +139,33 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const project = createProjectContext(projectInput, contents);
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
-  const threadCount = chooseThreads(input.threads ?? "auto", jobs.length);
-  const options = { python: config.python, severities, reportUnusedSuppressions: config.reportUnusedSuppressions };
-  if (threadCount > 1 && workerUrl()) {
-    const results = await runOnWorkers(
-      jobs,
-      fileChecks.map((c) => c.id),
-      { ...options, project: projectInput },
-      threadCount,
-      input.onProgress,
-    );
-    for (const r of results) {
-      findings.push(...r.findings);
-      failures.push(...r.failures);
-    }
+  const analysed: string[] = [];
+  const budgetMs = input.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
+  const always = input.workers === "always";
+  const threadCount = Math.min(chooseThreads(input.threads ?? "auto", jobs.length), Math.max(1, jobs.length));
+  const options = {
+    python: config.python,
+    severities,
+    reportUnusedSuppressions: config.reportUnusedSuppressions,
+    budgetMs,
+  };
+  const script = input.workerScript ?? workerUrl();
+  if (script && jobs.length > 0 && (threadCount > 1 || always)) {
+    const results = await runOnWorkers(jobs, {
+      url: script,
+      init: { ...options, checkIds: fileChecks.map((c) => c.id), project: projectInput },
+      count: threadCount,
+      hardLimitMs: Math.max(input.hardLimitMs ?? budgetMs * 2 + 5000, budgetMs + HARD_LIMIT_MARGIN_MS),
+      onProgress: input.onProgress,
+    });
+    results.forEach((r, i) => {
+      const path = jobs[i]!.path;
+      if (r.type === "result" && !r.skipped) {
+        analysed.push(path);
+        findings.push(...r.findings);
+        failures.push(...r.failures);
+      } else skipped.push({ path, reason: r.type === "result" ? r.skipped! : r.reason });
+    });
   } else {
     let done = 0;
     for (const job of jobs) {
@@ -136,8 +175,12 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
         isTestFile: job.isTestFile,
         project,
       });
-      findings.push(...result.findings);
-      failures.push(...result.failures);
+      if (result.skipped) skipped.push({ path: job.path, reason: result.skipped });
+      else {
+        analysed.push(job.path);
+        findings.push(...result.findings);
+        failures.push(...result.failures);
+      }
       done++;
       input.onProgress?.(done, jobs.length);
       // node-tree-sitter frees trees only after a collection and a turn of the event loop.
@@ -154,7 +197,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     (f) => f.codes.length === 0 || f.codes.some((code) => outside.isCodeEnabled(code, f.path)),
   );
   kept.sort(compareFindings);
-  return { findings: kept, skipped, failures, analysed: jobs.map((j) => j.path), honoured: outside.honoured };
+  return { findings: kept, skipped, failures, analysed, honoured: outside.honoured };
 }
 
 export function appliesTo(check: Check, isTestFile: boolean): boolean {
@@ -181,56 +224,102 @@ export interface WorkerInit {
   python: ResolvedConfig["python"];
   severities: Record<string, Severity>;
   reportUnusedSuppressions: boolean;
+  budgetMs: number;
   project: ProjectInput;
 }
 
-export interface WorkerResult {
-  findings: Finding[];
-  failures: CheckFailure[];
+/** What a worker says: it is ready, or the outcome of the file it was given. */
+export type WorkerMessage =
+  { type: "ready" } | { type: "result"; findings: Finding[]; failures: CheckFailure[]; skipped?: string };
+
+type FileOutcome = Extract<WorkerMessage, { type: "result" }> | { type: "lost"; reason: string };
+
+interface WorkerPlan {
+  url: URL;
+  init: WorkerInit;
+  count: number;
+  hardLimitMs: number;
+  onProgress?: (done: number, total: number) => void;
 }
 
-async function runOnWorkers(
-  jobs: FileJob[],
-  checkIds: string[],
-  init: Omit<WorkerInit, "checkIds">,
-  count: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<WorkerResult[]> {
-  const url = workerUrl()!;
-  const results: WorkerResult[] = new Array(Math.ceil(jobs.length / BATCH));
+/**
+ * Analyse the jobs on `count` worker threads, one file per message, and return each job's
+ * outcome in job order. A file still running after `hardLimitMs`, or whose worker dies (a
+ * crash, running out of heap), is reported lost and its worker replaced by a fresh one.
+ */
+async function runOnWorkers(jobs: readonly FileJob[], plan: WorkerPlan): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
-  const runWorker = (): Promise<void> =>
+  const settle = (index: number, outcome: FileOutcome): void => {
+    outcomes[index] = outcome;
+    done++;
+    plan.onProgress?.(done, jobs.length);
+  };
+  const lane = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(url, {
-        workerData: { ...init, checkIds } satisfies WorkerInit,
-        // A small nursery: a worker's garbage is almost all per-file nodes that die young, and
-        // tree-sitter frees a tree's native memory only once its wrapper is collected.
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_NURSERY_MB },
-      });
-      let current = -1;
-      const feed = (): void => {
-        if (next * BATCH >= jobs.length) {
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        current = next++;
-        worker.postMessage(jobs.slice(current * BATCH, (current + 1) * BATCH));
+      const start = (): void => {
+        const worker = new Worker(plan.url, {
+          workerData: plan.init,
+          // A small nursery: a worker's garbage is almost all per-file nodes that die young, and
+          // tree-sitter frees a tree's native memory only once its wrapper is collected.
+          resourceLimits: { maxYoungGenerationSizeMb: WORKER_NURSERY_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        });
+        let ready = false;
+        let current = -1;
+        let timer: NodeJS.Timeout | undefined;
+        let retired = false;
+        const retire = (): void => {
+          retired = true;
+          clearTimeout(timer);
+          void worker.terminate();
+        };
+        const feed = (): void => {
+          if (next >= jobs.length) {
+            retire();
+            resolve();
+            return;
+          }
+          current = next++;
+          worker.postMessage(jobs[current]);
+          timer = setTimeout(() => lose(overBudgetReason(plan.init.budgetMs)), plan.hardLimitMs);
+        };
+        const lose = (reason: string): void => {
+          if (retired) return;
+          retire();
+          if (!ready) {
+            reject(new Error(`an analysis worker failed to start: ${reason}`));
+            return;
+          }
+          if (current !== -1) settle(current, { type: "lost", reason });
+          if (next < jobs.length) start();
+          else resolve();
+        };
+        worker.on("message", (message: WorkerMessage) => {
+          if (retired) return;
+          if (message.type === "ready") {
+            ready = true;
+            feed();
+            return;
+          }
+          clearTimeout(timer);
+          settle(current, message);
+          current = -1;
+          feed();
+        });
+        worker.on("error", (err: Error & { code?: string }) =>
+          lose(
+            err.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? `not analysed: needs more than ${WORKER_HEAP_MB} MB of memory`
+              : `not analysed: the analysis crashed (${err.message})`,
+          ),
+        );
+        worker.on("exit", (code) => lose(`not analysed: the analysis stopped (exit code ${code})`));
       };
-      worker.on("message", (result: WorkerResult) => {
-        results[current] = result;
-        done = Math.min(jobs.length, done + BATCH);
-        onProgress?.(done, jobs.length);
-        feed();
-      });
-      worker.on("error", reject);
-      worker.on("exit", (code) => {
-        if (code !== 0 && next * BATCH < jobs.length) reject(new Error(`worker exited with code ${code}`));
-      });
-      feed();
+      start();
     });
-  await Promise.all(Array.from({ length: count }, runWorker));
-  return results;
+  await Promise.all(Array.from({ length: plan.count }, lane));
+  return outcomes;
 }
 
 function runProjectChecks(

@@ -45,22 +45,29 @@ const PARAMETER_TYPES = new Set([
 ]);
 
 /** Identifiers bound by an assignment target (`a, (b, *c)`, but not `a.b` or `a[0]`). */
+const TARGET_CONTAINERS = new Set([
+  "pattern_list",
+  "tuple_pattern",
+  "list_pattern",
+  "tuple",
+  "list",
+  "parenthesized_expression",
+  "list_splat_pattern",
+  "as_pattern_target",
+]);
+
 export function targetNames(target: SyntaxNode): SyntaxNode[] {
-  switch (target.type) {
-    case "identifier":
-      return [target];
-    case "pattern_list":
-    case "tuple_pattern":
-    case "list_pattern":
-    case "tuple":
-    case "list":
-    case "parenthesized_expression":
-    case "list_splat_pattern":
-    case "as_pattern_target":
-      return target.namedChildren.flatMap(targetNames);
-    default:
-      return [];
+  // Without recursion: `((((a,),),),)` can nest thousands deep.
+  const out: SyntaxNode[] = [];
+  const pending = [target];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === "identifier") out.push(node);
+    else if (TARGET_CONTAINERS.has(node.type)) {
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    }
   }
+  return out;
 }
 
 function parameterNames(parameters: SyntaxNode | null): SyntaxNode[] {
@@ -301,9 +308,12 @@ export class ModuleNames {
     return this.scopes[0]!.bindings;
   }
 
+  private scopeById: Map<number, Scope> | null = null;
+
   /** The bindings of a def, lambda or class node (or the module). */
   scopeOf(scopeNode: SyntaxNode): Scope {
-    return this.scopes.find((s) => s.node.id === scopeNode.id)?.bindings ?? new Map();
+    this.scopeById ??= new Map(this.scopes.map((s) => [s.node.id, s.bindings]));
+    return this.scopeById.get(scopeNode.id) ?? new Map();
   }
 
   /**

@@ -119,6 +119,23 @@ const MEMOIZED_GETTERS = [
   "endPosition",
 ];
 const FIELDS_SLOT = FIRST_MEMO_SLOT + MEMOIZED_GETTERS.length;
+const PARENT_SLOT = FIRST_MEMO_SLOT + MEMOIZED_GETTERS.indexOf("parent");
+/**
+ * Accessors whose answers are direct children. Asking a node for its parent makes tree-sitter
+ * walk down from the root (time in the depth and the width of the tree), so a child reached
+ * from its parent remembers it: a check that walks down a 20,000-deep chain and then visits its
+ * inner nodes (each asking for its parent) stays linear.
+ */
+const CHILD_ACCESSORS = new Set(["children", "namedChildren", "child", "namedChild", "childForFieldName"]);
+
+function adopt(parent: object, value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (const child of value)
+      if (child && (child as Slots)[PARENT_SLOT] === undefined) (child as Slots)[PARENT_SLOT] = parent;
+  } else if (value && typeof value === "object" && (value as Slots)[PARENT_SLOT] === undefined)
+    (value as Slots)[PARENT_SLOT] = parent;
+  return value;
+}
 const NODE_GETTERS = [
   "firstChild",
   "lastChild",
@@ -164,6 +181,7 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
           const known = this[slot];
           if (known !== undefined) return known;
           let value = canonical(get.call(this));
+          if (CHILD_ACCESSORS.has(name)) adopt(this, value);
           if (Array.isArray(value) || (value && typeof value === "object" && !("tree" in value)))
             value = Object.freeze(value);
           this[slot] = value;
@@ -183,9 +201,13 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
   for (const name of NODE_METHODS) {
     const method = proto[name] as ((this: object, ...args: unknown[]) => unknown) | undefined;
     if (method)
-      proto[name] = function (this: object, ...args: unknown[]): unknown {
-        return canonical(method.apply(this, args));
-      };
+      proto[name] = CHILD_ACCESSORS.has(name)
+        ? function (this: object, ...args: unknown[]): unknown {
+            return adopt(this, canonical(method.apply(this, args)));
+          }
+        : function (this: object, ...args: unknown[]): unknown {
+            return canonical(method.apply(this, args));
+          };
   }
   const descendantsOfType = proto["descendantsOfType"] as (this: object, ...args: unknown[]) => unknown;
   proto["descendantsOfType"] = function (this: SyntaxNode, types: string | string[], ...range: unknown[]): unknown {
@@ -199,7 +221,7 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
   proto["childForFieldName"] = function (this: Slots, field: string): unknown {
     const fields = (this[FIELDS_SLOT] ??= new Map()) as Map<string, unknown>;
     if (fields.has(field)) return fields.get(field);
-    const child = canonical(childForFieldName.call(this, field));
+    const child = adopt(this, canonical(childForFieldName.call(this, field)));
     fields.set(field, child);
     return child;
   };
@@ -302,9 +324,56 @@ function parser(): Parser {
   return loaded.parser;
 }
 
+/** Thrown when a parse runs past the file's time budget (see `withDeadline`). */
+export class BudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`over the ${formatSeconds(budgetMs)} budget`);
+    this.name = "BudgetExceeded";
+  }
+}
+
+export function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+const UNBUDGETED_PARSE_MS = 10_000;
+
+/** The running file's deadline: every parse while it is set (fix checks too) stops there. */
+let deadline: { at: number; budgetMs: number } | null = null;
+
+/** Run `fn` with every parse limited to the time left before `at` (a `performance.now()` time). */
+export function withDeadline<T>(at: number, budgetMs: number, fn: () => T): T {
+  const outer = deadline;
+  deadline = { at, budgetMs };
+  try {
+    return fn();
+  } finally {
+    deadline = outer;
+  }
+}
+
+/** Throws BudgetExceeded once the running file's deadline has passed. */
+export function checkDeadline(): void {
+  if (deadline && performance.now() > deadline.at) throw new BudgetExceeded(deadline.budgetMs);
+}
+
 /** Parse a file; given the edited tree of an earlier version, only the changed parts are re-parsed. */
 export function parsePython(source: string, oldTree?: Tree): Tree {
-  return parser().parse(source, oldTree);
+  const instance = parser();
+  // Outside a file's analysis (a project check parsing an entry point, `--fix`), a parse still
+  // gets a file's default budget: no input may parse forever.
+  const { at, budgetMs } = deadline ?? { at: performance.now() + UNBUDGETED_PARSE_MS, budgetMs: UNBUDGETED_PARSE_MS };
+  const left = at - performance.now();
+  if (left <= 0) throw new BudgetExceeded(budgetMs);
+  // tree-sitter halts a parse that runs past the timeout and returns null; `reset` makes the
+  // next parse start afresh instead of resuming the abandoned one.
+  instance.setTimeoutMicros(Math.min(2 ** 32 - 1, Math.ceil(left * 1000)));
+  const tree = instance.parse(source, oldTree) as Tree | null;
+  if (!tree) {
+    instance.reset();
+    throw new BudgetExceeded(budgetMs);
+  }
+  return tree;
 }
 
 /** The first ERROR or MISSING node in document order, or null when the tree is clean. */

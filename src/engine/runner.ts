@@ -1,13 +1,24 @@
 // Analyses one file: parse once, walk the tree once, dispatch each node to every
 // subscribed visitor. A check that throws is isolated: its findings for this file are
-// dropped, the failure is recorded, and every other check still runs.
+// dropped, the failure is recorded (the file is then not fully analysed for that rule), and
+// every other check still runs. A file that runs past its time budget is skipped whole, with
+// a reason: never a crash, never a partial result that looks complete.
 import type { SyntaxNode, Tree } from "tree-sitter";
 import type { Check, FileCheck, Visitor } from "./check.js";
 import { createCheckContext, type FileState, type RawReport } from "./context.js";
 import { assignFingerprints } from "./fingerprint.js";
 import { fixParses, toEdit } from "./fix.js";
 import { BINDING_TYPES, ModuleNames } from "./names.js";
-import { countSyntaxErrors, firstSyntaxError, indexNodesOfTypes, parsePython } from "./parser.js";
+import {
+  BudgetExceeded,
+  checkDeadline,
+  countSyntaxErrors,
+  firstSyntaxError,
+  formatSeconds,
+  indexNodesOfTypes,
+  parsePython,
+  withDeadline,
+} from "./parser.js";
 import type { ProjectContext } from "./project.js";
 import { isSuppressed, parseSuppressions, type SuppressionComment } from "./suppress.js";
 import { LineIndex } from "./text.js";
@@ -23,6 +34,20 @@ export const SYNTAX_ERROR_RULE = "syntax-error";
  */
 const PREFETCHED_TYPES = [...BINDING_TYPES, "call", "assert_statement", "raise_statement", "yield", "await"];
 export const UNUSED_SUPPRESSION_RULE = "unused-suppression";
+export const DEFAULT_FILE_BUDGET_MS = 10_000;
+/**
+ * Verifying fixes costs a parse per round of overlapping fixes and per split of a failing
+ * group. Past this many parses the fixes still unverified are not offered (their findings are).
+ */
+const MAX_FIX_PARSES = 24;
+/** Above this many edits, a group of fixes is verified by a full parse, not an incremental one. */
+const MAX_INCREMENTAL_EDITS = 200;
+/** How many nodes are dispatched between two looks at the clock. */
+const DEADLINE_STRIDE = 64;
+
+export function overBudgetReason(budgetMs: number): string {
+  return `not analysed: over the ${formatSeconds(budgetMs)} budget`;
+}
 
 export interface AnalyzeOptions {
   python: PythonVersion;
@@ -31,6 +56,8 @@ export interface AnalyzeOptions {
   severities: Readonly<Record<string, Severity | "off">>;
   /** Report suppression comments naming a check that ran here but silenced nothing. */
   reportUnusedSuppressions?: boolean;
+  /** Time budget for the file (parse, checks, fixes); default DEFAULT_FILE_BUDGET_MS. */
+  budgetMs?: number;
 }
 
 export interface FileAnalysis {
@@ -38,6 +65,8 @@ export interface FileAnalysis {
   failures: CheckFailure[];
   /** Suppression comments with `used` set, for unused-suppression reporting. */
   suppressions: SuppressionComment[];
+  /** Why the file was not analysed (then findings and failures are empty). */
+  skipped?: string;
 }
 
 interface Subscriber {
@@ -46,6 +75,24 @@ interface Subscriber {
 }
 
 export function analyzeFile(
+  path: string,
+  source: string,
+  checks: readonly FileCheck[],
+  options: AnalyzeOptions,
+): FileAnalysis {
+  const budgetMs = options.budgetMs ?? DEFAULT_FILE_BUDGET_MS;
+  try {
+    return withDeadline(performance.now() + budgetMs, budgetMs, () =>
+      analyzeWithinBudget(path, source, checks, options),
+    );
+  } catch (err) {
+    if (err instanceof BudgetExceeded)
+      return { findings: [], failures: [], suppressions: [], skipped: overBudgetReason(budgetMs) };
+    throw err;
+  }
+}
+
+function analyzeWithinBudget(
   path: string,
   source: string,
   checks: readonly FileCheck[],
@@ -69,6 +116,8 @@ export function analyzeFile(
   const exit = new Map<string, Subscriber[]>();
   const broken = new Set<string>();
   const fail = (check: Check, err: unknown): void => {
+    // The budget ends the whole file, whichever check happened to be running.
+    if (err instanceof BudgetExceeded) throw err;
     if (broken.has(check.id)) return;
     broken.add(check.id);
     const message = err instanceof Error ? err.message : String(err);
@@ -112,14 +161,24 @@ export function analyzeFile(
   const nodes = types.length > 0 ? [...indexNodesOfTypes(tree, [...new Set([...types, ...PREFETCHED_TYPES])])] : [];
   // An empty file's root has no descendants, not even itself: `module` visitors still run.
   if (tree.rootNode.childCount === 0 && types.includes("module")) nodes.unshift(tree.rootNode);
-  const errors = tree.rootNode.hasError ? tree.rootNode.descendantsOfType("ERROR") : [];
-  const insideError = (node: SyntaxNode): boolean =>
-    errors.some((e) => e.id !== node.id && e.startIndex <= node.startIndex && node.endIndex <= e.endIndex) &&
-    !inWholeStatement(node);
+  const errors = tree.rootNode.hasError ? outermostSpans(tree.rootNode.descendantsOfType("ERROR")) : [];
+  // Nodes come in document order (non-decreasing start), so one pointer sweeps the ERROR spans.
+  let errorAt = 0;
+  const insideError = (node: SyntaxNode): boolean => {
+    const start = node.startIndex;
+    while (errorAt + 1 < errors.length && errors[errorAt + 1]!.start <= start) errorAt++;
+    const e = errors[errorAt]!;
+    return e.id !== node.id && e.start <= start && node.endIndex <= e.end && !inWholeStatement(node);
+  };
   // Node positions are native getters: read each once.
   const open: { node: SyntaxNode; end: number; subscribers: Subscriber[] }[] = [];
   const treeHasError = tree.rootNode.hasError;
+  let sinceClock = 0;
   for (const node of nodes) {
+    if (++sinceClock === DEADLINE_STRIDE) {
+      sinceClock = 0;
+      checkDeadline();
+    }
     const type = node.type;
     if (!enter.has(type) && !exit.has(type)) continue;
     if (errors.length > 0 && insideError(node)) continue;
@@ -155,6 +214,7 @@ export function analyzeFile(
   const verified = verifyFixes(state, tree, index);
 
   const raw: Omit<Finding, "fingerprint">[] = [];
+  checkDeadline();
   for (const report of state.reports) {
     if (broken.has(report.check.id)) continue;
     try {
@@ -190,7 +250,54 @@ export function analyzeFile(
   );
   if (options.reportUnusedSuppressions) kept.push(...unusedSuppressions(path, suppressions, checks, index));
   kept.sort(compareFindings);
-  return { findings: assignFingerprints(kept, index.lines()), failures, suppressions };
+  checkDeadline();
+  const findings = assignFingerprints(kept, index.lines(), scopeNames(tree, kept, index));
+  checkDeadline();
+  return { findings, failures, suppressions };
+}
+
+interface Span {
+  id: number;
+  start: number;
+  end: number;
+}
+
+/** The spans of nodes (in document order) that are not inside an earlier one. */
+function outermostSpans(nodes: readonly SyntaxNode[]): Span[] {
+  const out: Span[] = [];
+  for (const node of nodes) {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const last = out[out.length - 1];
+    if (last && last.start <= start && end <= last.end) continue;
+    out.push({ id: node.id, start, end });
+  }
+  return out;
+}
+
+/**
+ * The qualified name of the def or class around each finding (`Class.method`, "" at module
+ * level), in the findings' order, found in one sweep: findings are sorted by position and
+ * definitions come in document order.
+ */
+function scopeNames(tree: Tree, findings: readonly Omit<Finding, "fingerprint">[], index: LineIndex): string[] {
+  if (findings.length === 0) return [];
+  const definitions = tree.rootNode.descendantsOfType(["function_definition", "class_definition"]);
+  const open: { end: number; name: string }[] = [];
+  let next = 0;
+  return findings.map((finding) => {
+    const at = index.offset(finding.line, finding.column);
+    for (; next < definitions.length && definitions[next]!.startIndex <= at; next++) {
+      const def = definitions[next]!;
+      const start = def.startIndex;
+      while (open.length > 0 && open[open.length - 1]!.end <= start) open.pop();
+      const name = def.childForFieldName("name")?.text ?? "?";
+      const outer = open[open.length - 1];
+      open.push({ end: def.endIndex, name: outer ? `${outer.name}.${name}` : name });
+    }
+    while (open.length > 0 && open[open.length - 1]!.end <= at) open.pop();
+    return open[open.length - 1]?.name ?? "";
+  });
 }
 
 /**
@@ -220,10 +327,14 @@ function verifyFixes(state: FileState, tree: Tree, index: LineIndex): Set<RawRep
   if (pending.length === 0) return ok;
   const errorsBefore = countSyntaxErrors(tree.rootNode);
   let oldTree: Tree | null = tree;
+  let parses = 0;
   const verify = (group: RawReport[]): void => {
+    if (++parses > MAX_FIX_PARSES) return;
     const edits = group.flatMap((r) => r.spec.fix!.edits);
-    const base = oldTree;
-    oldTree = null; // an edited tree is good for one incremental parse only
+    // Each tree edit walks down the tree, so thousands of them in a deep tree (one long line
+    // of `x == None or ...`) cost more than parsing the fixed text afresh.
+    const base = edits.length <= MAX_INCREMENTAL_EDITS ? oldTree : null;
+    if (base) oldTree = null; // an edited tree is good for one incremental parse only
     if (fixParses(state.source, edits, errorsBefore, base ? { tree: base, index } : undefined)) {
       for (const r of group) ok.add(r);
     } else if (group.length > 1) {
@@ -232,15 +343,15 @@ function verifyFixes(state: FileState, tree: Tree, index: LineIndex): Set<RawRep
       verify(group.slice(middle));
     }
   };
-  while (pending.length > 0) {
-    const taken: { start: number; end: number }[] = [];
+  while (pending.length > 0 && parses < MAX_FIX_PARSES) {
+    const taken = new DisjointRanges();
     const batch: RawReport[] = [];
     const overlapping: RawReport[] = [];
     for (const report of pending) {
       const edits = report.spec.fix!.edits;
-      if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) overlapping.push(report);
+      if (edits.some((e) => taken.overlaps(e.start, e.end))) overlapping.push(report);
       else {
-        taken.push(...edits);
+        for (const e of edits) taken.add(e.start, e.end);
         batch.push(report);
       }
     }
@@ -250,8 +361,42 @@ function verifyFixes(state: FileState, tree: Tree, index: LineIndex): Set<RawRep
   return ok;
 }
 
+/**
+ * Disjoint ranges kept sorted, so an overlap test is a binary search. Fixes arrive sorted by
+ * their first edit, so an insertion is nearly always an append.
+ */
+class DisjointRanges {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** The index of the first range that ends after `offset`. */
+  private firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlaps(start: number, end: number): boolean {
+    const i = this.firstEndingAfter(start);
+    return i < this.starts.length && this.starts[i]! < end;
+  }
+
+  add(start: number, end: number): void {
+    const i = this.firstEndingAfter(start);
+    this.starts.splice(i, 0, start);
+    this.ends.splice(i, 0, end);
+  }
+}
+
 function firstStart(report: RawReport): number {
-  return Math.min(...report.spec.fix!.edits.map((e) => e.start));
+  let first = Infinity;
+  for (const e of report.spec.fix!.edits) first = Math.min(first, e.start);
+  return first;
 }
 
 function toFinding(

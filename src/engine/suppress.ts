@@ -69,11 +69,41 @@ export interface SuppressibleFinding {
   endLine: number;
 }
 
+interface ByLine {
+  file: SuppressionComment[];
+  lines: Map<number, SuppressionComment[]>;
+}
+const indexes = new WeakMap<readonly SuppressionComment[], ByLine>();
+
+/** The comments by line, built once per list: a file with thousands of both stays linear. */
+function byLine(comments: readonly SuppressionComment[]): ByLine {
+  let index = indexes.get(comments);
+  if (!index) {
+    index = { file: [], lines: new Map() };
+    for (const c of comments) {
+      if (c.scope === "file") index.file.push(c);
+      else {
+        const list = index.lines.get(c.line);
+        if (list) list.push(c);
+        else index.lines.set(c.line, [c]);
+      }
+    }
+    indexes.set(comments, index);
+  }
+  return index;
+}
+
 /** Whether a finding is silenced; marks the comment that silenced it as used. */
 export function isSuppressed(finding: SuppressibleFinding, comments: readonly SuppressionComment[]): boolean {
+  if (comments.length === 0) return false;
+  const index = byLine(comments);
+  const candidates = [
+    ...index.file,
+    ...(index.lines.get(finding.line) ?? []),
+    ...(finding.endLine !== finding.line ? (index.lines.get(finding.endLine) ?? []) : []),
+  ];
   let hit = false;
-  for (const c of comments) {
-    if (c.scope === "line" && c.line !== finding.line && c.line !== finding.endLine) continue;
+  for (const c of candidates) {
     const matched = matches(c.targets, finding);
     if (matched) {
       c.used = true;

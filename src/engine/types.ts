@@ -61,7 +61,7 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   fix: Fix | null;
-  /** Stable across pushes: rule + path + normalised text of the flagged line + occurrence. */
+  /** Stable across pushes: rule + path + enclosing def/class + normalised line text + occurrence in that scope. */
   fingerprint: string;
 }
 
@@ -70,7 +70,10 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** A check that threw on a file. The run goes on; this is reported, never fatal. */
+/**
+ * A check that threw on a file (a stack overflow included). The run goes on; this is reported,
+ * never fatal. The file is then not fully analysed: that rule's findings for it are unknown.
+ */
 export interface CheckFailure {
   rule: string;
   path: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { globToRegExp, ruffExcludes, ruffGlobMatches } from "../../src/engine/outside/glob.js";
+import { globCacheSize, ruffExcludes, ruffGlobMatches } from "../../src/engine/outside/glob.js";
 import { parseIni } from "../../src/engine/outside/ini.js";
 import { readOutsideSettings } from "../../src/engine/outside/settings.js";
 
@@ -30,7 +30,36 @@ describe("Ruff glob semantics (globset, literal_separator off)", () => {
   });
 
   it("escapes regex metacharacters", () => {
-    expect(globToRegExp("a+b(c).py").test("a+b(c).py")).toBe(true);
+    expect(ruffGlobMatches("a+b(c).py", "a+b(c).py")).toBe(true);
+    expect(ruffGlobMatches("a.py", "aXpy")).toBe(false);
+  });
+
+  it("matches a pattern with many stars in linear time (no regex backtracking)", () => {
+    // With a backtracking regex this takes minutes; the test would time out.
+    expect(ruffGlobMatches("*a*a*a*a*a*a*a*a*a*a*b", "a".repeat(40))).toBe(false);
+    expect(ruffExcludes("*a*a*a*a*a*a*a*a*a*a*b", `${"a".repeat(40)}/${"a".repeat(4000)}`)).toBe(false);
+    expect(ruffGlobMatches("*a*a*a*a*a*a*a*a*a*a*b", `${"a".repeat(40)}b`)).toBe(true);
+  });
+
+  it("never throws on a pattern it cannot read: an unclosed class matches literally", () => {
+    expect(() => ruffExcludes("[", "src/a.py")).not.toThrow();
+    expect(ruffExcludes("[", "src/a.py")).toBe(false);
+    expect(ruffGlobMatches("[", "[")).toBe(true);
+    expect(ruffGlobMatches("a[b", "x/a[b")).toBe(true);
+    const s = readOutsideSettings({ "pyproject.toml": '[tool.ruff]\nextend-exclude = ["["]\n' });
+    expect(s.isExcluded("src/a.py")).toBe(false);
+  });
+
+  it("treats globset's literal characters literally (no extglobs, negation or brace sequences)", () => {
+    expect(ruffGlobMatches("+(a).py", "+(a).py")).toBe(true);
+    expect(ruffGlobMatches("!x.py", "!x.py")).toBe(true);
+    expect(ruffGlobMatches("{1..3}.py", "2.py")).toBe(false);
+  });
+
+  it("keeps a bounded number of compiled patterns, whatever the repository sends", () => {
+    for (let i = 0; i < 2000; i++) ruffGlobMatches(`generated_${i}/*`, "src/a.py");
+    expect(globCacheSize()).toBeLessThanOrEqual(256);
+    expect(ruffGlobMatches("tests/*", "tests/a.py")).toBe(true);
   });
 });
 

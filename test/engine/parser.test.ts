@@ -1,7 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import type { SyntaxNode } from "tree-sitter";
-import { countSyntaxErrors, indexNodesOfTypes, parsePython } from "../../src/engine/parser.js";
+import {
+  BudgetExceeded,
+  countSyntaxErrors,
+  indexNodesOfTypes,
+  parsePython,
+  withDeadline,
+} from "../../src/engine/parser.js";
 import { fixParses } from "../../src/engine/fix.js";
 import { LineIndex } from "../../src/engine/text.js";
 
@@ -118,4 +124,43 @@ describe("descendantsOfType answered from the runner's node index", () => {
       );
     },
   );
+});
+
+describe("parse budget", () => {
+  it("stops a parse at the deadline with BudgetExceeded, and the next parse starts afresh", () => {
+    const slow = "def f(\n".repeat(40_000);
+    expect(() => withDeadline(performance.now() + 100, 100, () => parsePython(slow))).toThrow(BudgetExceeded);
+    expect(parsePython("x = 1\n").rootNode.toString()).toBe(
+      "(module (expression_statement (assignment left: (identifier) right: (integer))))",
+    );
+  });
+});
+
+describe("parents remembered by children", () => {
+  it("agree with tree-sitter's own answer for every node", () => {
+    const source =
+      "x = (a or (b and [c for c in d if e]))\nclass K:\n    def m(self, *a): return {k: v for k, v in a}\n".repeat(50);
+    const label = (n: SyntaxNode | null) => (n ? `${n.type}@${n.startIndex}-${n.endIndex}` : "none");
+    // Reached from the root through `children`: parents come from the walk.
+    const adopted: string[] = [];
+    const pending = [parsePython(source).rootNode];
+    for (let n = pending.pop(); n; n = pending.pop()) {
+      adopted.push(`${label(n)} in ${label(n.parent)}`);
+      pending.push(...[...n.children].reverse());
+    }
+    // Reached by a cursor: every parent is asked of tree-sitter.
+    const native: string[] = [];
+    const cursor = parsePython(source).walk();
+    for (let more = true; more;) {
+      const n = cursor.currentNode;
+      native.push(`${label(n)} in ${label(n.parent)}`);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling())
+        if (!cursor.gotoParent()) {
+          more = false;
+          break;
+        }
+    }
+    expect(adopted).toEqual(native);
+  });
 });

@@ -141,3 +141,59 @@ describe("analyzeFile", () => {
     expect(finding!.column).toBe(21);
   });
 });
+
+describe("a check that overflows the stack", () => {
+  const overflowing = defineCheck({
+    id: "overflows",
+    codes: [],
+    category: "idioms",
+    severity: "warning",
+    fix: "never",
+    docs: { summary: "Recurses without end.", why: "Proves RangeError isolation.", bad: "x\n", good: "x\n" },
+    create(ctx) {
+      const deeper = (n: number): number => deeper(n + 1) + 1;
+      return {
+        call(node) {
+          ctx.report({ node, message: "before the overflow" });
+          deeper(0);
+        },
+      };
+    },
+  });
+
+  it("is reported as a failure for that file and rule (not analysed), never silently dropped", () => {
+    const result = analyzeFile("m.py", "f()\nif x == None: pass\n", [overflowing, noneComparison], options);
+    expect(result.failures).toEqual([
+      { rule: "overflows", path: "m.py", message: expect.stringMatching(/Maximum call stack size exceeded/) },
+    ]);
+    // Its partial findings are dropped with it; the other checks' stand.
+    expect(result.findings.map((f) => f.rule)).toEqual(["none-comparison"]);
+  });
+});
+
+describe("fingerprints", () => {
+  const findings = (source: string) => analyzeFile("m.py", source, [noneComparison], options).findings;
+  const existing = "def old():\n    if x == None:\n        pass\n";
+
+  it("keep an existing finding's when an identical one is added above it, in a new function", () => {
+    const [old] = findings(existing);
+    const after = findings(`def new():\n    if x == None:\n        pass\n\n\n${existing}`);
+    expect(after.map((f) => f.line)).toEqual([2, 7]);
+    expect(after[1]!.fingerprint).toBe(old!.fingerprint);
+    expect(after[0]!.fingerprint).not.toBe(old!.fingerprint);
+  });
+
+  it("survive lines moving and re-indentation inside the same scope", () => {
+    const [old] = findings(existing);
+    const [moved] = findings(`\n\ndef old():\n    y = 1\n    if   x == None :\n        pass\n`);
+    expect(moved!.fingerprint).toBe(old!.fingerprint);
+  });
+
+  it("tell apart identical findings in one scope and name methods by their class", () => {
+    const inClass = findings("class A:\n    def old(self):\n        if x == None:\n            pass\n");
+    const [old] = findings(existing);
+    expect(inClass[0]!.fingerprint).not.toBe(old!.fingerprint);
+    const twice = findings("def old():\n    if x == None:\n        pass\n    if x == None:\n        pass\n");
+    expect(new Set(twice.map((f) => f.fingerprint)).size).toBe(2);
+  });
+});
