@@ -5,7 +5,7 @@
 import { allChecks } from "../../checks/index.js";
 import type { ConfigError } from "../engine/config/resolve.js";
 import { resolveConfig } from "../engine/config/resolve.js";
-import { runEngine } from "../engine/engine.js";
+import { enabledChecks, runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
 import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
 import { entryPointFiles } from "../engine/pyproject.js";
@@ -164,6 +164,8 @@ export async function reviewPullRequest(
     configErrors,
     skipped: [...skipped, ...result.skipped],
     failures: result.failures,
+    analysed: result.analysed,
+    enabledRules: enabledChecks(allChecks, { config }).map((c) => c.id),
     honoured: result.honoured,
     fileTexts,
     ...(notes.length ? { note: notes.join("\n\n") } : {}),
