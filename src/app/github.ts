@@ -153,7 +153,7 @@ export function withRequestPolicy(client: GitHubClient, policy: RequestPolicy = 
     paginate: (async (route: string, params?: Record<string, unknown>) => {
       const items: unknown[] = [];
       let response = await request(route, params);
-      items.push(...pageItems(response.data));
+      for (const item of pageItems(response.data)) items.push(item);
       for (let next = nextLink(response.headers); next; next = nextLink(response.headers)) {
         // The next page's URL carries every parameter; only the request options travel along.
         const options = params?.["request"] ? { request: params["request"] } : {};

@@ -98,13 +98,13 @@ export async function publishPlan(gh: GitHubClient, plan: ReviewPlan, target: Pu
           result.notes.push(
             `The review could not be posted (HTTP ${status ?? "error"}); its findings are listed here instead.`,
           );
-          result.rejected.push(...comments);
+          result.rejected = result.rejected.concat(comments);
           break;
         }
         if (status === 422) {
           // GitHub refused the review and names no comment: every comment is doubtful (they were
           // checked against the diff already). Post the review body alone, the comments listed in it.
-          result.rejected.push(...comments);
+          result.rejected = result.rejected.concat(comments);
           body = clipBody(
             `${body}\n\nGitHub did not accept the inline comments of this review, so here they are:\n\n${movedList(comments)}`,
           );

@@ -62,7 +62,7 @@ export function liveText(markdown: string): string {
 
 /** Live @-mentions, HTML comments and raw HTML tags (bar peptalk's own `<sub>` and final marker). */
 export function hazards(markdown: string): string[] {
-  const text = liveText(markdown.replace(/<!-- peptalk:v1:[^>]*-->\s*$/, "")).replace(/<\/?sub>/g, "");
+  const text = liveText(markdown.replace(/<!-- peptalk:(?:v1|review):[^>]*-->\s*$/, "")).replace(/<\/?sub>/g, "");
   const found: string[] = [];
   for (const m of text.matchAll(/@[A-Za-z0-9]/g)) found.push(`mention at ${m.index}`);
   if (text.includes("<!--")) found.push("HTML comment");
