@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import { API, createProbot, deliveryId, mockAuth, mockNoConfig, nock, payload, REPO } from "../helpers/app.js";
+import { withRequestPolicy, type GitHubClient } from "../../src/app/github.js";
 import { hazards } from "../helpers/markdown.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -27,6 +28,8 @@ interface Setup {
   contents?: Record<string, string>;
   /** Replies to the file listing before the real one (5xx, delays). */
   listingTrouble?: ((i: nock.Interceptor) => nock.Scope)[];
+  /** List the files on two pages (the second one after a 502). */
+  twoPages?: boolean;
 }
 
 /** Every request one review makes, answered; the check run ends up with `runId`. */
@@ -61,10 +64,18 @@ function mockRun(s: Setup = {}): { scope: nock.Scope; runId: number } {
   }
   mockNoConfig(scope);
   for (const trouble of s.listingTrouble ?? []) trouble(scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }));
-  scope
-    .get(`${REPO}/pulls/2/files`)
-    .query({ per_page: 100 })
-    .reply(200, s.files ?? [{ filename: "app.py", status: "added", patch: PATCH }]);
+  const files = s.files ?? [{ filename: "app.py", status: "added", patch: PATCH }];
+  if (s.twoPages) {
+    const page2 = `${API}${REPO}/pulls/2/files?per_page=100&page=2`;
+    scope
+      .get(`${REPO}/pulls/2/files`)
+      .query({ per_page: 100 })
+      .reply(200, [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }], {
+        link: `<${page2}>; rel="next", <${page2}>; rel="last"`,
+      });
+    scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100, page: 2 }).reply(502, {}, { "retry-after": "0" });
+    scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100, page: 2 }).reply(200, files);
+  } else scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, files);
   scope
     .get(`${REPO}/git/trees/${HEAD}`)
     .query({ recursive: "1" })
@@ -133,11 +144,21 @@ describe("GitHub requests: timeouts and retries", () => {
     expect(scope.pendingMocks()).toEqual([]);
   });
 
+  it("pages through a listing, retrying a page that failed", async () => {
+    const { scope, runId } = mockRun({ twoPages: true });
+    let review: any;
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    scope.patch(`${REPO}/check-runs/${runId}`).reply(200, {});
+    await deliverOpened();
+    expect(review.comments.map((c: any) => c.path)).toContain("app.py");
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
   it("abandons a request that hangs and sends it again", async () => {
     // Short enough for a test, long enough for a loaded machine to answer the other requests.
     process.env["PEPTALK_GITHUB_TIMEOUT_MS"] = "2000";
     const { scope, runId } = mockRun({
-      listingTrouble: [(i) => i.delay(60_000).reply(200, [])],
+      listingTrouble: [(i) => i.delay(4_000).reply(200, [])],
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
@@ -232,5 +253,49 @@ describe("names from the PR", () => {
     // The footer links the operator's docs.
     expect(bodies[0]).toMatch(/\]\(https:\/\/docs\.example\.com\/peptalk\/rules#[a-z-]+\)/);
     expect(scope.pendingMocks()).toEqual([]);
+  });
+});
+
+describe("the request policy itself", () => {
+  function fakeClient(failures: Record<string, unknown[]>, calls: string[]): GitHubClient {
+    const answer = async (key: string) => {
+      calls.push(key);
+      const next = failures[key]?.shift();
+      if (next) throw next;
+      return { status: 200, data: { ok: key }, headers: {} };
+    };
+    return {
+      request: ((route: string) => answer(route)) as GitHubClient["request"],
+      graphql: ((query: string) => answer(query).then((r) => r.data)) as GitHubClient["graphql"],
+      paginate: (() => Promise.resolve([])) as GitHubClient["paginate"],
+    };
+  }
+  const noWait = { sleep: () => Promise.resolve(), backoffMs: 1 };
+  const bad = { status: 502, message: "Bad Gateway" };
+
+  it("retries reads and thread resolution after a 5xx, a bounded number of times", async () => {
+    const calls: string[] = [];
+    const resolve = 'mutation { r0: resolveReviewThread(input: { threadId: "T" }) { thread { isResolved } } }';
+    const gh = withRequestPolicy(
+      fakeClient({ "GET /x": [bad, bad], [resolve]: [bad], "GET /y": [bad, bad, bad, bad, bad] }, calls),
+      noWait,
+    );
+    await expect(gh.request("GET /x")).resolves.toMatchObject({ status: 200 });
+    await expect(gh.graphql(resolve)).resolves.toEqual({ ok: resolve });
+    await expect(gh.request("GET /y")).rejects.toMatchObject({ status: 502 });
+    expect(calls.filter((c) => c === "GET /y")).toHaveLength(4);
+  });
+
+  it("never repeats a POST or another mutation after a 5xx, but does after a secondary rate limit", async () => {
+    const calls: string[] = [];
+    const limited = { status: 403, message: "You have exceeded a secondary rate limit", response: { headers: {} } };
+    const gh = withRequestPolicy(
+      fakeClient({ "POST /reviews": [bad], "mutation { a: addComment }": [bad], "POST /check-runs": [limited] }, calls),
+      noWait,
+    );
+    await expect(gh.request("POST /reviews")).rejects.toMatchObject({ status: 502 });
+    await expect(gh.graphql("mutation { a: addComment }")).rejects.toMatchObject({ status: 502 });
+    await expect(gh.request("POST /check-runs")).resolves.toMatchObject({ status: 200 });
+    expect(calls).toEqual(["POST /reviews", "mutation { a: addComment }", "POST /check-runs", "POST /check-runs"]);
   });
 });
