@@ -164,7 +164,8 @@ export async function reviewPullRequest(
     configErrors,
     skipped: [...skipped, ...result.skipped],
     failures: result.failures,
-    analysed: result.analysed,
+    // Project files were read whole when the tree listing was complete: project checks saw them.
+    analysed: [...result.analysed, ...(treePaths ? Object.keys(projectTexts) : [])],
     enabledRules: enabledChecks(allChecks, { config }).map((c) => c.id),
     honoured: result.honoured,
     fileTexts,
