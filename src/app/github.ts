@@ -106,9 +106,18 @@ export function withRequestPolicy(client: GitHubClient, policy: RequestPolicy = 
   const secondaryRetries = policy.secondaryRetries ?? 2;
   const sleep = policy.sleep ?? defaultSleep;
 
+  // The clock starts when the request goes out, not when it is queued: Octokit's throttle may
+  // hold writes back for seconds, and a queued request has not hung.
+  const timedFetch =
+    (inner: typeof fetch | undefined): typeof fetch =>
+    (url, init) => {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      return (inner ?? globalThis.fetch)(url, { ...init, signal });
+    };
   const withTimeout = (params: Params): Record<string, unknown> => {
-    const request = (params?.["request"] as Record<string, unknown> | undefined) ?? {};
-    return { ...params, request: { ...request, retries: 0, signal: AbortSignal.timeout(timeoutMs) } };
+    const request = (params?.["request"] as { fetch?: typeof fetch } | undefined) ?? {};
+    return { ...params, request: { ...request, retries: 0, fetch: timedFetch(request.fetch) } };
   };
 
   async function attempt<R>(send: (params: Record<string, unknown>) => Promise<R>, params: Params, mayRepeat: boolean) {
