@@ -90,7 +90,7 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
   if (notInline.length > 0) {
     out.push("", "### Not commented inline", "");
     for (const s of notInline.slice(0, MAX_LISTED)) out.push(findingLine(s.finding, REASONS[s.reason]));
-    if (notInline.length > MAX_LISTED) out.push(`- …and ${notInline.length - MAX_LISTED} more (see the annotations)`);
+    if (notInline.length > MAX_LISTED) out.push(`- …and ${notInline.length - MAX_LISTED} more`);
   }
   if (plan.check.annotationsLeftOut > 0) {
     out.push(
