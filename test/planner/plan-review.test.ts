@@ -6,6 +6,7 @@ import { planReview, suggestionFor } from "../../src/planner/plan-review.js";
 import type { ChangedFile, ExistingComment } from "../../src/planner/types.js";
 import { fingerprintOf, MAX_BODY, ruleOf } from "../../src/planner/comment.js";
 import type { CheckFailure } from "../../src/engine/types.js";
+import { Reparser } from "../../src/planner/reparse.js";
 import { hazards } from "../helpers/markdown.js";
 
 const NEW =
@@ -365,5 +366,19 @@ describe("suggestionFor re-parses", () => {
     const broken = { ...finding!, fix: { ...finding!.fix!, edits: [{ ...edit, text: "x is (" }] } };
     expect(suggestionFor(broken, source)).toBeNull();
     expect(suggestionFor(finding!, source)).toEqual({ start: 2, end: 2, code: "    return x is None" });
+  });
+});
+
+describe("Reparser", () => {
+  it("checks each suggestion against the original text, whatever the one before it did", () => {
+    const source = "import os\n\n\ndef f(x: object) -> bool:\n    return x == None\n";
+    const start = source.indexOf("x == None");
+    const end = start + "x == None".length;
+    const reparser = new Reparser(source);
+    expect(reparser.keepsParsing(start, end, "x is None")).toBe(true);
+    expect(reparser.keepsParsing(start, end, "x is (")).toBe(false);
+    expect(reparser.keepsParsing(start, end, "x is not None")).toBe(true);
+    expect(reparser.keepsParsing(start, end, "x is (\n    (")).toBe(false);
+    expect(reparser.keepsParsing(start, end, "(\n        x is None\n    )")).toBe(true);
   });
 });
