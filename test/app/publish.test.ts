@@ -223,6 +223,31 @@ describe("a review GitHub refuses (422)", () => {
   });
 });
 
+describe("a file that starts with a UTF-8 BOM", () => {
+  it("gets suggestions on the lines GitHub shows, the BOM kept on line 1", async () => {
+    const text = "\uFEFFx == None\n\n\ndef f(x: object) -> None:\n    if x == None:\n        print(x)\n";
+    const patch = `@@ -0,0 +1,6 @@\n${text
+      .trimEnd()
+      .split("\n")
+      .map((l) => `+${l}`)
+      .join("\n")}`;
+    const { scope, runId } = mockRun({
+      files: [{ filename: "app.py", status: "added", patch }],
+      contents: { "app.py": text },
+    });
+    let review: any;
+    scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
+    scope.patch(`${REPO}/check-runs/${runId}`).reply(200, {});
+    await deliverOpened();
+    const suggestions = review.comments.map((c: any) => [c.line, /```suggestion\n([^]*?)\n```/.exec(c.body)?.[1]]);
+    expect(suggestions).toEqual([
+      [1, "\uFEFFx is None"],
+      [5, "    if x is None:"],
+    ]);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+});
+
 describe("names from the PR", () => {
   it("ping nobody and hide nothing in comments, the review, the summary and annotations", async () => {
     const path = "pkg/<!--`@octocat`.py";
