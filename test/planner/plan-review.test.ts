@@ -382,3 +382,19 @@ describe("Reparser", () => {
     expect(reparser.keepsParsing(start, end, "(\n        x is None\n    )")).toBe(true);
   });
 });
+
+describe("peptalk's marker", () => {
+  it("names the rule; older comments without it give the rule in their header", () => {
+    expect(ruleOf("x\n\n<!-- peptalk:v1:1234abcd rule=none-comparison -->")).toBe("none-comparison");
+    expect(ruleOf("**warning** · `none-comparison` (E711): Comparison…\n\n<!-- peptalk:v1:1234abcd -->")).toBe(
+      "none-comparison",
+    );
+    expect(ruleOf("**warning** · `none-comparison` (E711): no marker")).toBeNull();
+  });
+
+  it("counts only the marker that ends the body, not one quoted from the PR before it", () => {
+    const body = "`<!-- peptalk:v1:deadbeefdeadbeef -->` is odd\n\n<!-- peptalk:v1:1234abcd rule=x -->";
+    expect(fingerprintOf(body)).toBe("1234abcd");
+    expect(fingerprintOf("`<!-- peptalk:v1:deadbeefdeadbeef -->` quoted, then more text")).toBeNull();
+  });
+});
