@@ -1,28 +1,65 @@
 // The `peptalk` check run: created in_progress at once, always completed.
 import type { Conclusion, PlannedAnnotation } from "../planner/types.js";
-import type { GitHubClient, RepoRef } from "./github.js";
+import { statusOf, type GitHubClient, type RepoRef } from "./github.js";
 
 export const CHECK_NAME = "peptalk";
 /** GitHub accepts at most 50 annotations per request; more are appended by further PATCHes. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 const MAX_TEXT = 65_000;
 
+/** Maps a re-run back to its pull request, also for forks (whose check runs list no PRs). */
+export function externalIdFor(prNumber: number): string {
+  return `pr:${prNumber}`;
+}
+
+/** Our unfinished run for this pull request on this commit, if one exists. */
+async function findOpenCheckRun(gh: GitHubClient, repo: RepoRef, headSha: string, externalId: string) {
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    ...repo,
+    ref: headSha,
+    check_name: CHECK_NAME,
+    filter: "all",
+    per_page: 100,
+  });
+  const runs = (data?.check_runs ?? []) as { id: number; name: string; external_id: string | null; status: string }[];
+  const ours = runs.find((r) => r.name === CHECK_NAME && r.external_id === externalId && r.status !== "completed");
+  return ours?.id ?? null;
+}
+
+/**
+ * The check run for this push, created in_progress, or ours that is already there unfinished:
+ * a create whose answer was lost (5xx, timeout) may have made one, and a second would stay
+ * in_progress forever. So look first, create once, and after a failed create look again.
+ */
 export async function createCheckRun(
   gh: GitHubClient,
   repo: RepoRef,
   headSha: string,
   prNumber: number,
 ): Promise<number> {
-  const { data } = await gh.request("POST /repos/{owner}/{repo}/check-runs", {
-    ...repo,
-    name: CHECK_NAME,
-    head_sha: headSha,
-    status: "in_progress",
-    // Maps a re-run back to its pull request, also for forks (whose check runs list no PRs).
-    external_id: `pr:${prNumber}`,
-    started_at: new Date().toISOString(),
-  });
-  return data.id as number;
+  const externalId = externalIdFor(prNumber);
+  const existing = await findOpenCheckRun(gh, repo, headSha, externalId);
+  if (existing !== null) return existing;
+  const create = async (): Promise<number> => {
+    const { data } = await gh.request("POST /repos/{owner}/{repo}/check-runs", {
+      ...repo,
+      name: CHECK_NAME,
+      head_sha: headSha,
+      status: "in_progress",
+      external_id: externalId,
+      started_at: new Date().toISOString(),
+      request: { retries: 0 },
+    });
+    return data.id as number;
+  };
+  try {
+    return await create();
+  } catch (err) {
+    const status = statusOf(err);
+    if (status !== undefined && status < 500) throw err;
+    const created = await findOpenCheckRun(gh, repo, headSha, externalId);
+    return created ?? (await create());
+  }
 }
 
 export interface CheckRunResult {

@@ -1,6 +1,6 @@
 // peptalk's earlier comments on a pull request, read from its review threads (GraphQL:
 // REST exposes no thread ids), recognised by the hidden fingerprint marker.
-import { fingerprintOf } from "../planner/comment.js";
+import { fingerprintOf, ruleOf } from "../planner/comment.js";
 import type { ExistingComment } from "../planner/types.js";
 import type { GitHubClient, RepoRef } from "./github.js";
 
@@ -14,6 +14,7 @@ interface ThreadsPage {
         nodes: {
           id: string;
           isResolved: boolean;
+          path: string | null;
           comments: { nodes: { databaseId: number; body: string }[] };
         }[];
       };
@@ -26,7 +27,7 @@ const QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: St
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $cursor) {
         pageInfo { hasNextPage endCursor }
-        nodes { id isResolved comments(first: 20) { nodes { databaseId body } } }
+        nodes { id isResolved path comments(first: 20) { nodes { databaseId body } } }
       }
     }
   }
@@ -47,6 +48,7 @@ export async function findExistingComments(
       const [first, ...replies] = thread.comments.nodes;
       const fingerprint = fingerprintOf(first?.body);
       if (!first || !fingerprint) continue;
+      const rule = ruleOf(first.body);
       out.push({
         fingerprint,
         commentId: first.databaseId,
@@ -54,6 +56,9 @@ export async function findExistingComments(
         isResolved: thread.isResolved,
         // Every comment peptalk writes carries a marker; a reply without one is a person's.
         hasHumanReply: replies.some((r) => fingerprintOf(r.body) === null),
+        // Without them the planner cannot tell "fixed" from "not computed", and keeps the thread.
+        ...(thread.path ? { path: thread.path } : {}),
+        ...(rule ? { rule } : {}),
       });
     }
     if (!threads.pageInfo.hasNextPage) break;

@@ -1,6 +1,8 @@
 // Executes a ReviewPlan: ONE review per push, thread resolution, and the completed check
 // run. Used by the App, `peptalk review --pr --post` and the GitHub Action alike.
 import type { PlannedComment, ReviewPlan } from "../planner/types.js";
+import { MAX_BODY } from "../planner/comment.js";
+import { findingLine } from "../planner/summary.js";
 import { completeCheckRun } from "./check-run.js";
 import { resolveThreads } from "./existing-comments.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./github.js";
@@ -17,6 +19,12 @@ export interface PublishResult {
   rejected: PlannedComment[];
   threadsResolved: number;
   notes: string[];
+}
+
+function clipBody(body: string): string {
+  return body.length <= MAX_BODY
+    ? body
+    : `${body.slice(0, MAX_BODY - 100)}\n\n…(the rest is in the \`peptalk\` check run)`;
 }
 
 function reviewMarker(sha: string): string {
@@ -63,10 +71,21 @@ async function reviewExists(gh: GitHubClient, t: PublishTarget): Promise<boolean
   return reviews.some((r) => (r.body ?? "").includes(reviewMarker(t.headSha)));
 }
 
+/** At most this many moved comments are listed in a review body; all are in the check run. */
+const MAX_MOVED_IN_BODY = 30;
+
+function movedList(comments: readonly PlannedComment[]): string {
+  const lines = comments.slice(0, MAX_MOVED_IN_BODY).map((c) => findingLine({ ...c.finding, line: c.line }));
+  if (comments.length > MAX_MOVED_IN_BODY)
+    lines.push(`- …and ${comments.length - MAX_MOVED_IN_BODY} more in the \`peptalk\` check run`);
+  return lines.join("\n");
+}
+
 export async function publishPlan(gh: GitHubClient, plan: ReviewPlan, target: PublishTarget): Promise<PublishResult> {
   const result: PublishResult = { reviewPosted: false, rejected: [], threadsResolved: 0, notes: [] };
   if (plan.review && plan.comments.length > 0) {
-    const { event, body } = plan.review;
+    const { event } = plan.review;
+    let { body } = plan.review;
     let comments = plan.comments;
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
@@ -79,19 +98,19 @@ export async function publishPlan(gh: GitHubClient, plan: ReviewPlan, target: Pu
           result.notes.push(
             `The review could not be posted (HTTP ${status ?? "error"}); its findings are listed here instead.`,
           );
-          result.rejected.push(...comments);
+          result.rejected = result.rejected.concat(comments);
           break;
         }
         if (status === 422) {
-          // GitHub refused a comment (it names none). Keep only the safest anchors: single
-          // lines the PR added; the rest moves to this summary, and we post once more.
-          const safe = comments.filter(
-            (c) => c.startLine === undefined && c.finding.line <= c.line && c.line <= c.finding.endLine,
+          // GitHub refused the review and names no comment: every comment is doubtful (they were
+          // checked against the diff already). Post the review body alone, the comments listed in it.
+          result.rejected = result.rejected.concat(comments);
+          body = clipBody(
+            `${body}\n\nGitHub did not accept the inline comments of this review, so here they are:\n\n${movedList(comments)}`,
           );
-          result.rejected.push(...comments.filter((c) => !safe.includes(c)));
-          comments = safe;
-          if (comments.length === 0) break;
-        } else if (status !== undefined && status >= 500) {
+          comments = [];
+        } else if (status === undefined || status >= 500) {
+          // No answer or a 5xx: the review may exist already. Look before posting again.
           if (await reviewExists(gh, target)) {
             result.reviewPosted = true;
             break;
@@ -115,7 +134,7 @@ export async function publishPlan(gh: GitHubClient, plan: ReviewPlan, target: Pu
     if (result.rejected.length > 0) {
       summary +=
         "\n\n### Comments GitHub did not accept\n\n" +
-        result.rejected.map((c) => `- \`${c.path}:${c.line}\` \`${c.finding.rule}\`: ${c.finding.message}`).join("\n");
+        result.rejected.map((c) => findingLine({ ...c.finding, line: c.line })).join("\n");
     }
     if (result.notes.length > 0) summary += `\n\n${result.notes.join("\n\n")}`;
     await completeCheckRun(gh, target, target.checkRunId, {

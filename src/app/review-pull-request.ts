@@ -5,7 +5,7 @@
 import { allChecks } from "../../checks/index.js";
 import type { ConfigError } from "../engine/config/resolve.js";
 import { resolveConfig } from "../engine/config/resolve.js";
-import { runEngine } from "../engine/engine.js";
+import { enabledChecks, runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
 import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
 import { entryPointFiles } from "../engine/pyproject.js";
@@ -165,6 +165,9 @@ export async function reviewPullRequest(
     configErrors,
     skipped: [...skipped, ...result.skipped],
     failures: result.failures,
+    // Project files were read whole when the tree listing was complete: project checks saw them.
+    analysed: [...result.analysed, ...(treePaths ? Object.keys(projectTexts) : [])],
+    enabledRules: enabledChecks(allChecks, { config }).map((c) => c.id),
     honoured: result.honoured,
     fileTexts,
     ...(notes.length ? { note: notes.join("\n\n") } : {}),

@@ -56,3 +56,18 @@ export function inOneHunk(diff: FileDiff, start: number, end: number): boolean {
   for (let l = start; l <= end; l++) if (!isCommentable(diff, l)) return false;
   return true;
 }
+
+/**
+ * Whether GitHub will take a review comment at this anchor: RIGHT side, `line` in a hunk, and
+ * for a multi-line comment `startLine < line` inside the same hunk. One comment that does not
+ * fit makes GitHub refuse the whole review (422), so every comment is checked before posting.
+ */
+export function fitsDiff(diff: FileDiff, anchor: { line: number; startLine?: number; side: string }): boolean {
+  if (anchor.side !== "RIGHT" || !Number.isInteger(anchor.line) || anchor.line < 1) return false;
+  if (anchor.startLine === undefined) return isCommentable(diff, anchor.line);
+  return (
+    Number.isInteger(anchor.startLine) &&
+    anchor.startLine < anchor.line &&
+    inOneHunk(diff, anchor.startLine, anchor.line)
+  );
+}

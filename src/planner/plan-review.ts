@@ -4,16 +4,25 @@
 import { allChecks } from "../../checks/index.js";
 import { ruleInfo, type RuleInfo } from "../engine/check.js";
 import { applyEdits } from "../engine/fix.js";
+import { SYNTAX_ERROR_RULE } from "../engine/runner.js";
 import type { Finding, Severity } from "../engine/types.js";
+import { rulesDocsUrl } from "../version.js";
 import { renderComment } from "./comment.js";
-import { inOneHunk, isCommentable, parsePatch, type FileDiff } from "./diff-lines.js";
+import { fitsDiff, inOneHunk, isCommentable, parsePatch, type FileDiff } from "./diff-lines.js";
+import { plainText } from "./markdown.js";
+import { Reparser } from "./reparse.js";
 import type { PlanInput, PlannedAnnotation, PlannedComment, ReviewPlan } from "./types.js";
-import { renderSummary } from "./summary.js";
+import { plural, renderSummary } from "./summary.js";
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 const LEVEL = { error: "failure", warning: "warning", info: "notice" } as const;
-/** Annotations beyond this many are counted in the summary, not sent (20 requests of 50). */
+/** Gate findings annotated at most (GitHub takes 50 per request, one write a second). */
 export const MAX_ANNOTATIONS = 1000;
+/** Findings the gate does not count (pre-existing) annotated at most, the most severe first. */
+export const MAX_OTHER_ANNOTATIONS = 50;
+/** Above this size a suggestion is not re-parsed on the main thread, so none is offered. */
+const MAX_REPARSE_CHARS = 1_000_000;
+const BOM = "\uFEFF";
 
 let rulesById: Map<string, RuleInfo> | null = null;
 export function ruleById(id: string): RuleInfo | undefined {
@@ -27,31 +36,81 @@ function lines(f: Finding): number[] {
   return out;
 }
 
+/** One re-parser per file text, shared by the suggestions on that file. */
+export type ParseBaseline = Map<string, Reparser>;
+
 /**
- * The suggestion for a finding: the finding's whole lines rewritten by its fix, when
- * every edit stays inside those lines. Null when no safe, local suggestion exists.
+ * The suggestion for a finding: the finding's whole lines, as GitHub shows them, rewritten by
+ * its fix, when every edit stays inside those lines and the file with those lines replaced
+ * still parses. Null when no such suggestion exists.
+ *
+ * The engine reads a file without its UTF-8 BOM (as Python does), so its offsets count from
+ * after it, while GitHub's first line keeps it: offsets are taken in the BOM-less text, every
+ * edit is checked against its own line and column there, and line 1 gets its BOM back.
  */
 export function suggestionFor(
   finding: Finding,
   text: string | undefined,
+  baseline: ParseBaseline = new Map(),
 ): { start: number; end: number; code: string } | null {
-  if (!finding.fix || text === undefined) return null;
+  if (!finding.fix || text === undefined || finding.fix.edits.length === 0) return null;
+  const bom = text.startsWith(BOM) ? BOM : "";
+  const source = bom ? text.slice(1) : text;
   const edits = finding.fix.edits;
-  const first = Math.min(...edits.map((e) => e.line));
-  const last = Math.max(...edits.map((e) => (e.endColumn === 1 && e.endLine > e.line ? e.endLine - 1 : e.endLine)));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of edits) {
+    first = Math.min(first, e.line);
+    last = Math.max(last, e.endColumn === 1 && e.endLine > e.line ? e.endLine - 1 : e.endLine);
+  }
   // GitHub suggestions replace whole lines: never touch a line outside the finding.
   if (first < finding.line || last > finding.endLine) return null;
-  const fileLines = text.split("\n");
-  const startOffset = fileLines.slice(0, first - 1).reduce((n, l) => n + l.length + 1, 0);
-  const original = fileLines.slice(first - 1, last).join("\n");
+  // Offsets where lines first..last+1 start (only those lines are scanned).
+  const starts: number[] = [];
+  let at = 0;
+  for (let line = 1; line < first; line++) {
+    const nl = source.indexOf("\n", at);
+    if (nl < 0) return null;
+    at = nl + 1;
+  }
+  for (let line = first; line <= last + 1; line++) {
+    starts.push(at);
+    const nl = source.indexOf("\n", at);
+    at = nl < 0 ? source.length + 1 : nl + 1;
+  }
+  const startOffset = starts[0]!;
+  const endOffset = Math.min(starts[starts.length - 1]! - 1, source.length);
+  // An edit whose offset disagrees with its line and column was computed on other text.
+  const lineStart = (line: number): number | undefined => starts[line - first];
+  for (const e of edits) {
+    if (lineStart(e.line) !== e.start - e.column + 1) return null;
+    const endStart = lineStart(e.endLine);
+    if (endStart !== undefined && endStart !== e.end - e.endColumn + 1) return null;
+  }
+  const original = source.slice(startOffset, endOffset);
   const local = edits.map((e) => ({ start: e.start - startOffset, end: e.end - startOffset, text: e.text }));
   if (local.some((e) => e.start < 0 || e.end > original.length)) return null;
-  const code = applyEdits(original, local);
-  return code === original ? null : { start: first, end: last, code };
+  let code: string;
+  try {
+    code = applyEdits(original, local);
+  } catch {
+    return null; // overlapping edits
+  }
+  if (code === original) return null;
+  // Re-parse the file with the suggestion applied, as it will be after a click.
+  if (source.length > MAX_REPARSE_CHARS) return null;
+  let reparser = baseline.get(source);
+  if (reparser === undefined) {
+    reparser = new Reparser(source);
+    baseline.set(source, reparser);
+  }
+  if (!reparser.keepsParsing(startOffset, endOffset, code)) return null;
+  return { start: first, end: last, code: first === 1 ? bom + code : code };
 }
 
 export function planReview(input: PlanInput): ReviewPlan {
   const { config } = input;
+  const docsUrl = input.docsUrl === undefined ? rulesDocsUrl() : input.docsUrl;
   const diffs = new Map<string, FileDiff>();
   const changed = new Map(input.changedFiles.map((f) => [f.path, f]));
   for (const file of input.changedFiles) if (file.status !== "removed") diffs.set(file.path, parsePatch(file.patch));
@@ -78,6 +137,7 @@ export function planReview(input: PlanInput): ReviewPlan {
   const comments: PlannedComment[] = [];
   const summaryOnly: ReviewPlan["summaryOnly"] = [];
   const alreadyCommented: Finding[] = [];
+  const baseline: ParseBaseline = new Map();
   for (const finding of ordered) {
     if (existing.has(finding.fingerprint)) {
       alreadyCommented.push(finding);
@@ -104,13 +164,17 @@ export function planReview(input: PlanInput): ReviewPlan {
       summaryOnly.push({ finding, reason: "over-cap" });
       continue;
     }
-    comments.push(anchorComment(finding, diff, input.fileTexts?.get(finding.path), config.review.suggestions));
+    const comment = anchorComment(finding, diff, input.fileTexts?.get(finding.path), {
+      suggestions: config.review.suggestions,
+      docsUrl,
+      baseline,
+    });
+    // One comment GitHub cannot place makes it refuse the whole review: check each first.
+    if (fitsDiff(diff, comment)) comments.push(comment);
+    else summaryOnly.push({ finding, reason: "not-in-hunk" });
   }
 
-  const present = new Set(findings.map((f) => f.fingerprint));
-  const threadsToResolve = input.existing
-    .filter((c) => c.threadId && !c.isResolved && !c.hasHumanReply && !present.has(c.fingerprint))
-    .map((c) => c.threadId!);
+  const threadsToResolve = threadsOfFixedFindings(input);
 
   const counted = findings.filter(counts);
   const failing = failOn === "never" ? [] : counted.filter((f) => RANK[f.severity] >= RANK[failOn]);
@@ -118,14 +182,20 @@ export function planReview(input: PlanInput): ReviewPlan {
   const configBroken = (input.configErrors?.length ?? 0) > 0;
   const conclusion = configBroken || failing.length > 0 ? "failure" : "success";
 
-  const annotations: PlannedAnnotation[] = findings.slice(0, MAX_ANNOTATIONS).map((f) => ({
+  // Every finding the gate counts is annotated (up to a cap), then the most severe others.
+  const countedSet = new Set(counted);
+  const annotated = [
+    ...ordered.filter((f) => countedSet.has(f)).slice(0, MAX_ANNOTATIONS),
+    ...ordered.filter((f) => !countedSet.has(f)).slice(0, MAX_OTHER_ANNOTATIONS),
+  ];
+  const annotations: PlannedAnnotation[] = annotated.map((f) => ({
     path: f.path,
     start_line: f.line,
     end_line: f.endLine,
     ...(f.line === f.endLine ? { start_column: f.column, end_column: Math.max(f.column, f.endColumn) } : {}),
     annotation_level: LEVEL[f.severity],
     title: `${f.rule}${f.codes.length ? ` (${f.codes.join(", ")})` : ""}`,
-    message: f.message,
+    message: plainText(f.message),
   }));
 
   const plan: ReviewPlan = {
@@ -134,7 +204,7 @@ export function planReview(input: PlanInput): ReviewPlan {
     alreadyCommented,
     threadsToResolve,
     review: null,
-    check: { title: "", summary: "", conclusion, annotations },
+    check: { title: "", summary: "", conclusion, annotations, annotationsLeftOut: findings.length - annotated.length },
     gate: { counted, preExisting, failing },
   };
   plan.check.title = checkTitle(plan, configBroken);
@@ -145,25 +215,63 @@ export function planReview(input: PlanInput): ReviewPlan {
       overCap > 0 ? ` ${overCap} more ${overCap === 1 ? "is" : "are"} listed in the \`peptalk\` check run.` : "";
     plan.review = {
       event: config.review.request_changes && failing.length > 0 ? "REQUEST_CHANGES" : "COMMENT",
-      body: `peptalk left ${comments.length} new comment${comments.length === 1 ? "" : "s"} on this push.${more}`,
+      body: `peptalk left ${plural(comments.length, "new comment")} on this push.${more}`,
     };
   }
   return plan;
 }
 
-function anchorComment(
-  finding: Finding,
-  diff: FileDiff,
-  text: string | undefined,
-  suggestions: boolean,
-): PlannedComment {
-  const suggestion = suggestions ? suggestionFor(finding, text) : null;
+/**
+ * Threads to resolve: peptalk's own, unresolved, nobody replied, and its finding is gone for
+ * a reason that means "fixed": the file was analysed (not skipped or excluded), the rule ran
+ * on it, and no check failure could explain the silence. A finding merely not computed keeps
+ * its thread open: with "require conversation resolution", a thread is a merge blocker.
+ */
+function threadsOfFixedFindings(input: PlanInput): string[] {
+  const present = new Set(input.findings.map((f) => f.fingerprint));
+  const skipped = new Set((input.skipped ?? []).map((s) => s.path));
+  const analysed = new Set(input.analysed.filter((p) => !skipped.has(p)));
+  // The syntax check is not a rule one can turn off: it runs on every analysed file.
+  const enabled = new Set([...input.enabledRules, SYNTAX_ERROR_RULE]);
+  const failed = new Set<string>();
+  for (const f of input.failures ?? []) {
+    // A failure not tied to one check (the engine's own, e.g. a time budget) silences every rule.
+    const rule = ruleById(f.rule) ? f.rule : "*";
+    failed.add(`${rule}\0${f.path}`);
+  }
+  const blocked = (rule: string, path: string): boolean =>
+    failed.has(`${rule}\0${path}`) || failed.has(`${rule}\0`) || failed.has(`*\0${path}`) || failed.has("*\0");
+  return input.existing
+    .filter(
+      (c) =>
+        c.threadId &&
+        !c.isResolved &&
+        !c.hasHumanReply &&
+        !present.has(c.fingerprint) &&
+        c.path !== undefined &&
+        c.rule !== undefined &&
+        analysed.has(c.path) &&
+        enabled.has(c.rule) &&
+        !blocked(c.rule, c.path),
+    )
+    .map((c) => c.threadId!);
+}
+
+interface AnchorOptions {
+  suggestions: boolean;
+  docsUrl: string | null;
+  baseline: ParseBaseline;
+}
+
+function anchorComment(finding: Finding, diff: FileDiff, text: string | undefined, o: AnchorOptions): PlannedComment {
+  const suggestion = o.suggestions ? suggestionFor(finding, text, o.baseline) : null;
+  const rule = ruleById(finding.rule);
   if (suggestion && inOneHunk(diff, suggestion.start, suggestion.end)) {
     const comment: PlannedComment = {
       path: finding.path,
       line: suggestion.end,
       side: "RIGHT",
-      body: renderComment(finding, ruleById(finding.rule), suggestion.code),
+      body: renderComment(finding, rule, suggestion.code, { docsUrl: o.docsUrl }),
       finding,
     };
     if (suggestion.start < suggestion.end) comment.startLine = suggestion.start;
@@ -177,13 +285,9 @@ function anchorComment(
     path: finding.path,
     line,
     side: "RIGHT",
-    body: renderComment(finding, ruleById(finding.rule), null),
+    body: renderComment(finding, rule, null, { docsUrl: o.docsUrl }),
     finding,
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function checkTitle(plan: ReviewPlan, configBroken: boolean): string {

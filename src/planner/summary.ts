@@ -1,24 +1,33 @@
 // The check run's markdown summary: the gate's verdict first, then tables and notes.
+// Anything from the PR (paths, code in messages, error texts) goes through markdown.ts.
 import type { Finding } from "../engine/types.js";
-import type { PlanInput, ReviewPlan } from "./types.js";
+import { codeSpan, renderMessage, tableCell } from "./markdown.js";
+import type { PlanInput, ReviewPlan, SummaryOnlyReason } from "./types.js";
 
 /** GitHub's limit for output.summary is 65,535 characters. */
 export const MAX_SUMMARY = 65_000;
 const MAX_LISTED = 50;
 
-const REASONS = {
+const REASONS: Record<SummaryOnlyReason, string> = {
   "outside-diff": "not on a line this PR changes",
   "over-cap": "over the comment limit (review.max_comments)",
   "comments-off": "inline comments are off (review.comments)",
   "no-patch": "GitHub shows no diff for this file (binary or too large)",
-} as const;
+  "not-in-hunk": "GitHub would not take a comment on these lines",
+};
 
-function where(f: Finding): string {
-  return `\`${f.path}:${f.line}\``;
+/** "1 new finding", "2 new findings". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+export function where(f: { path: string; line: number }): string {
+  return codeSpan(`${f.path}:${f.line}`);
+}
+
+/** One line of a list of findings: where, which rule, what. */
+export function findingLine(f: Finding, reason?: string): string {
+  return `- ${where(f)} \`${f.rule}\`: ${renderMessage(f.message)}${reason ? ` (${reason})` : ""}`;
 }
 
 export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
@@ -27,7 +36,8 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
   if (input.note) out.push(input.note, "");
   if (input.configErrors?.length) {
     out.push("### Configuration errors", "", "peptalk could not use `.github/peptalk.yml` as written:", "");
-    for (const e of input.configErrors) out.push(`- ${e.path ? `\`${e.path}\`: ` : ""}${escapeCell(e.message)}`);
+    for (const e of input.configErrors)
+      out.push(`- ${e.path ? `${codeSpan(e.path)}: ` : ""}${renderMessage(e.message)}`);
     out.push("");
   }
   const failOn = config.check.fail_on;
@@ -36,23 +46,21 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
     "changed-files": "in the files this PR changes",
     all: "anywhere",
   }[config.check.scope];
+  const counted = plan.gate.counted.length;
   if (failOn === "never")
-    out.push(`The gate is off (\`check.fail_on: never\`): ${plan.gate.counted.length} findings ${scope}.`);
+    out.push(`The gate is off (\`check.fail_on: never\`): ${plural(counted, "finding")} ${scope}.`);
   else if (plan.gate.failing.length > 0)
-    out.push(
-      `**${plan.gate.failing.length} finding${plan.gate.failing.length === 1 ? "" : "s"} at or above \`${failOn}\`** ${scope}.`,
-    );
-  else
-    out.push(`No findings at or above \`${failOn}\` ${scope}: **${plan.gate.counted.length} new findings** in total.`);
+    out.push(`**${plural(plan.gate.failing.length, "finding")} at or above \`${failOn}\`** ${scope}.`);
+  else out.push(`No findings at or above \`${failOn}\` ${scope}: **${plural(counted, "new finding")}** in total.`);
   if (plan.gate.preExisting > 0) {
     out.push(
       "",
-      `${plan.gate.preExisting} pre-existing finding${plan.gate.preExisting === 1 ? " was" : "s were"} left out of the gate (\`check.scope: ${config.check.scope}\`).`,
+      `${plural(plan.gate.preExisting, "pre-existing finding was", "pre-existing findings were")} left out of the gate (\`check.scope: ${config.check.scope}\`).`,
     );
   }
   out.push(
     "",
-    `Inline: ${plan.comments.length} new comment${plan.comments.length === 1 ? "" : "s"}, ${plan.alreadyCommented.length} already commented on an earlier push, ${plan.threadsToResolve.length} fixed thread${plan.threadsToResolve.length === 1 ? "" : "s"} resolved.`,
+    `Inline: ${plural(plan.comments.length, "new comment")}, ${plan.alreadyCommented.length} already commented on an earlier push, ${plural(plan.threadsToResolve.length, "fixed thread")} resolved.`,
   );
 
   const all = input.findings;
@@ -72,8 +80,8 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
     for (const f of all) byFile.set(f.path, (byFile.get(f.path) ?? 0) + 1);
     out.push("", "### By file", "", "| file | findings |", "|---|---|");
     for (const [path, n] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, MAX_LISTED))
-      out.push(`| \`${escapeCell(path)}\` | ${n} |`);
-    if (byFile.size > MAX_LISTED) out.push(`| …and ${byFile.size - MAX_LISTED} more files | |`);
+      out.push(`| ${tableCell(codeSpan(path))} | ${n} |`);
+    if (byFile.size > MAX_LISTED) out.push(`| …and ${plural(byFile.size - MAX_LISTED, "more file")} | |`);
   }
 
   const notInline = plan.summaryOnly.filter(
@@ -81,26 +89,28 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
   );
   if (notInline.length > 0) {
     out.push("", "### Not commented inline", "");
-    for (const s of notInline.slice(0, MAX_LISTED))
-      out.push(`- ${where(s.finding)} \`${s.finding.rule}\`: ${escapeCell(s.finding.message)} (${REASONS[s.reason]})`);
-    if (notInline.length > MAX_LISTED) out.push(`- …and ${notInline.length - MAX_LISTED} more (see the annotations)`);
+    for (const s of notInline.slice(0, MAX_LISTED)) out.push(findingLine(s.finding, REASONS[s.reason]));
+    if (notInline.length > MAX_LISTED) out.push(`- …and ${notInline.length - MAX_LISTED} more`);
   }
-  if (input.findings.length > plan.check.annotations.length) {
-    out.push("", `Annotations show the first ${plan.check.annotations.length} of ${input.findings.length} findings.`);
+  if (plan.check.annotationsLeftOut > 0) {
+    out.push(
+      "",
+      `Annotations mark ${plural(plan.check.annotations.length, "finding")}: those the gate counts and the most severe others. ${plural(plan.check.annotationsLeftOut, "more finding is", "more findings are")} counted in the tables above only.`,
+    );
   }
   if (input.skipped?.length) {
     out.push("", "### Skipped files", "");
-    for (const s of input.skipped.slice(0, MAX_LISTED))
-      out.push(`- \`${escapeCell(s.path)}\`: ${escapeCell(s.reason)}`);
+    for (const s of input.skipped.slice(0, MAX_LISTED)) out.push(`- ${codeSpan(s.path)}: ${renderMessage(s.reason)}`);
+    if (input.skipped.length > MAX_LISTED) out.push(`- …and ${plural(input.skipped.length - MAX_LISTED, "more file")}`);
   }
   if (input.failures?.length) {
     out.push("", "### Checks that failed", "", "These checks crashed on a file; every other check still ran.", "");
     for (const f of input.failures.slice(0, MAX_LISTED))
-      out.push(`- \`${f.rule}\` on \`${escapeCell(f.path)}\`: ${escapeCell(f.message)}`);
+      out.push(`- \`${f.rule}\`${f.path ? ` on ${codeSpan(f.path)}` : ""}: ${renderMessage(f.message)}`);
   }
   if (input.honoured?.length) {
     out.push("", "### Repository settings honoured", "");
-    for (const h of input.honoured) out.push(`- ${escapeCell(h)}`);
+    for (const h of input.honoured) out.push(`- ${renderMessage(h)}`);
   }
   const text = out.join("\n");
   return text.length > MAX_SUMMARY

@@ -22,6 +22,9 @@ export interface ExistingComment {
   isResolved?: boolean;
   /** Someone other than peptalk replied in the thread: never resolve it. */
   hasHumanReply?: boolean;
+  /** The file the thread is on, and the rule of the finding (from the comment's marker). */
+  path?: string;
+  rule?: string;
 }
 
 export interface PlannedComment {
@@ -46,16 +49,21 @@ export interface PlannedAnnotation {
   message: string;
 }
 
+export type SummaryOnlyReason = "outside-diff" | "over-cap" | "comments-off" | "no-patch" | "not-in-hunk";
+
 export type Conclusion = "success" | "failure" | "neutral";
 
 export interface ReviewPlan {
   /** New inline comments, most severe first, at most review.max_comments. */
   comments: PlannedComment[];
   /** Findings that could not be commented inline (outside the diff, over the cap, comments off). */
-  summaryOnly: { finding: Finding; reason: "outside-diff" | "over-cap" | "comments-off" | "no-patch" }[];
+  summaryOnly: { finding: Finding; reason: SummaryOnlyReason }[];
   /** Findings already commented on by an earlier push: not repeated. */
   alreadyCommented: Finding[];
-  /** Threads of earlier comments whose finding is gone: resolve them (no human reply). */
+  /**
+   * Threads of earlier comments whose finding is gone from a file that was analysed with
+   * its rule on and without a check failure: resolve them (no human reply).
+   */
   threadsToResolve: string[];
   /** The review to post, or null when there is nothing new to say. */
   review: { event: "COMMENT" | "REQUEST_CHANGES"; body: string } | null;
@@ -66,6 +74,8 @@ export interface ReviewPlan {
     text?: string;
     conclusion: Conclusion;
     annotations: PlannedAnnotation[];
+    /** Findings not annotated (only gate findings and the most severe others are). */
+    annotationsLeftOut: number;
   };
   /** Findings that decide the gate (per check.scope) and those left out as pre-existing. */
   gate: { counted: Finding[]; preExisting: number; failing: Finding[] };
@@ -79,10 +89,19 @@ export interface PlanInput {
   configErrors?: readonly ConfigError[];
   skipped?: readonly SkippedFile[];
   failures?: readonly CheckFailure[];
+  /** Paths the engine analysed (EngineResult.analysed): a thread is resolved only on these. */
+  analysed: readonly string[];
+  /** Ids of the rules that ran: a thread of a rule that was off is not resolved. */
+  enabledRules: readonly string[];
+  /** Where comment footers link the rules' docs; default: PEPTALK_DOCS_URL or package.json. */
+  docsUrl?: string | null;
   /** What outside settings were honoured (e.g. "[tool.ruff] lint.ignore"), for the summary. */
   honoured?: readonly string[];
   /** Head text of the changed files: suggestions are whole lines rewritten from it. */
   fileTexts?: ReadonlyMap<string, string>;
-  /** Set when the run was superseded or failed: the plan then only explains why. */
+  /**
+   * Set when the run was superseded or failed: the plan then only explains why. Markdown
+   * written by peptalk: anything quoted from the PR in it must go through `codeSpan`.
+   */
   note?: string;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import nock from "nock";
 import { runAction } from "../../src/action/main.js";
-import { API, payload, REPO } from "../helpers/app.js";
+import { API, mockNoOpenCheckRun, payload, REPO } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const SOURCE = "def f(x: object, items: list = []) -> bool:\n    return x == None\n";
@@ -71,6 +71,7 @@ describe("GitHub Action entry", () => {
     const { scope } = mockGitHub();
     let review: any;
     let completion: any;
+    mockNoOpenCheckRun(scope, HEAD);
     scope
       .post(`${REPO}/check-runs`, (b) => b.name === "peptalk" && b.head_sha === HEAD)
       .matchHeader("authorization", "token workflow-token")

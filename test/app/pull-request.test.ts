@@ -7,6 +7,7 @@ import {
   mockAuth,
   mockConfig,
   mockNoConfig,
+  mockNoOpenCheckRun,
   nock,
   payload,
   REPO,
@@ -67,6 +68,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
   const calls: string[] = [];
   const scope = nock(API);
   mockAuth(scope);
+  mockNoOpenCheckRun(scope, HEAD);
   scope
     .post(
       `${REPO}/check-runs`,
@@ -134,7 +136,7 @@ describe("pull_request events", () => {
       ["app.py", 10, "RIGHT"],
     ]);
     expect(review.comments[1].body).toContain("```suggestion\n    if y not in items:\n```");
-    expect(review.comments.every((c: any) => /<!-- peptalk:v1:[0-9a-f]{16} -->/.test(c.body))).toBe(true);
+    expect(review.comments.every((c: any) => /<!-- peptalk:v1:[0-9a-f]{16} rule=[a-z-]+ -->$/.test(c.body))).toBe(true);
     expect(completion).toMatchObject({
       status: "completed",
       conclusion: "failure",
@@ -157,16 +159,19 @@ describe("pull_request events", () => {
     const threads = review.comments.map((c: any, i: number) => ({
       id: `T${i}`,
       isResolved: false,
+      path: c.path,
       comments: { nodes: [{ databaseId: i, body: c.body }] },
     }));
     threads.push({
       id: "Tfixed",
       isResolved: false,
-      comments: { nodes: [{ databaseId: 99, body: "old <!-- peptalk:v1:00000000deadbeef -->" }] },
+      path: "app.py",
+      comments: { nodes: [{ databaseId: 99, body: "old <!-- peptalk:v1:00000000deadbeef rule=none-comparison -->" }] },
     });
     threads.push({
       id: "Tdiscussed",
       isResolved: false,
+      path: "app.py",
       comments: {
         nodes: [
           { databaseId: 98, body: "x <!-- peptalk:v1:00000000feedface -->" },
@@ -196,6 +201,7 @@ describe("pull_request events", () => {
   it("completes quickly with 'Nothing to review' when no Python or packaging file changed", async () => {
     const scope = nock(API);
     mockAuth(scope);
+    mockNoOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     mockNoConfig(scope);
     scope
@@ -282,6 +288,7 @@ describe("pull_request events", () => {
   it("retries a secondary rate limit after retry-after", async () => {
     const scope = nock(API);
     mockAuth(scope);
+    // mockReviewRun below answers the look-up for an open check run.
     scope
       .post(`${REPO}/check-runs`)
       .reply(403, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "0" });
@@ -306,6 +313,7 @@ describe("pull_request events", () => {
   it("skips drafts unless configured, without leaving the run in progress", async () => {
     const scope = nock(API);
     mockAuth(scope);
+    mockNoOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     mockNoConfig(scope);
     let completion: any;
@@ -320,9 +328,11 @@ describe("pull_request events", () => {
   it("completes the check run with the reason when anything throws", async () => {
     const scope = nock(API);
     mockAuth(scope);
+    mockNoOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     mockNoConfig(scope);
-    scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(500, { message: "Server Error" });
+    // A 5xx is retried (three times) before it counts as an error.
+    scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).times(4).reply(500, { message: "Server Error" });
     let completion: any;
     scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
     await deliver("pull_request", prOpened());
@@ -388,6 +398,7 @@ describe("harder cases", () => {
     const posted: any[] = [];
     const scope = nock(API);
     mockAuth(scope);
+    mockNoOpenCheckRun(scope, HEAD, 2);
     scope.post(`${REPO}/check-runs`).times(2).reply(201, { id: 7 });
     scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).times(2).reply(404);
     scope.get("/repos/Codertocat/.github/contents/.github%2Fpeptalk.yml").times(2).reply(404);

@@ -69,3 +69,12 @@ export function mockConfig(scope: nock.Scope, yaml: string): nock.Scope {
 }
 
 export { nock };
+
+/** The look-up for an unfinished peptalk check run on the head commit, before creating one: none. */
+export function mockNoOpenCheckRun(scope: nock.Scope, sha: string, times = 1): nock.Scope {
+  return scope
+    .get(`${REPO}/commits/${sha}/check-runs`)
+    .query({ check_name: "peptalk", filter: "all", per_page: 100 })
+    .times(times)
+    .reply(200, { total_count: 0, check_runs: [] });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { inOneHunk, isCommentable, parsePatch } from "../../src/planner/diff-lines.js";
+import { fitsDiff, inOneHunk, isCommentable, parsePatch } from "../../src/planner/diff-lines.js";
 
 describe("parsePatch", () => {
   it("walks a hunk: + and context lines advance the RIGHT side, - lines do not", () => {
@@ -39,5 +39,23 @@ describe("parsePatch", () => {
     const diff = parsePatch("@@ -1,2 +1,2 @@\n a\n+b\n@@ -10,2 +10,2 @@\n k\n+l");
     expect(inOneHunk(diff, 1, 2)).toBe(true);
     expect(inOneHunk(diff, 2, 10)).toBe(false);
+  });
+});
+
+describe("fitsDiff", () => {
+  const diff = parsePatch("@@ -1,2 +1,2 @@\n a\n-b\n+B\n@@ -10,2 +10,3 @@ def f():\n k\n+l\n m");
+
+  it.each([
+    ["a single line in a hunk", { line: 11, side: "RIGHT" }, true],
+    ["a range inside one hunk", { startLine: 10, line: 12, side: "RIGHT" }, true],
+    ["a line between hunks", { line: 5, side: "RIGHT" }, false],
+    ["a line past the last hunk", { line: 13, side: "RIGHT" }, false],
+    ["a range across two hunks", { startLine: 2, line: 10, side: "RIGHT" }, false],
+    ["start_line equal to line", { startLine: 11, line: 11, side: "RIGHT" }, false],
+    ["start_line after line", { startLine: 12, line: 11, side: "RIGHT" }, false],
+    ["the LEFT side", { line: 2, side: "LEFT" }, false],
+    ["a line that is not a number", { line: Number.NaN, side: "RIGHT" }, false],
+  ])("%s: %j fits = %s", (_name, anchor, fits) => {
+    expect(fitsDiff(diff, anchor)).toBe(fits);
   });
 });

@@ -4,7 +4,7 @@ import { allChecks } from "../../../checks/index.js";
 import { createCheckRun } from "../../app/check-run.js";
 import { createRestClient } from "../../app/github.js";
 import { reviewPullRequest } from "../../app/review-pull-request.js";
-import { runEngine } from "../../engine/engine.js";
+import { enabledChecks, runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
 import { entryPointFiles } from "../../engine/pyproject.js";
 import { isProjectFile } from "../../engine/project.js";
@@ -83,6 +83,8 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     config,
     skipped: result.skipped,
     failures: result.failures,
+    analysed: result.analysed,
+    enabledRules: enabledChecks(allChecks, { config }).map((c) => c.id),
     honoured: result.honoured,
     fileTexts: new Map(files.map((f) => [f.path, f.content.toString("utf8")])),
   });
