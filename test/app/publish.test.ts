@@ -225,7 +225,8 @@ describe("a review GitHub refuses (422)", () => {
 
 describe("a file that starts with a UTF-8 BOM", () => {
   it("gets suggestions on the lines GitHub shows, the BOM kept on line 1", async () => {
-    const text = "\uFEFFx == None\n\n\ndef f(x: object) -> None:\n    if x == None:\n        print(x)\n";
+    // `is` with a literal: its fix (`==`) is safe, so it is offered as a one-click suggestion.
+    const text = "\uFEFFx is 1\n\n\ndef f(x: object) -> None:\n    if x is 1:\n        print(x)\n";
     const patch = `@@ -0,0 +1,6 @@\n${text
       .trimEnd()
       .split("\n")
@@ -241,8 +242,8 @@ describe("a file that starts with a UTF-8 BOM", () => {
     await deliverOpened();
     const suggestions = review.comments.map((c: any) => [c.line, /```suggestion\n([^]*?)\n```/.exec(c.body)?.[1]]);
     expect(suggestions).toEqual([
-      [1, "\uFEFFx is None"],
-      [5, "    if x is None:"],
+      [1, "\uFEFFx == 1"],
+      [5, "    if x == 1:"],
     ]);
     expect(scope.pendingMocks()).toEqual([]);
   });

@@ -227,21 +227,22 @@ describe("hostile input (issue 11)", () => {
 });
 
 describe("files with a UTF-8 BOM (issue 11)", () => {
-  const text = "\uFEFFx == None\n\n\ndef f(x: object) -> None:\n    if x == None:\n        print(x)\n";
+  // `is` with a literal: a bug rule whose fix (`==`) is safe, so it becomes a one-click suggestion.
+  const text = "\uFEFFx is 1\n\n\ndef f(x: object) -> None:\n    if x is 1:\n        print(x)\n";
 
   it("rewrites the lines GitHub shows, keeping the BOM on line 1", async () => {
     // The App passes Buffer#toString(), which keeps the BOM; the engine reads the file without it.
     const p = await planOne({ source: text, fileText: Buffer.from(text, "utf8").toString() });
     const suggestions = p.comments.map((c) => /```suggestion\n([^]*?)\n```/.exec(c.body)?.[1]);
-    expect(suggestions).toEqual(["\uFEFFx is None", "    if x is None:"]);
+    expect(suggestions).toEqual(["\uFEFFx == 1", "    if x == 1:"]);
   });
 
   it("computes the same suggestion through suggestionFor, with or without the BOM", async () => {
     const { config } = resolveConfig({}, { rules: allChecks });
     const result = await runEngine({ files: [{ path: "a.py", content: text }], config }, allChecks);
     const inner = result.findings.find((f) => f.line === 5)!;
-    expect(suggestionFor(inner, text)).toEqual({ start: 5, end: 5, code: "    if x is None:" });
-    expect(suggestionFor(inner, text.slice(1))).toEqual({ start: 5, end: 5, code: "    if x is None:" });
+    expect(suggestionFor(inner, text)).toEqual({ start: 5, end: 5, code: "    if x == 1:" });
+    expect(suggestionFor(inner, text.slice(1))).toEqual({ start: 5, end: 5, code: "    if x == 1:" });
     // Text that does not match the engine's offsets gets no suggestion rather than a wrong one.
     expect(suggestionFor(inner, `#${text.slice(1)}`)).toBeNull();
   });
@@ -249,9 +250,10 @@ describe("files with a UTF-8 BOM (issue 11)", () => {
 
 describe("fix safety (issue 12)", () => {
   it("offers a one-click suggestion only for a safe fix; an unsafe one is plain code with its reason", async () => {
+    const safe = await planOne({ source: "def f(x: object) -> bool:\n    return x is 1\n" });
+    expect(safe.comments[0]!.body).toContain("```suggestion\n    return x == 1\n```");
+
     const source = "def f(x: object) -> bool:\n    return x == None\n";
-    const safe = await planOne({ source });
-    expect(safe.comments[0]!.body).toContain("```suggestion\n    return x is None\n```");
 
     const { config } = resolveConfig({}, { rules: allChecks });
     const result = await runEngine({ files: [{ path: "app.py", content: source }], config }, allChecks);
