@@ -102,8 +102,9 @@ function usedOnlyInIteration(fn: SyntaxNode, loopBody: SyntaxNode): boolean {
     if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) continue;
     if (id.startIndex < loopBody.startIndex || id.endIndex > loopBody.endIndex) return false;
     if (parent?.type === "call" && parent.childForFieldName("function")?.id === id.id) {
-      // An instance of a class defined in the loop carries its methods along: it must not be kept either.
-      if (definition.type === "class_definition" && isKept(parent)) return false;
+      // An instance of a class defined in the loop carries its methods along, a generator runs
+      // its body later: neither may be kept either.
+      if ((definition.type === "class_definition" || isGenerator(definition)) && isKept(parent)) return false;
       calls++;
       continue;
     }
@@ -111,6 +112,19 @@ function usedOnlyInIteration(fn: SyntaxNode, loopBody: SyntaxNode): boolean {
     calls++;
   }
   return calls > 0;
+}
+
+function isGenerator(def: SyntaxNode): boolean {
+  if (def.type !== "function_definition") return false;
+  const body = def.childForFieldName("body");
+  return (
+    !!body &&
+    body.descendantsOfType("yield").some((y) => {
+      for (let cur = y.parent; cur && cur.id !== def.id; cur = cur.parent)
+        if (cur.type === "function_definition" || cur.type === "lambda") return false;
+      return true;
+    })
+  );
 }
 
 /** `f(value)` where `f` is not a method that keeps what it is given (`append`, `register`, ...). */

@@ -44,6 +44,10 @@ runCheckTable(check, {
     { code: "for i in x:\n    f = lambda: i\n    callbacks.append(f)\n", at: "2:17-2:18" },
     { code: "for i in x:\n    def f():\n        return i\n    f()\nf()\n", at: "3:16-3:17" },
     {
+      code: "for i in x:\n    def pairs():\n        yield (i, 1)\n    gens.append(pairs())\n",
+      at: "3:16-3:17",
+    },
+    {
       code: "for bad in values:\n    class X:\n        def __len__(self):\n            return bad\n    objs.append(X())\n",
       at: "4:20-4:23",
     },
