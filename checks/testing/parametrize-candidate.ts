@@ -157,12 +157,56 @@ function shapeOf(source: string, def: SyntaxNode): Shape {
   return { def, key: out.join(" "), values };
 }
 
+/**
+ * Where a shared prefix or suffix may end, finest first: at punctuation inside paths and calls,
+ * then only at spaces and quotes. The parts shown stay whole tokens.
+ */
+const BOUNDARIES = [/[\s"'/\\.,:;=()[\]{}-]/, /[\s"']/];
+/** Longer parts are cut to their first words, with an ellipsis outside the code span. */
+const PART_LENGTH = 32;
+
+function trimShared(values: readonly string[], boundary: RegExp): string[] | null {
+  const first = values[0]!;
+  const shortest = Math.min(...values.map((v) => v.length));
+  let prefix = 0;
+  while (prefix < shortest && values.every((v) => v[prefix] === first[prefix])) prefix++;
+  while (prefix > 0 && !boundary.test(first[prefix - 1]!)) prefix--;
+  let suffix = 0;
+  const sameFromEnd = (n: number): boolean => values.every((v) => v[v.length - 1 - n] === first[first.length - 1 - n]);
+  while (suffix < shortest - prefix && sameFromEnd(suffix)) suffix++;
+  while (suffix > 0 && !boundary.test(first[first.length - suffix]!)) suffix--;
+  const parts = values.map((v) => v.slice(prefix, v.length - suffix).trim());
+  return parts.some((p) => p === "") ? null : parts;
+}
+
+/**
+ * What tells the values apart: each value without the prefix and suffix they all share, or the
+ * whole values when trimming would leave a part empty.
+ * `'data/first_case.json'` / `'data/second_case.json'` → `first_case` / `second_case`.
+ */
+function differingParts(values: readonly string[]): string[] {
+  if (values.length < 2) return [...values];
+  for (const boundary of BOUNDARIES) {
+    const parts = trimShared(values, boundary);
+    if (parts) return parts;
+  }
+  return [...values];
+}
+
+/** A part as code: whole when short, else its first words and an ellipsis after the code span. */
+function quote(part: string): string {
+  const flat = part.replace(/\s+/g, " ");
+  if (flat.length <= PART_LENGTH) return `\`${flat}\``;
+  const cut = flat.slice(0, PART_LENGTH);
+  const space = cut.lastIndexOf(" ");
+  return `\`${space > PART_LENGTH / 2 ? cut.slice(0, space) : cut}\`…`;
+}
+
 function describe(values: readonly string[]): string {
-  const shown = values.slice(0, 3).map((raw) => {
-    const v = raw.replace(/\s+/g, " ");
-    return v.length > 20 ? `${v.slice(0, 17)}...` : v;
-  });
-  return `\`${shown.join("` / `")}\`${values.length > 3 ? " / ..." : ""}`;
+  const distinct = [...new Set(values)];
+  const shown = differingParts(distinct.slice(0, 3)).map(quote);
+  const more = distinct.length > 3 ? ` and ${distinct.length - 3} more` : "";
+  return `${shown.join(" / ")}${more}`;
 }
 
 export default defineCheck({
