@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
 import { hasComment, unparenthesize } from "../../src/engine/ast.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 /** `return True` / `return False` → true / false; anything else → null. */
 function returnedBool(statement: SyntaxNode | undefined): boolean | null {
@@ -76,7 +77,7 @@ export default defineCheck({
         const commented = hasComment(node) || ctx.text(range).includes("#");
         ctx.report({
           range,
-          message: `Return the condition \`${expression.length > 40 ? "..." : expression}\` directly`,
+          message: `Return the condition ${quoteCode(expression)} directly`,
           fix: commented
             ? null
             : { title: "Return the condition", edits: [ctx.edits.replace(range, `return ${expression}`)] },

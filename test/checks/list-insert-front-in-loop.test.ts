@@ -20,6 +20,7 @@ runCheckTable(check, {
     {
       code: "def f(node):\n    path = []\n    while node is not None:\n        path.insert(0, node.name)\n        node = node.parent\n    return path\n",
       at: "4:9-4:34",
+      message: "`path.insert(0, node.name)` in a loop",
       message: /collections\.deque\.appendleft/,
     },
     {
