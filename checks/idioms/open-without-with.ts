@@ -105,6 +105,9 @@ function handedToOwner(node: SyntaxNode): boolean {
   if (arg.parent?.type === "keyword_argument") arg = arg.parent;
   if (arg.parent?.type !== "argument_list") return false;
   const name = calleeName(arg.parent.parent);
+  // `self.initfp(fh)`: the object takes the handle over, as its own method decides.
+  const fn = arg.parent.parent?.childForFieldName("function");
+  if (fn?.type === "attribute" && fn.childForFieldName("object")?.text === "self") return true;
   return !!name && (OWNERS.has(name) || /^_*[A-Z]/.test(name));
 }
 
@@ -192,14 +195,22 @@ function nameIsManagedLater(statement: SyntaxNode, name: string): boolean {
       if (parent.parent && blocks.has(parent.parent.parent?.id ?? -1)) break;
       continue;
     }
+    const inFinally = (): boolean => {
+      for (let cur: SyntaxNode | null = parent; cur && cur.id !== scope.id; cur = cur.parent)
+        if (cur.type === "finally_clause") return true;
+      return false;
+    };
     if (parent.type === "attribute" && parent.childForFieldName("object")?.id === id.id) {
       const method = parent.childForFieldName("attribute")?.text;
       if (method === "close" || method === "__exit__") {
-        for (let cur: SyntaxNode | null = parent; cur && cur.id !== scope.id; cur = cur.parent)
-          if (cur.type === "finally_clause") return true;
+        // `self.addCleanup(fh.close)`, `atexit.register(fh.close)`: the close is registered to run later.
+        if (parent.parent?.type === "argument_list") return true;
+        if (inFinally()) return true;
       }
       continue;
     }
+    // `finally: _sync_close(fh)`: a helper that closes it.
+    if (parent.type === "argument_list" && /close/i.test(calleeName(parent.parent) ?? "") && inFinally()) return true;
     for (let cur: SyntaxNode | null = parent; cur && cur.type !== "block" && cur.type !== "module"; cur = cur.parent)
       if (cur.type === "with_item" || cur.type === "return_statement") return true;
     if (isKeptOrManaged(id, parent)) return true;

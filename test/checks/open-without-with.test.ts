@@ -37,6 +37,18 @@ runCheckTable(check, {
       ruffDiffers: "closed by the `with contextlib.closing(fp)` below",
     },
     { code: "import sys\nsys.stdin = open(fd, closefd=False)\n", ruffDiffers: "stored on an attribute" },
+    {
+      code: "def test_copy(self):\n    out = open(path, 'w+b')\n    self.addCleanup(out.close)\n    out.write(b'x')\n",
+      ruffDiffers: "the close is registered as a cleanup",
+    },
+    {
+      code: "def put(path, msg):\n    f = open(path, 'rb+')\n    try:\n        dump(msg, f)\n    finally:\n        _sync_close(f)\n",
+      ruffDiffers: "a helper closes it in the finally",
+    },
+    {
+      code: "class Reader:\n    def __init__(self, p):\n        f = open(p, 'rb')\n        try:\n            self.initfp(f)\n        except:\n            f.close()\n            raise\n",
+      ruffDiffers: "the object takes the handle over",
+    },
     { code: "handles = {}\nhandles['log'] = open('log.txt', 'a')\n", ruffDiffers: "stored in a container" },
     { code: "streams = [open(p) for p in paths]\n", ruffDiffers: "a list of handles, kept for later" },
     {
