@@ -157,11 +157,21 @@ function typeName(value: SyntaxNode): string {
   return fn && /^[\w.]+$/.test(fn.text) ? fn.text.slice(fn.text.lastIndexOf(".") + 1) : "";
 }
 
-/** Metaclasses: their attributes are registries shared by the classes they build, on purpose. */
-function isMetaclass(ctx: CheckContext, klass: SyntaxNode): boolean {
+/**
+ * Classes whose instances cannot hold the attribute themselves, so a class-level registry is
+ * the only place for it: metaclasses (their attributes are shared by the classes they build),
+ * classes with `__slots__`, and named tuples.
+ */
+function cannotHoldPerInstance(
+  ctx: CheckContext,
+  klass: SyntaxNode,
+  attributes: ReturnType<typeof classAttributes>,
+): boolean {
+  if (attributes.some((a) => a.target.text === "__slots__")) return true;
   return (klass.childForFieldName("superclasses")?.namedChildren ?? []).some((base) => {
-    const name = ctx.qualifiedName(base) ?? base.text;
-    return name === "type" || name === "builtins.type" || name === "abc.ABCMeta";
+    const callee = base.type === "call" ? base.childForFieldName("function") : base;
+    const name = (callee && ctx.qualifiedName(callee)) ?? callee?.text ?? "";
+    return /^(?:builtins\.)?type$|^abc\.ABCMeta$|^collections\.namedtuple$|^typing\.NamedTuple$/.test(name);
   });
 }
 
@@ -178,7 +188,7 @@ export default defineCheck({
     bad: "class Registry:\n    handlers = []\n\n    def register(self, handler):\n        self.handlers.append(handler)\n",
     good: "class Registry:\n    def __init__(self):\n        self.handlers = []\n\n    def register(self, handler):\n        self.handlers.append(handler)\n",
     differences:
-      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design. Most of all, an attribute is reported only when the module changes it in place through the class or an instance (`self.handlers.append(...)`, `cls.cache[key] = ...`, `Registry.items.update(...)`): a table nothing changes (a lexer's `tokens = {...}`, a model's `attribute_map = {...}`) shares nothing harmful, while Ruff reports every one. The change must be to this class's attribute: through the class's name, or through `self`/`cls` in its own methods or in those of a subclass in the file that does not define the name itself (another class's `self.handlers.append(...)` says nothing of this one). Not reported either: an attribute each instance rebinds in `__init__` (`self.items = []`) or each class rebinds through `cls` (copy on write), and the attributes of metaclasses (a registry shared by the classes they build, on purpose).",
+      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design. Most of all, an attribute is reported only when the module changes it in place through the class or an instance (`self.handlers.append(...)`, `cls.cache[key] = ...`, `Registry.items.update(...)`): a table nothing changes (a lexer's `tokens = {...}`, a model's `attribute_map = {...}`) shares nothing harmful, while Ruff reports every one. The change must be to this class's attribute: through the class's name, or through `self`/`cls` in its own methods or in those of a subclass in the file that does not define the name itself (another class's `self.handlers.append(...)` says nothing of this one). Not reported either: an attribute each instance rebinds in `__init__` (`self.items = []`) or each class rebinds through `cls` (copy on write), and the attributes of classes whose instances cannot hold their own (metaclasses, whose registries are shared by the classes they build on purpose; classes with `__slots__`; named tuples).",
   },
   create(ctx) {
     // Computed at the first class with an attribute worth judging.
@@ -231,7 +241,7 @@ export default defineCheck({
         const root = ctx.tree.rootNode;
         let dataclass: boolean | undefined;
         let copies: boolean | undefined;
-        let metaclass: boolean | undefined;
+        let classLevelOnly: boolean | undefined;
         let subclasses: SyntaxNode[] | undefined;
         for (const { attr, value } of candidates) {
           const name = attr.target.text;
@@ -255,8 +265,8 @@ export default defineCheck({
             attributes.some((a) => a.target.text === "_fields_"),
           );
           if (copies) return;
-          metaclass ??= isMetaclass(ctx, klass);
-          if (metaclass) return;
+          classLevelOnly ??= cannotHoldPerInstance(ctx, klass, attributes);
+          if (classLevelOnly) return;
           const line = root.descendantForIndex(at).startPosition.row + 1;
           const type = typeName(value);
           const classVar = type ? `ClassVar[${type}]` : "ClassVar";

@@ -37,6 +37,14 @@ runCheckTable(check, {
       ruffDiffers: "a metaclass's registry is shared by the classes it builds on purpose",
     },
     {
+      code: "class Finalizer:\n    __slots__ = ()\n    _registry = {}\n    def __init__(self, obj):\n        self._registry[self] = obj\n",
+      ruffDiffers: "a slotted instance cannot hold its own dict",
+    },
+    {
+      code: "import collections\nclass Info(collections.namedtuple('Info', 'name')):\n    registry = {}\n    @classmethod\n    def add(cls, name):\n        cls.registry[name] = cls(name)\n",
+      ruffDiffers: "a named tuple cannot hold its own dict",
+    },
+    {
       code: "class Outer:\n    items = []\n    class Inner:\n        items = None\n        def f(self):\n            self.items.append(1)\n",
       ruffDiffers: "the `self` that appends is Inner's",
     },
