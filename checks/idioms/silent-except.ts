@@ -20,6 +20,7 @@ function catchesAll(ctx: CheckContext, clause: SyntaxNode): boolean {
 const CLEANUP = new Set([
   "close",
   "aclose",
+  "flush",
   "unlink",
   "remove",
   "rmtree",
@@ -48,6 +49,20 @@ function isCleanup(statement: SyntaxNode): boolean {
   const fn = expr.childForFieldName("function");
   const name = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
   return !!name && CLEANUP.has(name);
+}
+
+/** The `try` body itself raises (outside nested functions): the exception is the point. */
+function raisesOnPurpose(tryStatement: SyntaxNode): boolean {
+  const body = tryStatement.childForFieldName("body");
+  return (
+    !!body &&
+    body.descendantsOfType("raise_statement").some((raise) => {
+      for (let cur = raise.parent; cur && cur.id !== body.id; cur = cur.parent)
+        if (cur.type === "function_definition" || cur.type === "class_definition" || cur.type === "lambda")
+          return false;
+      return true;
+    })
+  );
 }
 
 /** Tool directives are not explanations. */
@@ -80,7 +95,7 @@ export default defineCheck({
     bad: "try:\n    sync()\nexcept Exception:\n    pass\n",
     good: "try:\n    sync()\nexcept Exception:\n    logger.exception('sync failed')\n",
     differences:
-      "Also recognises `builtins.Exception` / `builtins.BaseException` spelled through the `builtins` module, which Ruff does not. Unlike Ruff, best-effort cleanup is not reported: a `try` that only releases something (`f.close()`, `os.unlink(p)`, `shutil.rmtree(d)`, `sock.shutdown(...)`, `del x[k]`), anything in `__del__`, and a handler that a comment explains (in the handler, on its `except` line, or right above the `try`; tool directives such as `# pragma: no cover` do not count).",
+      "Also recognises `builtins.Exception` / `builtins.BaseException` spelled through the `builtins` module, which Ruff does not. Unlike Ruff, best-effort cleanup is not reported: a `try` that only releases something (`f.close()`, `f.flush()`, `os.unlink(p)`, `shutil.rmtree(d)`, `sock.shutdown(...)`, `del x[k]`), anything in `__del__`, a `try` whose body raises on purpose, and a handler that a comment explains (in the handler, on its `except` line, or right above the `try`; tool directives such as `# pragma: no cover` do not count).",
   },
   create(ctx) {
     return {
@@ -95,6 +110,9 @@ export default defineCheck({
         // (which runs at interpreter exit, when modules may be half torn down).
         const tried = tryStatement.childForFieldName("body")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
         if (tried.length > 0 && tried.every(isCleanup)) return;
+        // `try: raise Exception("caught") / except Exception: pass`: the code raises on purpose, to
+        // leave exception state behind or to test what happens on the way out.
+        if (raisesOnPurpose(tryStatement)) return;
         if (enclosingDef(clause)?.childForFieldName("name")?.text === "__del__") return;
         if (isExplained(clause, tryStatement)) return;
         // The range ends at the `pass`, not at a trailing comment.

@@ -22,6 +22,11 @@ runCheckTable(check, {
       code: "class Pool:\n    def __del__(self):\n        try:\n            self._flush()\n        except Exception:\n            pass\n",
       ruffDiffers: "inside __del__, at interpreter exit",
     },
+    { code: "try:\n    out.flush()\nexcept:\n    pass\n", ruffDiffers: "best-effort flush" },
+    {
+      code: "try:\n    with tarfile.open(name, 'w') as tar:\n        raise Exception\nexcept:\n    pass\n",
+      ruffDiffers: "the body raises on purpose",
+    },
     // Explained by a comment.
     { code: "try:\n    x()\nexcept Exception:\n    pass  # best effort\n", ruffDiffers: "explained in the handler" },
     {
@@ -34,6 +39,10 @@ runCheckTable(check, {
     },
   ],
   invalid: [
+    {
+      code: "try:\n    def check():\n        raise ValueError\n    run(check)\nexcept Exception:\n    pass\n",
+      at: "5:1-6:9",
+    },
     { code: "try:\n    x()\nexcept Exception:\n    pass\n", at: "3:1-4:9" },
     { code: "try:\n    x()\nexcept:\n    pass\n", at: "3:1-4:9" },
     { code: "try:\n    x()\nexcept (Exception) as e:\n    pass\n", at: "3:1-4:9" },
