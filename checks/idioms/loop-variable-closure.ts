@@ -26,6 +26,9 @@ const IMMEDIATE_CONSUMERS = new Set([
   "re.subn",
   "sub",
   "subn",
+  // `ExceptionGroup.subgroup(predicate)` / `.split(predicate)` filter at once.
+  "subgroup",
+  "split",
 ]);
 /** Methods that keep the function they are given (a registry, a queue, a container). */
 const KEEPERS = new Set([

@@ -128,6 +128,20 @@ export default defineCheck({
         // `for x in xs: r.append(x)` is a plain copy: `list(xs)` (PERF402), not this check.
         if (!filtered && element.text === left.text) return;
         if (element.descendantsOfType("identifier").some((id) => id.text === target.text)) return;
+        // `if x not in seen: seen.append(x)`: the filter reads the list being built, which a comprehension cannot.
+        const test = filtered
+          ? loop
+              .childForFieldName("body")
+              ?.namedChildren.find((c) => c.type === "if_statement")
+              ?.childForFieldName("condition")
+          : null;
+        if (
+          test &&
+          [test, ...test.descendantsOfType("identifier")].some(
+            (id) => id.type === "identifier" && id.text === target.text,
+          )
+        )
+          return;
         if (!createdEmptyBefore(loop, target.text)) return;
         // A comprehension's variable does not outlive it: code reading `x` after the loop would break.
         if (readOutsideLoop(loop, left.text)) return;

@@ -30,6 +30,10 @@ runCheckTable(check, {
       ruffDiffers: "assertRaises calls the lambda before it returns",
     },
     {
+      code: "for t in types:\n    match, rest = eg.split(lambda e: isinstance(e, t))\n",
+      ruffDiffers: "ExceptionGroup.split calls the predicate at once",
+    },
+    {
       code: "import re\nfor k in keys:\n    text = re.sub('x', lambda m: k, text)\n",
       ruffDiffers: "re.sub calls the replacement at once",
     },

@@ -12,6 +12,7 @@ runCheckTable(check, {
       code: "def f(r):\n    for x in y:\n        r.append(x * 2)\n",
       ruffDiffers: "the list was not created right before the loop",
     },
+    "def dedupe(items):\n    out = []\n    for i in items:\n        if i not in out:\n            out.append(i)\n    return out\n",
     // The comprehension would leave `line` unbound for the handler.
     "def f(lines):\n    try:\n        out = []\n        for line in lines:\n            out.append(int(line))\n    except ValueError:\n        raise ValueError(f'bad line {line!r}')\n    return out\n",
     "r = []\nfor x in y:\n    r.append(x * 2)\nprint('last', x)\n",
