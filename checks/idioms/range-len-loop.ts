@@ -43,6 +43,20 @@ function isWriteTarget(node: SyntaxNode): boolean {
   return parent.type === "delete_statement";
 }
 
+/** The index is read after the loop (`for i in ...: if ...: break` then `xs[i:]`): the loop finds a position. */
+function readAfter(loop: SyntaxNode, name: string): boolean {
+  let scope: SyntaxNode = loop;
+  while (scope.parent && scope.type !== "function_definition" && scope.type !== "module") scope = scope.parent;
+  return scope
+    .descendantsOfType("identifier")
+    .some(
+      (id) =>
+        id.startIndex >= loop.endIndex &&
+        id.text === name &&
+        !(id.parent?.type === "attribute" && id.parent.childForFieldName("attribute")?.id === id.id),
+    );
+}
+
 /** `xs.append(...)`: a method called on `node`, which may change it. */
 function isMethodCallee(node: SyntaxNode): boolean {
   return (
@@ -137,14 +151,19 @@ export default defineCheck({
         if ((seqText === "self" || seqText === "cls") && selfIterationRecurses(loop)) return;
         const zipped = [...others.keys()].filter((o) => !changed.has(o) && !o.startsWith(`${index}.`));
         // Uses of the index besides `xs[i]` and the zipped `ys[i]`: those still need `enumerate`.
-        const needsIndex = indexUses - reads - zipped.reduce((n, o) => n + others.get(o)!, 0) > 0;
+        const needsIndex =
+          indexUses - reads - zipped.reduce((n, o) => n + others.get(o)!, 0) > 0 || readAfter(loop, index);
         const iterable = zipped.length > 0 ? `zip(${[seqText, ...zipped].join(", ")})` : seqText;
         const advice = needsIndex
           ? `use \`enumerate(${iterable})\``
           : zipped.length > 0
             ? `use \`${iterable}\``
             : `iterate over \`${seqText}\` directly`;
-        const read = [seqText, ...zipped].map((s) => `\`${s}[${index}]\``).join(" and ");
+        const readList = [seqText, ...zipped].map((s) => `\`${s}[${index}]\``);
+        const read =
+          readList.length > 1
+            ? `${readList.slice(0, -1).join(", ")} and ${readList[readList.length - 1]}`
+            : readList[0]!;
         ctx.report({
           node: right,
           message: `Loop over \`range(len(${seqText}))\` that reads ${read}: ${advice}`,

@@ -26,6 +26,16 @@ runCheckTable(check, {
       message: "Loop over `range(len(xs))` that reads `xs[i]`: iterate over `xs` directly",
     },
     {
+      code: "def f(line):\n    for i in range(len(line)):\n        if line[i] not in ' \\t':\n            break\n    return i\n",
+      at: "2:14-2:30",
+      message: "use `enumerate(line)`",
+    },
+    {
+      code: "for i in range(len(xs)):\n    print(xs[i], ys[i], zs[i])\n",
+      at: "1:10-1:24",
+      message: "reads `xs[i]`, `ys[i]` and `zs[i]`: use `zip(xs, ys, zs)`",
+    },
+    {
       code: "for i in range(len(xs)):\n    assert xs[i] == ys[i]\n",
       at: "1:10-1:24",
       message: "Loop over `range(len(xs))` that reads `xs[i]` and `ys[i]`: use `zip(xs, ys)`",
