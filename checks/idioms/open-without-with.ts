@@ -107,7 +107,9 @@ function handedToOwner(node: SyntaxNode): boolean {
   const name = calleeName(arg.parent.parent);
   // `self.initfp(fh)`: the object takes the handle over, as its own method decides.
   const fn = arg.parent.parent?.childForFieldName("function");
-  if (fn?.type === "attribute" && fn.childForFieldName("object")?.text === "self") return true;
+  // Test assertions (`self.assertIsInstance(fh, ...)`) only look at it.
+  if (fn?.type === "attribute" && fn.childForFieldName("object")?.text === "self")
+    return !/^(?:assert|fail|check|skip|subTest)/.test(name ?? "");
   return !!name && (OWNERS.has(name) || /^_*[A-Z]/.test(name));
 }
 

@@ -79,6 +79,10 @@ runCheckTable(check, {
       ruffDiffers: "Ruff reports both; the second is closed in the finally",
     },
     { code: "import json\ndata = json.load(open(p))\n", at: "2:18-2:22" },
+    {
+      code: "def test_names(self):\n    f = open(path, 'rb')\n    self.assertIsInstance(f, Reader)\n    f.close()\n",
+      at: "2:9-2:13",
+    },
     { code: "f = open('x')\n", at: "1:5-1:9" },
     { code: "data = open('x').read()\n", at: "1:8-1:12" },
     { code: "import io\nf = io.open('x')\n", at: "2:5-2:12" },
