@@ -20,7 +20,6 @@ function catchesAll(ctx: CheckContext, clause: SyntaxNode): boolean {
 const CLEANUP = new Set([
   "close",
   "aclose",
-  "flush",
   "unlink",
   "remove",
   "rmtree",
@@ -95,7 +94,7 @@ export default defineCheck({
     bad: "try:\n    sync()\nexcept Exception:\n    pass\n",
     good: "try:\n    sync()\nexcept Exception:\n    logger.exception('sync failed')\n",
     differences:
-      "Also recognises `builtins.Exception` / `builtins.BaseException` spelled through the `builtins` module, which Ruff does not. Unlike Ruff, best-effort cleanup is not reported: a `try` that only releases something (`f.close()`, `f.flush()`, `os.unlink(p)`, `shutil.rmtree(d)`, `sock.shutdown(...)`, `del x[k]`), anything in `__del__`, a `try` whose body raises on purpose, and a handler that a comment explains (in the handler, on its `except` line, or right above the `try`; tool directives such as `# pragma: no cover` do not count).",
+      "Also recognises `builtins.Exception` / `builtins.BaseException` spelled through the `builtins` module, which Ruff does not. Unlike Ruff, best-effort cleanup is not reported: a `try` that only releases something (`f.close()`, `os.unlink(p)`, `shutil.rmtree(d)`, `sock.shutdown(...)`, `del x[k]`), anything in `__del__`, a `try` whose body raises on purpose, and a handler that a comment explains (in the handler, on its `except` line, or right above the `try`; tool directives such as `# pragma: no cover` do not count).",
   },
   create(ctx) {
     return {
