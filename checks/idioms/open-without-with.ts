@@ -87,6 +87,11 @@ const OWNERS = new Set([
   "enterContext",
   "enterClassContext",
   "enterAsyncContext",
+  // `Base.__init__(self, open(p))`, `super().__init__(fh)`: the object being built keeps it.
+  "__init__",
+  // asyncio transports own the pipe they are given.
+  "connect_read_pipe",
+  "connect_write_pipe",
 ]);
 
 /** The last part of a callee's name (`Reader` in `io.Reader`). */
@@ -181,6 +186,18 @@ function nameIsManagedLater(statement: SyntaxNode, name: string): boolean {
   const scope = enclosingScope(statement) ?? statement.tree.rootNode;
   const body = scope.type === "module" ? scope : scope.childForFieldName("body");
   if (!body) return false;
+  // `global logfp` / `nonlocal fh`: the handle outlives the function, like an attribute.
+  if (
+    scope.type === "function_definition" &&
+    body
+      .descendantsOfType(["global_statement", "nonlocal_statement"])
+      .some((d) => d.namedChildren.some((n) => n.text === name))
+  )
+    return true;
+  // `fh = open(p)` then `fh.close()` as the very next statement: nothing in between can raise.
+  let next = statement.nextNamedSibling;
+  while (next?.type === "comment") next = next.nextNamedSibling;
+  if (next && new RegExp(`^${name}\\s*\\.\\s*close\\s*\\(\\s*\\)$`).test(next.text)) return true;
   const blocks = enclosingBlocks(statement, scope);
   for (const id of body.descendantsOfType("identifier")) {
     if (id.startIndex < statement.endIndex || id.text !== name) continue;
@@ -285,7 +302,7 @@ export default defineCheck({
     bad: "f = open('data.txt')\ndata = f.read()\nf.close()\n",
     good: "with open('data.txt') as f:\n    data = f.read()\n",
     differences:
-      "Ruff's SIM115 flags `stack.enter_context(open(...))` when it cannot see the `ExitStack`, and files opened in `__aenter__`; in both something else closes the file, so peptalk does not. Nor does it report a handle that is stored on an attribute or in a container, returned or yielded, handed to an object that keeps it (a class, `closing`, an exit stack), closed in a `finally`, entered with `with fh:` later in the function, or opened as the call a `pytest.raises`/`assertRaises` block expects to fail: its lifetime is managed elsewhere, where Ruff still reports it.",
+      "Ruff's SIM115 flags `stack.enter_context(open(...))` when it cannot see the `ExitStack`, and files opened in `__aenter__`; in both something else closes the file, so peptalk does not. Nor does it report a handle that is stored on an attribute, in a container or in a `global`, returned or yielded, handed to an object that keeps it (a class, `closing`, an exit stack), closed in a `finally` (or by the very next statement), entered with `with fh:` later in the function, or opened as the call a `pytest.raises`/`assertRaises` block expects to fail: its lifetime is managed elsewhere, where Ruff still reports it.",
   },
   create(ctx): Visitors {
     const source = ctx.source;

@@ -38,6 +38,18 @@ runCheckTable(check, {
     },
     { code: "import sys\nsys.stdin = open(fd, closefd=False)\n", ruffDiffers: "stored on an attribute" },
     {
+      code: "def log(msg):\n    global logfp\n    if not logfp:\n        logfp = open(logfile, 'a')\n    logfp.write(msg)\n",
+      ruffDiffers: "a module-level handle, kept for the program's life",
+    },
+    {
+      code: "class DbShelf(Shelf):\n    def __init__(self, name):\n        Shelf.__init__(self, dbm.open(name, 'c'))\n",
+      ruffDiffers: "the object being built keeps it",
+    },
+    {
+      code: "import tempfile\ndef touch():\n    f = tempfile.NamedTemporaryFile(delete=False)\n    f.close()\n    return f.name\n",
+      ruffDiffers: "closed by the very next statement",
+    },
+    {
       code: "def test_copy(self):\n    out = open(path, 'w+b')\n    self.addCleanup(out.close)\n    out.write(b'x')\n",
       ruffDiffers: "the close is registered as a cleanup",
     },
