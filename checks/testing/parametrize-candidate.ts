@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { owningClass } from "../../src/engine/definitions.js";
+import { quoteCode } from "../../src/engine/quote.js";
 import { inheritsTestCase, outerNode, pytestUsage, statementsOf, testFunctions } from "./_pytest.js";
 
 const GROUP = 3;
@@ -161,7 +162,7 @@ function shapeOf(source: string, def: SyntaxNode): Shape {
  * Where a shared prefix or suffix may end, finest first: at punctuation inside paths and calls,
  * then only at spaces and quotes. The parts shown stay whole tokens.
  */
-const BOUNDARIES = [/[\s"'/\\.,:;=()[\]{}-]/, /[\s"']/];
+const BOUNDARIES = [/[\s"'/.,:;=()[\]{}-]/, /[\s"']/];
 /** Longer parts are cut to their first words, with an ellipsis outside the code span. */
 const PART_LENGTH = 32;
 
@@ -176,7 +177,18 @@ function trimShared(values: readonly string[], boundary: RegExp): string[] | nul
   while (suffix < shortest - prefix && sameFromEnd(suffix)) suffix++;
   while (suffix > 0 && !boundary.test(first[first.length - suffix]!)) suffix--;
   const parts = values.map((v) => v.slice(prefix, v.length - suffix).trim());
-  return parts.some((p) => p === "") ? null : parts;
+  return parts.some((p) => p === "" || !balanced(p)) ? null : parts;
+}
+
+/** Brackets and quotes close where they open: the part reads as code, not a torn fragment. */
+function balanced(part: string): boolean {
+  let depth = 0;
+  for (const c of part) {
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0 && (part.split('"').length - 1) % 2 === 0 && (part.split("'").length - 1) % 2 === 0;
 }
 
 /**
@@ -193,18 +205,9 @@ function differingParts(values: readonly string[]): string[] {
   return [...values];
 }
 
-/** A part as code: whole when short, else its first words and an ellipsis after the code span. */
-function quote(part: string): string {
-  const flat = part.replace(/\s+/g, " ");
-  if (flat.length <= PART_LENGTH) return `\`${flat}\``;
-  const cut = flat.slice(0, PART_LENGTH);
-  const space = cut.lastIndexOf(" ");
-  return `\`${space > PART_LENGTH / 2 ? cut.slice(0, space) : cut}\`…`;
-}
-
 function describe(values: readonly string[]): string {
   const distinct = [...new Set(values)];
-  const shown = differingParts(distinct.slice(0, 3)).map(quote);
+  const shown = differingParts(distinct.slice(0, 3)).map((part) => quoteCode(part.replace(/\s+/g, " "), PART_LENGTH));
   const more = distinct.length > 3 ? ` and ${distinct.length - 3} more` : "";
   return `${shown.join(" / ")}${more}`;
 }

@@ -77,5 +77,12 @@ runCheckTable(check, {
       at: "1:5-1:11",
       message: "(`first_case` / `second_case` / `third_case`)",
     },
+    {
+      // A part that would tear a call apart (`reduce(a, b, c`) is shown whole; backticks get a longer fence.
+      code: "def test_a():\n    r = fix('reduce(a, b, c)')\n    assert r\ndef test_b():\n    r = fix('reduce(sum, [])')\n    assert r\ndef test_c():\n    r = fix('x = `y`')\n    assert r\n",
+      path,
+      at: "1:5-1:11",
+      message: "(`reduce(a, b, c)` / `reduce(sum, [])` / `` x = `y` ``)",
+    },
   ],
 });
