@@ -49,6 +49,7 @@ const IMMUTABLE_VALUE_CALLS = new Set([
   "builtins.object",
   // `selfref=ref(self)`: a weak reference bound at definition time, on purpose.
   "weakref.ref",
+  "_weakref.ref",
   "six.b",
   "six.u",
 ]);

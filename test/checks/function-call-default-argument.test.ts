@@ -23,7 +23,7 @@ runCheckTable(check, {
     "from decimal import Decimal\nimport datetime\ndef f(a=Decimal('0.1'), b=datetime.timedelta(days=1)):\n    pass\n",
     { code: "def f(mark=(object(),)):\n    pass\n", ruffDiffers: "a unique sentinel, made once on purpose" },
     {
-      code: "from weakref import ref\ndef make(self):\n    def remove(item, selfref=ref(self)):\n        pass\n",
+      code: "from _weakref import ref\ndef make(self):\n    def remove(item, selfref=ref(self)):\n        pass\n",
       ruffDiffers: "a weak reference bound at definition time on purpose",
     },
     {
