@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { bindingSites, calledName, scopeOf } from "../../src/engine/bindings.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 const EXECUTORS = new Set([
   "concurrent.futures.ThreadPoolExecutor",
@@ -67,7 +68,7 @@ export default defineCheck({
         if (!usedOnlyLocally(def, left.text, left.id)) return;
         ctx.report({
           node: call,
-          message: `\`${left.text}\` is never shut down: use \`with ${call.childForFieldName("function")!.text}(...) as ${left.text}:\` or call \`${left.text}.shutdown()\``,
+          message: `\`${left.text}\` is never shut down: use ${quoteCode(`with ${call.text} as ${left.text}:`)} or call \`${left.text}.shutdown()\``,
         });
       },
     };

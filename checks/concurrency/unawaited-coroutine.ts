@@ -4,6 +4,7 @@ import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
 import { isAsyncDef, walkScope } from "../../src/engine/ast.js";
 import { owningClass } from "../../src/engine/definitions.js";
 import { bindingScope, bindingSites, insideExpectedFailure, isDropped, lastName } from "../../src/engine/bindings.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 /** A plain coroutine function: `async def` without decorators (which may wrap it) and without `yield`. */
 function isPlainCoroutineFunction(def: SyntaxNode | null | undefined): def is SyntaxNode {
@@ -104,7 +105,7 @@ export default defineCheck({
         }
         if (!def) return;
         const remedy = enclosingAsyncDef(call)
-          ? `use \`await ${fn.text}(...)\``
+          ? `use ${quoteCode(`await ${call.text}`)}`
           : "`await` it from async code, or run it with `asyncio.run()`";
         ctx.report({
           node: call,

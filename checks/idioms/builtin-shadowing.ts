@@ -35,9 +35,9 @@ function inClassBody(node: SyntaxNode): boolean {
   return cur?.type === "block" && cur.parent?.type === "class_definition";
 }
 
-function reportVariable(ctx: CheckContext, id: SyntaxNode): void {
+function reportVariable(ctx: CheckContext, id: SyntaxNode, kind: "Variable" | "Function" | "Class" = "Variable"): void {
   if (!shadows(id.text, ctx.python) || inClassBody(id)) return;
-  ctx.report({ node: id, code: "A001", message: `Variable \`${id.text}\` shadows the builtin \`${id.text}\`` });
+  ctx.report({ node: id, code: "A001", message: `${kind} \`${id.text}\` shadows the builtin \`${id.text}\`` });
 }
 
 export default defineCheck({
@@ -68,7 +68,7 @@ export default defineCheck({
       named_expression: (node) => targets(node.childForFieldName("name")),
       function_definition(node) {
         const name = node.childForFieldName("name");
-        if (name) reportVariable(ctx, name);
+        if (name) reportVariable(ctx, name, "Function");
         for (const param of node.childForFieldName("parameters")?.namedChildren ?? []) {
           const id =
             param.type === "identifier"
@@ -88,7 +88,7 @@ export default defineCheck({
       },
       class_definition(node) {
         const name = node.childForFieldName("name");
-        if (name) reportVariable(ctx, name);
+        if (name) reportVariable(ctx, name, "Class");
       },
     };
   },

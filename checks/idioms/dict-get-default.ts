@@ -1,6 +1,7 @@
 import { defineCheck } from "../../src/engine/check.js";
 import { hasComment, unparenthesize } from "../../src/engine/ast.js";
 import { comparisonLinks } from "../../src/engine/comparisons.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 const CHEAP_DEFAULTS = new Set([
   "integer",
@@ -48,7 +49,7 @@ export default defineCheck({
         const replacement = `${mapping.text}.get(${key.text}, ${ctx.text(alternative)})`;
         ctx.report({
           node,
-          message: `Use \`${replacement.length > 50 ? `${mapping.text}.get(...)` : replacement}\` instead of a conditional lookup`,
+          message: `Use ${quoteCode(replacement)} instead of a conditional lookup`,
           fix: !hasComment(node)
             ? {
                 title: "Use `dict.get`",

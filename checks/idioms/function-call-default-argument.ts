@@ -44,7 +44,39 @@ const IMMUTABLE_VALUE_CALLS = new Set([
   "ipaddress.IPv4Network",
   "ipaddress.IPv6Network",
   "uuid.UUID",
+  // A unique sentinel (`missing=object()`) is made once on purpose; it has no state to share.
+  "object",
+  "builtins.object",
+  // `selfref=ref(self)`: a weak reference bound at definition time, on purpose.
+  "weakref.ref",
+  "_weakref.ref",
+  "six.b",
+  "six.u",
 ]);
+
+/**
+ * Lazy translation proxies (`gettext_lazy("Name")`, `lazy_gettext`, `_lazy`, Django's `lazy(f, str)`):
+ * they translate when read, in the active language, so defining them once is their point.
+ */
+const LAZY_TRANSLATIONS = new Set([
+  "django.utils.translation.gettext_lazy",
+  "django.utils.translation.ugettext_lazy",
+  "django.utils.translation.pgettext_lazy",
+  "django.utils.translation.npgettext_lazy",
+  "django.utils.translation.ngettext_lazy",
+  "django.utils.translation.ungettext_lazy",
+  "django.utils.functional.lazy",
+  "django.utils.functional.lazystr",
+  "flask_babel.lazy_gettext",
+  "flask_babel.lazy_pgettext",
+  "flask_babel.lazy_ngettext",
+  "flask_babelex.lazy_gettext",
+  "babel.support.LazyProxy",
+  "speaklater.make_lazy_string",
+  "speaklater.make_lazy_gettext",
+]);
+/** A callee spelled as a lazy proxy: `gettext_lazy`, `_lazy`, `lazy_gettext`, `lazy`, `LazyProxy`. */
+const LAZY_NAME = /^(?:_?lazy(?:_\w+)?|\w+_lazy|Lazy\w*)$/;
 // Mutable constructors (MUTABLE_CALLS) are mutable-default-argument's (B006) business.
 
 /** FastAPI's and Typer's parameter markers (`Depends(get_db)`, `typer.Option(...)`): declarations, read by the framework. */
@@ -61,6 +93,8 @@ function flaggedCalls(ctx: CheckContext, value: SyntaxNode): SyntaxNode[] {
     if (node.type !== "call") return;
     const fn = node.childForFieldName("function");
     const name = fn && ctx.qualifiedName(fn);
+    const last = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.text;
+    if ((name && LAZY_TRANSLATIONS.has(name)) || (last && LAZY_NAME.test(last))) return;
     if (
       name &&
       (IMMUTABLE_CALLS.has(name) ||
@@ -86,7 +120,7 @@ export default defineCheck({
     bad: "import time\n\ndef stamp(when=time.time()):\n    return when\n",
     good: "import time\n\ndef stamp(when=None):\n    return time.time() if when is None else when\n",
     differences:
-      "Beyond Ruff's allow-list, peptalk also accepts calls that build immutable values (`PurePath`, `PosixPath`, the `ipaddress` types, `uuid.UUID`) and FastAPI/Typer parameter markers (`Depends(...)`, `Query(...)`, `typer.Option(...)`, resolved through imports), which Ruff users allow with `extend-immutable-calls`. `.pyi` stubs are not checked: their defaults never run.",
+      "Beyond Ruff's allow-list, peptalk also accepts calls that build immutable values (`PurePath`, `PosixPath`, the `ipaddress` types, `uuid.UUID`) and FastAPI/Typer parameter markers (`Depends(...)`, `Query(...)`, `typer.Option(...)`, resolved through imports), which Ruff users allow with `extend-immutable-calls`; and, unlike Ruff, a sentinel `object()`, a `weakref.ref(...)` bound on purpose, and lazy translation proxies (`gettext_lazy(...)`, `lazy_gettext(...)`, `_lazy(...)`, `lazy(...)`), which translate when read. `.pyi` stubs are not checked: their defaults never run.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated.

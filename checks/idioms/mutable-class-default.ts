@@ -32,60 +32,147 @@ const MUTATED_ATTRIBUTE = new RegExp(`\\.(\\w+)(?=${MUTATION})`, "g");
 /** `del owner.name[...]`. */
 const DELETED_ITEM = /del\s+(\w+)\.(\w+)(?=\s*\[)/g;
 
-/** Owner → the attribute names the file changes in place through it (`self` → {`handlers`}). */
-type Mutations = Map<string, Set<string>>;
+/** Owner → attribute name → where the file changes it in place through that owner (the owner's offset). */
+type Mutations = Map<string, Map<string, number[]>>;
 
 function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
+function addMutation(out: Mutations, owner: string, name: string, at: number): void {
+  let names = out.get(owner);
+  if (!names) out.set(owner, (names = new Map()));
+  const offsets = names.get(name);
+  if (offsets) offsets.push(at);
+  else names.set(name, [at]);
+}
+
 /**
- * Every `owner.name` of the file that is changed in place, as the per-class pattern of
- * `isMutated` would find it: the owner a whole word (ASCII, not itself an attribute), the name
- * followed by a mutation, or after `del` and followed by `[`. The mutation is only looked ahead
- * at, so that matches inside it (`self.a[self.b.pop()] = 1`) are still found.
+ * Every `owner.name` of the file that is changed in place: the owner a whole word (ASCII, not
+ * itself an attribute), the name followed by a mutation, or after `del` and followed by `[`.
+ * The mutation is only looked ahead at, so that matches inside it (`self.a[self.b.pop()] = 1`)
+ * are still found.
  */
 function findMutations(source: string): Mutations {
   const out: Mutations = new Map();
-  const add = (owner: string, name: string): void => {
-    let names = out.get(owner);
-    if (!names) out.set(owner, (names = new Set()));
-    names.add(name);
-  };
   for (const m of source.matchAll(MUTATED_ATTRIBUTE)) {
     const dot = m.index;
     let start = dot;
     while (start > 0 && isWordChar(source.charCodeAt(start - 1))) start--;
     if (start === dot || (start > 0 && source.charCodeAt(start - 1) === 0x2e) /* . */) continue;
-    add(source.slice(start, dot), m[1]!);
+    addMutation(out, source.slice(start, dot), m[1]!, start);
   }
-  for (const m of source.matchAll(DELETED_ITEM)) add(m[1]!, m[2]!);
+  for (const m of source.matchAll(DELETED_ITEM)) addMutation(out, m[1]!, m[2]!, m.index + m[0].indexOf(m[1]!, 3));
+  return out;
+}
+
+/** The same, for a name or class the index cannot hold (non-ASCII): searched for in the source on its own. */
+function findMutationsOf(source: string, owners: string[], name: string): Mutations {
+  const out: Mutations = new Map();
+  const escaped = name.replace(/[^\w]/gu, "\\$&");
+  for (const owner of owners) {
+    if (!owner) continue;
+    const ownerPattern = `(?<![\\w.])${owner.replace(/[^\w]/gu, "\\$&")}`;
+    const pattern = new RegExp(
+      `${ownerPattern}\\.${escaped}(?:${MUTATION})|del\\s+(${ownerPattern})\\.${escaped}\\s*\\[`,
+      "gu",
+    );
+    for (const m of source.matchAll(pattern))
+      addMutation(out, owner, name, m[1] === undefined ? m.index : m.index + m[0].indexOf(m[1], 3));
+  }
   return out;
 }
 
 /** `class Name(` / `class Name:`: a plain ASCII class name, read from the text. */
 const PLAIN_CLASS_NAME = /class[ \t]+([A-Za-z_]\w*)[ \t]*[(:[]/y;
 
-/** `self`, `cls` and the class's name with its non-word characters dropped. */
-function ownersOf(source: string, klass: SyntaxNode): string[] {
+function classNameOf(source: string, klass: SyntaxNode): string {
   PLAIN_CLASS_NAME.lastIndex = klass.startIndex;
-  const name = PLAIN_CLASS_NAME.exec(source)?.[1] ?? klass.childForFieldName("name")?.text ?? "";
-  return ["self", "cls", name.replace(/\W/g, "")];
+  return PLAIN_CLASS_NAME.exec(source)?.[1] ?? klass.childForFieldName("name")?.text ?? "";
+}
+
+/** The innermost class around `offset`: whose `self` an owner there is. */
+function classAt(root: SyntaxNode, offset: number): SyntaxNode | null {
+  for (let cur: SyntaxNode | null = root.descendantForIndex(offset); cur; cur = cur.parent)
+    if (cur.type === "class_definition") return cur;
+  return null;
+}
+
+function functionAt(root: SyntaxNode, offset: number): SyntaxNode | null {
+  for (let cur: SyntaxNode | null = root.descendantForIndex(offset); cur; cur = cur.parent)
+    if (cur.type === "function_definition") return cur;
+  return null;
 }
 
 /**
- * The class's code (or the module's, through the class name) changes the attribute in place:
- * `self.x.append(...)`, `cls.x[k] = v`, `Registry.x.update(...)`, `self.x += [...]`, `del self.x[k]`.
+ * Where the attribute `name` of `klass` is changed in place: through the class's name anywhere
+ * in the module (`Registry.items.update(...)`), or through `self`/`cls` in the class's own
+ * methods or in those of a subclass in the file that does not define `name` itself. A
+ * `self.items.append(...)` in another class says nothing of this one. The first offset, or -1.
  */
-function isMutated(ctx: CheckContext, mutations: Mutations, owners: string[], name: string): boolean {
-  // The file's index holds ASCII words only: a non-ASCII name, or an owner with nothing left
-  // of the class name, is searched for in the source on its own.
-  if (owners[2] === "" || /\W/.test(name)) {
-    const owner = `(?<![\\w.])(?:${owners.join("|")})`;
-    const pattern = new RegExp(`${owner}\\.${name}(?:${MUTATION})|del\\s+${owner}\\.${name}\\s*\\[`);
-    return pattern.test(ctx.source);
+function firstMutation(
+  root: SyntaxNode,
+  mutations: Mutations,
+  klass: SyntaxNode,
+  className: string,
+  subclasses: SyntaxNode[],
+  name: string,
+): number {
+  const owned = new Set([klass.id, ...subclasses.map((s) => s.id)]);
+  let first = -1;
+  const consider = (at: number): void => {
+    if (first === -1 || at < first) first = at;
+  };
+  if (className) for (const at of mutations.get(className)?.get(name) ?? []) consider(at);
+  for (const owner of ["self", "cls"])
+    for (const at of mutations.get(owner)?.get(name) ?? []) {
+      const around = classAt(root, at);
+      if (around && owned.has(around.id)) consider(at);
+    }
+  return first;
+}
+
+/** `cls.items = ...` anywhere in the class, or `self.items = ...` in `__init__`/`__new__`: each class or instance gets its own. */
+function rebindsPerOwner(source: string, root: SyntaxNode, klass: SyntaxNode, name: string): boolean {
+  const text = source.slice(klass.startIndex, klass.endIndex);
+  const escaped = name.replace(/[^\w]/gu, "\\$&");
+  const pattern = new RegExp(`(?<![\\w.])(self|cls)\\s*\\.\\s*${escaped}\\s*(?:,[^=\\n]*)?=(?!=)`, "gu");
+  for (const m of text.matchAll(pattern)) {
+    const at = klass.startIndex + m.index;
+    if (classAt(root, at)?.id !== klass.id) continue;
+    if (m[1] === "cls") return true;
+    const def = functionAt(root, at)?.childForFieldName("name")?.text;
+    if (def === "__init__" || def === "__new__" || def === "setUp") return true;
   }
-  return owners.some((owner) => mutations.get(owner)?.has(name));
+  return false;
+}
+
+/** The type to write in `ClassVar[...]` for a value: `list`, `dict`, `set`, the constructor's name, or "" when unknown. */
+function typeName(value: SyntaxNode): string {
+  const node = unparenthesize(value);
+  if (node.type === "list" || node.type === "list_comprehension") return "list";
+  if (node.type === "dictionary" || node.type === "dictionary_comprehension") return "dict";
+  if (node.type === "set" || node.type === "set_comprehension") return "set";
+  const fn = node.type === "call" ? node.childForFieldName("function") : null;
+  return fn && /^[\w.]+$/.test(fn.text) ? fn.text.slice(fn.text.lastIndexOf(".") + 1) : "";
+}
+
+/**
+ * Classes whose instances cannot hold the attribute themselves, so a class-level registry is
+ * the only place for it: metaclasses (their attributes are shared by the classes they build),
+ * classes with `__slots__`, and named tuples.
+ */
+function cannotHoldPerInstance(
+  ctx: CheckContext,
+  klass: SyntaxNode,
+  attributes: ReturnType<typeof classAttributes>,
+): boolean {
+  if (attributes.some((a) => a.target.text === "__slots__")) return true;
+  return (klass.childForFieldName("superclasses")?.namedChildren ?? []).some((base) => {
+    const callee = base.type === "call" ? base.childForFieldName("function") : base;
+    const name = (callee && ctx.qualifiedName(callee)) ?? callee?.text ?? "";
+    return /^(?:builtins\.)?type$|^abc\.ABCMeta$|^collections\.namedtuple$|^typing\.NamedTuple$/.test(name);
+  });
 }
 
 export default defineCheck({
@@ -101,7 +188,7 @@ export default defineCheck({
     bad: "class Registry:\n    handlers = []\n\n    def register(self, handler):\n        self.handlers.append(handler)\n",
     good: "class Registry:\n    def __init__(self):\n        self.handlers = []\n\n    def register(self, handler):\n        self.handlers.append(handler)\n",
     differences:
-      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design. Most of all, an attribute is reported only when the module changes it in place through the class or an instance (`self.handlers.append(...)`, `cls.cache[key] = ...`, `Registry.items.update(...)`): a table nothing changes (a lexer's `tokens = {...}`, a model's `attribute_map = {...}`) shares nothing harmful, while Ruff reports every one.",
+      "Like Ruff, dataclass fields with annotations are left to mutable-dataclass-default, and ctypes structures that declare `_fields_` are skipped. Unlike Ruff, classes deriving from pydantic, msgspec or SQLModel models are skipped even when written through an alias, since those copy defaults per instance; and dunder attributes (`__all__`, `__match_args__`, `__slots__`) are never reported, since they are class-level by design. Most of all, an attribute is reported only when the module changes it in place through the class or an instance (`self.handlers.append(...)`, `cls.cache[key] = ...`, `Registry.items.update(...)`): a table nothing changes (a lexer's `tokens = {...}`, a model's `attribute_map = {...}`) shares nothing harmful, while Ruff reports every one. The change must be to this class's attribute: through the class's name, or through `self`/`cls` in its own methods or in those of a subclass in the file that does not define the name itself (another class's `self.handlers.append(...)` says nothing of this one). Not reported either: an attribute each instance rebinds in `__init__` (`self.items = []`) or each class rebinds through `cls` (copy on write), and the attributes of classes whose instances cannot hold their own (metaclasses, whose registries are shared by the classes they build on purpose; classes with `__slots__`; named tuples).",
   },
   create(ctx) {
     // Computed at the first class with an attribute worth judging.
@@ -113,9 +200,27 @@ export default defineCheck({
       owners[2] !== "" &&
       !owners.some((owner) => mutations!.has(owner)) &&
       (ascii ??= !/[\u0080-\uffff]/.test(ctx.source));
+    // Classes of the file by the names their bases spell (`class B(A)`, `class B(mod.A)`): a
+    // subclass's `self.items.append(...)` changes the base's list when it does not define its own.
+    let subclassesByBase: Map<string, SyntaxNode[]> | undefined;
+    const subclassesOf = (name: string): SyntaxNode[] => {
+      if (!subclassesByBase) {
+        subclassesByBase = new Map();
+        for (const other of ctx.tree.rootNode.descendantsOfType("class_definition"))
+          for (const base of other.childForFieldName("superclasses")?.namedChildren ?? []) {
+            const spelled = base.type === "attribute" ? base.childForFieldName("attribute")?.text : base.text;
+            if (!spelled) continue;
+            const list = subclassesByBase.get(spelled);
+            if (list) list.push(other);
+            else subclassesByBase.set(spelled, [other]);
+          }
+      }
+      return subclassesByBase.get(name) ?? [];
+    };
     return {
       class_definition(klass) {
-        const owners = ownersOf(ctx.source, klass);
+        const className = classNameOf(ctx.source, klass);
+        const owners = ["self", "cls", className.replace(/\W/g, "")];
         if (mutations && neverMutated(owners)) return;
         const attributes = classAttributes(klass);
         const candidates: { attr: (typeof attributes)[number]; value: SyntaxNode }[] = [];
@@ -133,13 +238,24 @@ export default defineCheck({
         if (candidates.length === 0) return;
         mutations ??= findMutations(ctx.source);
         if (neverMutated(owners)) return;
+        const root = ctx.tree.rootNode;
         let dataclass: boolean | undefined;
         let copies: boolean | undefined;
+        let classLevelOnly: boolean | undefined;
+        let subclasses: SyntaxNode[] | undefined;
         for (const { attr, value } of candidates) {
+          const name = attr.target.text;
+          // The file's index holds ASCII words only: a non-ASCII name or class name is searched for on its own.
+          const index = owners[2] === "" || /\W/.test(name) ? findMutationsOf(ctx.source, owners, name) : mutations;
+          if (!owners.some((owner) => index.get(owner)?.has(name))) continue;
+          subclasses ??= className ? subclassesOf(className).filter((sub) => sub.id !== klass.id) : [];
+          const own = subclasses.filter((sub) => !classAttributes(sub).some((a) => a.target.text === name));
           // A table that nothing changes (a lexer's `tokens = {...}`) shares nothing harmful.
-          // Tested first: it is a set lookup, while the value and annotation may need names resolved.
-          if (!isMutated(ctx, mutations, owners, attr.target.text)) continue;
+          const at = firstMutation(root, index, klass, owners[2]!, own, name);
+          if (at < 0) continue;
           if (!isMutableValue(ctx, value) || declaresSharing(ctx, attr.annotation)) continue;
+          // `cls.items = dict(cls.items)` (copy on write per subclass), `self.items = []` in `__init__`.
+          if (rebindsPerOwner(ctx.source, root, klass, name)) continue;
           // Resolving decorators and bases costs a scope analysis: only once something is found.
           dataclass ??= isDataclass(ctx, klass);
           if (dataclass && attr.annotation) continue;
@@ -149,9 +265,14 @@ export default defineCheck({
             attributes.some((a) => a.target.text === "_fields_"),
           );
           if (copies) return;
+          classLevelOnly ??= cannotHoldPerInstance(ctx, klass, attributes);
+          if (classLevelOnly) return;
+          const line = root.descendantForIndex(at).startPosition.row + 1;
+          const type = typeName(value);
+          const classVar = type ? `ClassVar[${type}]` : "ClassVar";
           ctx.report({
             node: value,
-            message: `Mutable class attribute \`${attr.target.text}\` is shared by every instance`,
+            message: `Mutable class attribute \`${name}\` is changed in place (line ${line}) and shared by every instance: create it in \`__init__\` if each instance needs its own, or annotate it \`${classVar}\` if sharing is intended`,
           });
         }
       },

@@ -2,6 +2,7 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { hasComment, unparenthesize } from "../../src/engine/ast.js";
 import { comparisonLinks } from "../../src/engine/comparisons.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 /** `return True` / `return False` → true / false; anything else → null. */
 function returnedBool(statement: SyntaxNode | undefined): boolean | null {
@@ -155,7 +156,7 @@ export default defineCheck({
         const shown = result?.expression ?? ctx.text(condition);
         ctx.report({
           range,
-          message: `Return the condition \`${shown.length > 40 || shown.includes("\n") ? "..." : shown}\` directly`,
+          message: `Return the condition ${quoteCode(shown)} directly`,
           fix:
             commented || !result
               ? null

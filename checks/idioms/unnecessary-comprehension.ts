@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
 import { hasComment } from "../../src/engine/ast.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 const KINDS = { list_comprehension: "list", set_comprehension: "set", dictionary_comprehension: "dict" } as const;
 
@@ -54,7 +55,7 @@ export default defineCheck({
       const canFix = !hasComment(node);
       ctx.report({
         node,
-        message: `Unnecessary ${kind} comprehension: use \`${kind}(${right.text.length > 30 ? "..." : right.text})\``,
+        message: `Unnecessary ${kind} comprehension: use ${quoteCode(`${kind}(${ctx.text(right)})`)}`,
         fix: canFix
           ? {
               title: `Rewrite as \`${kind}()\``,

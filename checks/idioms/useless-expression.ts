@@ -44,16 +44,32 @@ function isUseless(node: SyntaxNode): boolean {
   return false;
 }
 
-/** A comment on the statement's line, or on the line right above it. */
-function isExplained(source: string, statement: SyntaxNode): boolean {
-  const lineStart = source.lastIndexOf("\n", statement.startIndex - 1) + 1;
-  const lineEnd = source.indexOf("\n", statement.endIndex);
-  const line = source.slice(statement.endIndex, lineEnd < 0 ? source.length : lineEnd);
-  if (/^\s*#/.test(line)) return true;
+/** The line before the one starting at `lineStart` holds only a comment. */
+function isCommentLineBefore(source: string, lineStart: number): boolean {
   const previousEnd = lineStart - 1;
   if (previousEnd <= 0) return false;
   const previous = source.slice(source.lastIndexOf("\n", previousEnd - 1) + 1, previousEnd);
   return /^\s*#/.test(previous);
+}
+
+/**
+ * A comment on the statement's line or the line right above it; or, for the first statement of
+ * a block, on the line above the block's header (`# trigger lookups now` above `if lookup:`),
+ * up through blocks the statement opens.
+ */
+function isExplained(source: string, statement: SyntaxNode): boolean {
+  const lineEnd = source.indexOf("\n", statement.endIndex);
+  const line = source.slice(statement.endIndex, lineEnd < 0 ? source.length : lineEnd);
+  if (/^\s*#/.test(line)) return true;
+  for (let cur: SyntaxNode | null = statement; cur;) {
+    if (isCommentLineBefore(source, source.lastIndexOf("\n", cur.startIndex - 1) + 1)) return true;
+    const block: SyntaxNode | null = cur.parent;
+    const first = block?.namedChildren.find((c) => c.type !== "comment");
+    if (block?.type !== "block" || first?.id !== cur.id) return false;
+    // The header of the `if`/`for`/`with` (or the `else`/`except` clause) the block belongs to.
+    cur = block.parent;
+  }
+  return false;
 }
 
 /** `x = ...`, `self.total += n`: an assignment to a name, told from the statement's first characters. */
@@ -87,15 +103,24 @@ function isLookup(node: SyntaxNode): boolean {
   return node.type === "identifier" || node.type === "attribute";
 }
 
-/** The statement sits in a `try` whose handlers catch the error a missing name raises. */
-function probesExistence(statement: SyntaxNode): boolean {
+/**
+ * The statement sits in a `try` with an `except` clause. A bare name probes whether it exists
+ * when a handler catches the error a missing name raises (`NameError`, `Exception`, a bare
+ * `except:`); an attribute read may raise anything its property or `__getattr__` raises, so
+ * any handler makes it a probe.
+ */
+function probesExistence(statement: SyntaxNode, attribute: boolean): boolean {
   for (let cur: SyntaxNode | null = statement.parent; cur; cur = cur.parent) {
     if (cur.type === "function_definition" || cur.type === "class_definition") return false;
     if (cur.type !== "block" || cur.parent?.type !== "try_statement") continue;
-    const handlers = cur.parent.namedChildren.filter((c) => c.type === "except_clause");
-    return handlers.some((h) =>
-      /\b(NameError|AttributeError|ImportError|Exception|BaseException)\b/.test(h.text.split(":")[0] ?? ""),
+    const handlers = cur.parent.namedChildren.filter(
+      (c) => c.type === "except_clause" || c.type === "except_group_clause",
     );
+    if (attribute && handlers.length > 0) return true;
+    return handlers.some((h) => {
+      const caught = h.namedChildren.find((c) => c.type !== "block" && c.type !== "comment");
+      return !caught || /\b(NameError|AttributeError|ImportError|Exception|BaseException)\b/.test(caught.text);
+    });
   }
   return false;
 }
@@ -113,7 +138,7 @@ export default defineCheck({
     bad: "def total(self):\n    self.subtotal\n",
     good: "def total(self):\n    return self.subtotal\n",
     differences:
-      "Ruff also flags arithmetic, comparisons and `not x` used as statements (such as `1 / 0`, which tests write on purpose to raise, or an operator called for its side effect); peptalk only flags names, attributes, literals and displays whose parts run no code. A bare name or attribute inside a `try` that catches `NameError`/`AttributeError` (a probe for whether it exists), or in a test (touching `socket.CAN_BCM` fails the test when it is missing), is deliberate and not reported; so is an attribute read that a comment on its line or the line above explains (`resp.content  # consume the body`: a property read for its effect).",
+      "Ruff also flags arithmetic, comparisons and `not x` used as statements (such as `1 / 0`, which tests write on purpose to raise, or an operator called for its side effect); peptalk only flags names, attributes, literals and displays whose parts run no code. A bare name inside a `try` whose handlers catch `NameError` (or `Exception`, or everything), an attribute read inside a `try` with any handler (a property or `__getattr__` may raise what it catches), and names and attributes touched in a test (touching `socket.CAN_BCM` fails the test when it is missing) are probes, deliberate, and not reported; so is an attribute read that a comment explains, on its line, the line above, or above the `if`/`for` it is the first statement of (`resp.content  # consume the body`: a property read for its effect).",
   },
   create(ctx) {
     return {
@@ -124,10 +149,13 @@ export default defineCheck({
         // `a, b` without parentheses is a tuple: each part must be inert.
         if (expr.length === 1 ? !isUseless(expr[0]!) : !expr.every(inert)) return;
         // `try: WindowsError / except NameError:` probes whether a name exists; so does a
-        // test that touches `socket.CAN_BCM` (an AttributeError fails it).
-        if (expr.length === 1 && isLookup(expr[0]!) && (ctx.isTestFile || probesExistence(statement))) return;
-        // `resp.content  # consume the body`: a property read for its effect, and the author says so.
-        if (expr.length === 1 && expr[0]!.type === "attribute" && isExplained(ctx.source, statement)) return;
+        // test that touches `socket.CAN_BCM` (an AttributeError fails it), or `mock.a, mock.b`.
+        if (expr.every(isLookup)) {
+          const attribute = expr.some((e) => e.type === "attribute");
+          if (ctx.isTestFile || probesExistence(statement, attribute)) return;
+          // `resp.content  # consume the body`: a property read for its effect, and the author says so.
+          if (attribute && isExplained(ctx.source, statement)) return;
+        }
         // Report the whole statement.
         const range = { start: expr[0]!.startIndex, end: expr[expr.length - 1]!.endIndex };
         const message =

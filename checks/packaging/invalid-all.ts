@@ -2,23 +2,23 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { allDefinitions } from "./undefined-name-in-all.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 function shown(node: SyntaxNode): string {
-  const text = node.text.replace(/\s+/g, " ");
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return quoteCode(node.text, 40);
 }
 
 function objectMessage(element: SyntaxNode): string {
   if (element.type === "string" || element.type === "concatenated_string")
-    return `\`${shown(element)}\` in \`__all__\` is bytes, not a string: \`from … import *\` raises \`TypeError\``;
+    return `${shown(element)} in \`__all__\` is bytes, not a string: a star import of this module raises \`TypeError\``;
   const hint = element.type === "identifier" ? `; write \`"${element.text}"\`` : "";
-  return `\`${shown(element)}\` in \`__all__\` is not a string: \`from … import *\` raises \`TypeError\`${hint}`;
+  return `${shown(element)} in \`__all__\` is not a string: a star import of this module raises \`TypeError\`${hint}`;
 }
 
 function formatMessage(value: SyntaxNode): string {
   if (value.type === "string" || value.type === "concatenated_string")
-    return `\`__all__\` is a string, not a list or tuple: \`from … import *\` would look up each character as a name`;
-  return `\`__all__\` must be a list or tuple of names, not \`${shown(value)}\``;
+    return `\`__all__\` is a string, not a list or tuple: a star import of this module would look up each character as a name`;
+  return `\`__all__\` must be a list or tuple of names, not ${shown(value)}`;
 }
 
 /** Literals that are never a `str`. */

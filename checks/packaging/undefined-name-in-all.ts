@@ -489,7 +489,7 @@ export default defineCheck({
             if (isInit && mayBeSubmodule(ctx, name)) continue;
             ctx.report({
               node,
-              message: `\`__all__\` lists \`${name}\`, which the module never defines or imports: \`from … import *\` raises \`AttributeError\``,
+              message: `\`__all__\` lists \`${name}\`, which the module never defines or imports: a star import of this module raises \`AttributeError\``,
             });
           }
         }

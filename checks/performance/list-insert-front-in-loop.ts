@@ -2,6 +2,7 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { callArguments, unparenthesize } from "../../src/engine/ast.js";
 import { statementExpression, visibleBindings } from "../../src/engine/bindings.js";
+import { quoteCode } from "../../src/engine/quote.js";
 
 const LOOPS = new Set(["for_statement", "while_statement"]);
 const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
@@ -87,7 +88,7 @@ export default defineCheck({
         if (found.sites.some((s) => s.id.startIndex >= loop.startIndex && s.id.endIndex <= loop.endIndex)) return;
         ctx.report({
           node: call,
-          message: `\`${receiver.text}.insert(0, ...)\` in a loop moves every element each time (quadratic): use \`collections.deque.appendleft()\`, or \`append()\` and reverse once`,
+          message: `${quoteCode(call.text)} in a loop moves every element each time (quadratic): use \`collections.deque.appendleft()\`, or \`append()\` and reverse once`,
         });
       },
     };

@@ -19,6 +19,47 @@ function anyWithin(starts: number[], start: number, end: number): boolean {
   return lo < starts.length && starts[lo]! < end;
 }
 
+/** The nearest function body, or the module: where a name passed to `eval`/`exec` was bound. */
+function scopeText(source: string, node: SyntaxNode): string {
+  let cur = node.parent;
+  while (cur && cur.type !== "function_definition" && cur.type !== "module") cur = cur.parent;
+  return cur ? source.slice(cur.startIndex, cur.endIndex) : source;
+}
+
+function escape(name: string): string {
+  return name.replace(/[^\w]/gu, "\\$&");
+}
+
+/** `compile(...)`, `ast.parse`'d and compiled, a function's `__code__`: code the program built itself. */
+const COMPILED = /^(?:[\w.]+\.)?compile\s*\(|\.__code__$|^(?:types\.)?CodeType\s*\(/;
+
+/**
+ * The code argument is a code object the program compiled itself (`exec(compile(tree, ...))`,
+ * `code = compile(...)` in the same function, `f.__code__`): what runs was built by the program, not read from input.
+ */
+function isCompiledCode(source: string, code: SyntaxNode): boolean {
+  if (COMPILED.test(code.text)) return true;
+  if (code.type !== "identifier") return false;
+  const bound = new RegExp(`(?<![\\w.])${escape(code.text)}\\s*=\\s*(?:[\\w.]+\\.)?compile\\s*\\(`, "u");
+  return bound.test(scopeText(source, code));
+}
+
+/**
+ * The globals passed restrict `__builtins__` (`eval(expr, {"__builtins__": {}}, names)`, or a
+ * dict the function sets up so): the author has fenced what the code may reach.
+ */
+function restrictsBuiltins(source: string, globals: SyntaxNode | undefined): boolean {
+  if (!globals) return false;
+  if (globals.type === "dictionary") return /["']__builtins__["']/.test(globals.text);
+  if (globals.type !== "identifier") return false;
+  const name = escape(globals.text);
+  const setup = new RegExp(
+    `(?<![\\w.])${name}\\s*\\[\\s*["']__builtins__["']\\s*\\]\\s*=|(?<![\\w.])${name}\\s*=\\s*(?:dict\\s*\\()?\\{[^}]*["']__builtins__["']|(?<![\\w.])${name}\\s*=\\s*dict\\s*\\([^)]*__builtins__\\s*=`,
+    "u",
+  );
+  return setup.test(scopeText(source, globals));
+}
+
 export default defineCheck({
   id: "eval-exec",
   codes: ["S307", "S102"],
@@ -34,7 +75,7 @@ export default defineCheck({
     bad: "value = eval(text)\n",
     good: "import ast\n\nvalue = ast.literal_eval(text)\n",
     differences:
-      'Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. A call whose code is a constant string literal (`exec("""def f(*, a): ...""")`, a syntax-compatibility shim) runs no outside input and is not reported; Ruff reports it.',
+      'Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. A call whose code is a constant string literal (`exec("""def f(*, a): ...""")`, a syntax-compatibility shim) runs no outside input and is not reported; Ruff reports it. Nor is code the program compiled itself (`exec(compile(tree, ...))`, a name bound to `compile(...)` in the same function, the `__code__` of a function), or code run with globals that restrict `__builtins__` (`eval(expr, {"__builtins__": {}}, names)`): Ruff reports both.',
   },
   create(ctx): Visitors {
     if (!/\b(eval|exec)\s*\(/.test(ctx.source)) return {};
@@ -51,16 +92,29 @@ export default defineCheck({
           fn.type === "identifier" ? fn.text : fn.type === "attribute" ? fn.childForFieldName("attribute")?.text : null;
         if (last !== "eval" && last !== "exec") return;
         // `exec("""def f(*, a): ...""")`: fixed code (a syntax-compatibility shim), no outside input.
-        const first = call.childForFieldName("arguments")?.namedChildren.find((c) => c.type !== "comment");
+        const args = call.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+        const first = args[0];
         if (first && isConstantString(first)) return;
+        // Code the program compiled itself, or run with the builtins fenced off, is not outside input.
+        if (first && isCompiledCode(ctx.source, first)) return;
+        const globals = args[1]?.type === "keyword_argument" ? undefined : args[1];
+        const globalsByName = args.find(
+          (a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === "globals",
+        );
+        if (restrictsBuiltins(ctx.source, globals ?? globalsByName?.childForFieldName("value") ?? undefined)) return;
         if (ctx.isBuiltin(fn, "eval")) {
           ctx.report({
             node: call,
             code: "S307",
-            message: "`eval()` runs arbitrary code: use `ast.literal_eval` for data",
+            message:
+              "`eval()` runs arbitrary code: parse JSON text with `json.loads`, Python literals with `ast.literal_eval`",
           });
         } else if (ctx.isBuiltin(fn, "exec")) {
-          ctx.report({ node: fn, code: "S102", message: "`exec()` runs arbitrary code" });
+          ctx.report({
+            node: fn,
+            code: "S102",
+            message: "`exec()` runs arbitrary code: dispatch to functions you define instead of running text",
+          });
         }
       },
     };

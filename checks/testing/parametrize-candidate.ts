@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { owningClass } from "../../src/engine/definitions.js";
+import { quoteCode } from "../../src/engine/quote.js";
 import { inheritsTestCase, outerNode, pytestUsage, statementsOf, testFunctions } from "./_pytest.js";
 
 const GROUP = 3;
@@ -157,12 +158,58 @@ function shapeOf(source: string, def: SyntaxNode): Shape {
   return { def, key: out.join(" "), values };
 }
 
+/**
+ * Where a shared prefix or suffix may end, finest first: at punctuation inside paths and calls,
+ * then only at spaces and quotes. The parts shown stay whole tokens.
+ */
+const BOUNDARIES = [/[\s"'/.,:;=()[\]{}-]/, /[\s"']/];
+/** Longer parts are cut to their first words, with an ellipsis outside the code span. */
+const PART_LENGTH = 32;
+
+function trimShared(values: readonly string[], boundary: RegExp): string[] | null {
+  const first = values[0]!;
+  const shortest = Math.min(...values.map((v) => v.length));
+  let prefix = 0;
+  while (prefix < shortest && values.every((v) => v[prefix] === first[prefix])) prefix++;
+  while (prefix > 0 && !boundary.test(first[prefix - 1]!)) prefix--;
+  let suffix = 0;
+  const sameFromEnd = (n: number): boolean => values.every((v) => v[v.length - 1 - n] === first[first.length - 1 - n]);
+  while (suffix < shortest - prefix && sameFromEnd(suffix)) suffix++;
+  while (suffix > 0 && !boundary.test(first[first.length - suffix]!)) suffix--;
+  const parts = values.map((v) => v.slice(prefix, v.length - suffix).trim());
+  return parts.some((p) => p === "" || !balanced(p)) ? null : parts;
+}
+
+/** Brackets and quotes close where they open: the part reads as code, not a torn fragment. */
+function balanced(part: string): boolean {
+  let depth = 0;
+  for (const c of part) {
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0 && (part.split('"').length - 1) % 2 === 0 && (part.split("'").length - 1) % 2 === 0;
+}
+
+/**
+ * What tells the values apart: each value without the prefix and suffix they all share, or the
+ * whole values when trimming would leave a part empty.
+ * `'data/first_case.json'` / `'data/second_case.json'` → `first_case` / `second_case`.
+ */
+function differingParts(values: readonly string[]): string[] {
+  if (values.length < 2) return [...values];
+  for (const boundary of BOUNDARIES) {
+    const parts = trimShared(values, boundary);
+    if (parts) return parts;
+  }
+  return [...values];
+}
+
 function describe(values: readonly string[]): string {
-  const shown = values.slice(0, 3).map((raw) => {
-    const v = raw.replace(/\s+/g, " ");
-    return v.length > 20 ? `${v.slice(0, 17)}...` : v;
-  });
-  return `\`${shown.join("` / `")}\`${values.length > 3 ? " / ..." : ""}`;
+  const distinct = [...new Set(values)];
+  const shown = differingParts(distinct.slice(0, 3)).map((part) => quoteCode(part.replace(/\s+/g, " "), PART_LENGTH));
+  const more = distinct.length > 3 ? ` and ${distinct.length - 3} more` : "";
+  return `${shown.join(" / ")}${more}`;
 }
 
 export default defineCheck({

@@ -11,6 +11,13 @@ runCheckTable(check, {
     "v = d[k] if k in d else compute()\n",
   ],
   invalid: [
+    {
+      code: "v = settings['connect_timeout'] if 'connect_timeout' in settings else None\n",
+      at: "1:5-1:75",
+      message: "Use `settings.get('connect_timeout', None)` instead",
+      output: "v = settings.get('connect_timeout', None)\n",
+      safety: "unsafe",
+    },
     { code: "v = d[k] if k in d else 0\n", at: "1:5-1:26", output: "v = d.get(k, 0)\n", safety: "unsafe" },
     {
       code: "v = cfg['port'] if 'port' in cfg else 8080\n",

@@ -17,7 +17,7 @@ runCheckTable(check, {
     {
       code: "from concurrent.futures import ThreadPoolExecutor\ndef f(xs):\n    pool = ThreadPoolExecutor(max_workers=4)\n    return list(pool.map(g, xs))\n",
       at: "3:12-3:45",
-      message: /`pool` is never shut down/,
+      message: /`pool` is never shut down: use `with ThreadPoolExecutor\(max_workers=4\) as pool:`/,
     },
     {
       code: "import concurrent.futures\ndef f(xs):\n    ex = concurrent.futures.ProcessPoolExecutor()\n    futs = [ex.submit(g, x) for x in xs]\n    return [fu.result() for fu in futs]\n",

@@ -21,11 +21,16 @@ runCheckTable(check, {
     { code: '__all__ = ["a"] * 2\n', ruffDiffers: "a list times an int is a list" },
   ],
   invalid: [
+    {
+      code: "__all__ = [('first_public_name', 'second_public_name', 'third')]\n",
+      at: "1:1-1:8",
+      message: "`('first_public_name',` … in `__all__` is not a string",
+    },
     { code: '__all__ = [1, "a"]\n', at: "1:1-1:8", message: "`1` in `__all__` is not a string" },
     {
       code: "def load():\n    pass\n\n\n__all__ = [load]\n",
       at: "5:1-5:8",
-      message: '`load` in `__all__` is not a string: `from … import *` raises `TypeError`; write `"load"`',
+      message: '`load` in `__all__` is not a string: a star import of this module raises `TypeError`; write `"load"`',
     },
     { code: '__all__ = "a"\n', at: "1:1-1:8", message: "each character" },
     { code: '__all__ = ("a")\n', at: "1:1-1:8", message: "is a string" },

@@ -20,7 +20,7 @@ runCheckTable(check, {
     {
       code: "def f(node):\n    path = []\n    while node is not None:\n        path.insert(0, node.name)\n        node = node.parent\n    return path\n",
       at: "4:9-4:34",
-      message: /collections\.deque\.appendleft/,
+      message: /^`path\.insert\(0, node\.name\)` in a loop .*collections\.deque\.appendleft/,
     },
     {
       code: "def f(xs):\n    out = list()\n    for x in xs:\n        if x:\n            out.insert(0, x)\n",

@@ -11,6 +11,12 @@ runCheckTable(check, {
   ],
   invalid: [
     {
+      code: "def f(a, b):\n    if a.is_valid_for(b) and b.allows(a):\n        return True\n    return False\n",
+      at: "2:5-4:17",
+      message: "Return the condition `bool(a.is_valid_for(b) and b.allows(a))` directly",
+      output: "def f(a, b):\n    return bool(a.is_valid_for(b) and b.allows(a))\n",
+    },
+    {
       code: "def f(x):\n    if x > 1:\n        return True\n    else:\n        return False\n",
       at: "2:5-5:21",
       output: "def f(x):\n    return x > 1\n",

@@ -51,7 +51,7 @@ runCheckTable(check, {
       path,
       at: "1:5-1:11",
       message:
-        "`test_a`, `test_b`, `test_c`, `test_d` and 1 more differ only in literals (`True` / `False` / `None` / ...)",
+        "`test_a`, `test_b`, `test_c`, `test_d` and 1 more differ only in literals (`True` / `False` / `None` and 2 more)",
     },
     {
       code: "import pytest\n@pytest.mark.slow\ndef test_a(tmp_path):\n    p = tmp_path / 'a'\n    assert p.name == 'a'\n@pytest.mark.slow\ndef test_b(tmp_path):\n    p = tmp_path / 'b'\n    assert p.name == 'b'\n@pytest.mark.slow\ndef test_c(tmp_path):\n    p = tmp_path / 'c'\n    assert p.name == 'c'\n",
@@ -63,6 +63,26 @@ runCheckTable(check, {
       path,
       at: "2:15-2:21",
       message: "(`1` / `2` / `3`)",
+    },
+    {
+      // The parts that differ, not the same first characters of each value.
+      code: "def test_a():\n    r = fix('x = raw_input()')\n    assert r\ndef test_b():\n    r = fix('x = raw_input(\\'\\')')\n    assert r\ndef test_c():\n    r = fix('x = raw_input(\\'prompt\\')')\n    assert r\n",
+      path,
+      at: "1:5-1:11",
+      message: "(`raw_input()` / `raw_input(\\'\\')` / `raw_input(\\'prompt\\')`)",
+    },
+    {
+      code: "def test_a():\n    r = load('fixtures/very/long/directory/name/first_case.json')\n    assert r\ndef test_b():\n    r = load('fixtures/very/long/directory/name/second_case.json')\n    assert r\ndef test_c():\n    r = load('fixtures/very/long/directory/name/third_case.json')\n    assert r\n",
+      path,
+      at: "1:5-1:11",
+      message: "(`first_case` / `second_case` / `third_case`)",
+    },
+    {
+      // A part that would tear a call apart (`reduce(a, b, c`) is shown whole; backticks get a longer fence.
+      code: "def test_a():\n    r = fix('reduce(a, b, c)')\n    assert r\ndef test_b():\n    r = fix('reduce(sum, [])')\n    assert r\ndef test_c():\n    r = fix('x = `y`')\n    assert r\n",
+      path,
+      at: "1:5-1:11",
+      message: "(`reduce(a, b, c)` / `reduce(sum, [])` / `` x = `y` ``)",
     },
   ],
 });

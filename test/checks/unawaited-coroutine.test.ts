@@ -20,7 +20,7 @@ runCheckTable(check, {
     {
       code: "async def save(x):\n    pass\nasync def f(x):\n    save(x)\n",
       at: "4:5-4:12",
-      message: /use `await save\(...\)`/,
+      message: /use `await save\(x\)`/,
     },
     {
       code: "class Client:\n    async def close(self):\n        pass\n    def __del__(self):\n        self.close()\n",

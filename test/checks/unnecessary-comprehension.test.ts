@@ -12,6 +12,13 @@ runCheckTable(check, {
     "async def f():\n    return [x async for x in y]\n",
   ],
   invalid: [
+    {
+      code: "a = [row for row in load_rows(source_path)]\n",
+      at: "1:5-1:44",
+      message: "use `list(load_rows(source_path))`",
+      output: "a = list(load_rows(source_path))\n",
+      safety: "safe",
+    },
     { code: "a = [x for x in y]\n", at: "1:5-1:19", output: "a = list(y)\n", safety: "safe" },
     { code: "a = {x for x in y}\n", at: "1:5-1:19", output: "a = set(y)\n", safety: "safe" },
     { code: "a = {k: v for k, v in y}\n", at: "1:5-1:25", output: "a = dict(y)\n", safety: "unsafe" },
