@@ -15,6 +15,8 @@ export default defineCheck({
   codes: ["E731"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "named functions are `def`s rather than assigned lambdas" },
   fix: "sometimes",
   docs: {
     summary: "A `lambda` assigned to a name instead of a `def`.",
@@ -26,6 +28,10 @@ export default defineCheck({
   },
   create(ctx) {
     return {
+      // The house style: named functions are `def`s.
+      function_definition(node) {
+        ctx.follows(node);
+      },
       assignment(node) {
         const left = node.childForFieldName("left");
         const rhs = node.childForFieldName("right");

@@ -7,6 +7,7 @@ export default defineCheck({
   pylint: ["unnecessary-negation"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "`not x is y` instead of `x is not y`.",

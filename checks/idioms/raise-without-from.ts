@@ -23,6 +23,7 @@ export default defineCheck({
   pylint: ["raise-missing-from"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`raise NewError(...)` inside `except` without `from err` or `from None`.",

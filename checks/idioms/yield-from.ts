@@ -5,6 +5,7 @@ export default defineCheck({
   codes: ["UP028"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`for x in it: yield x` instead of `yield from it`.",

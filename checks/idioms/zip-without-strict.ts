@@ -21,6 +21,7 @@ export default defineCheck({
   codes: ["B905"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   minPython: "3.10",
   docs: {

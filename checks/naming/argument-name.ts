@@ -11,6 +11,8 @@ export default defineCheck({
   pylint: ["invalid-name"],
   category: "naming",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "parameter names are lower_case" },
   fix: "never",
   docs: {
     summary: "A parameter name that is not lower_case.",
@@ -30,7 +32,11 @@ export default defineCheck({
           param.type === "identifier"
             ? param
             : (param.childForFieldName("name") ?? param.namedChildren.find((c) => c.type === "identifier") ?? null);
-        if (id?.type !== "identifier" || id.text === id.text.toLowerCase() || FRAMEWORK_NAMES.has(id.text)) continue;
+        if (id?.type !== "identifier" || FRAMEWORK_NAMES.has(id.text)) continue;
+        if (id.text === id.text.toLowerCase()) {
+          ctx.follows(id);
+          continue;
+        }
         ctx.report({ node: id, message: `Argument name \`${id.text}\` should be lower_case` });
       }
     };

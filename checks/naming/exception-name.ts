@@ -5,6 +5,8 @@ export default defineCheck({
   codes: ["N818"],
   category: "naming",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "exception classes end in `Error`" },
   fix: "never",
   // A test's local `class E(Exception)` exists only to be raised and caught there.
   appliesTo: "non-tests",
@@ -20,7 +22,7 @@ export default defineCheck({
     return {
       class_definition(node) {
         const id = node.childForFieldName("name");
-        if (!id || id.text.endsWith("Error")) return;
+        if (!id) return;
         // A class deriving from an exception: a base spelled `...Error` or `...Exception`.
         const bases = node.childForFieldName("superclasses")?.namedChildren ?? [];
         // (Ruff's reading: a base ending in `Error`, or `Exception` itself.)
@@ -28,6 +30,10 @@ export default defineCheck({
           (b) => b.type === "identifier" && (b.text.endsWith("Error") || b.text === "Exception"),
         );
         if (!isException) return;
+        if (id.text.endsWith("Error")) {
+          ctx.follows(node);
+          return;
+        }
         ctx.report({ node: id, message: `Exception name \`${id.text}\` should end in \`Error\`` });
       },
     };

@@ -41,6 +41,8 @@ export default defineCheck({
   pylint: ["no-self-argument"],
   category: "naming",
   severity: "error",
+  type: "taste",
+  houseStyle: { counted: "methods name their first parameter `self`" },
   fix: "never",
   docs: {
     summary: "An instance method whose first parameter is not named `self`.",
@@ -59,7 +61,11 @@ export default defineCheck({
         // only decorators known to keep an instance method one leave it to judge.
         if (decorators(node).some((d) => !METHOD_PRESERVING.test(d.replace(/\s*\(.*$/s, "")))) return;
         const first = node.childForFieldName("parameters")?.namedChildren[0];
-        if (!first || first.type !== "identifier" || first.text === "self") return;
+        if (!first || first.type !== "identifier") return;
+        if (first.text === "self") {
+          ctx.follows(node);
+          return;
+        }
         // In a metaclass (a subclass of `type`) the instance is a class: `cls` is the convention.
         const isMetaclass = (klass.childForFieldName("superclasses")?.namedChildren ?? []).some((b) =>
           /((^|\.)type|Meta|EnumType)$/.test(b.text),

@@ -7,6 +7,7 @@ import type { ConfigError } from "../engine/config/resolve.js";
 import { resolveConfig } from "../engine/config/resolve.js";
 import { runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
+import { addedLinesByPath } from "../engine/house-style.js";
 import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
 import { entryPointFiles } from "../engine/pyproject.js";
 import type { SkippedFile } from "../engine/types.js";
@@ -153,7 +154,7 @@ export async function reviewPullRequest(
     files: projectTexts,
     baseFiles,
   };
-  const result = await runEngine({ files, config, project }, allChecks);
+  const result = await runEngine({ files, config, project, changedLines: addedLinesByPath(changedFiles) }, allChecks);
   const existing = await findExistingComments(gh, repo, pr.number);
   const fileTexts = new Map(files.map((f) => [f.path, f.content.toString()]));
   const plan = planReview({

@@ -5,13 +5,14 @@ import type { SyntaxNode, Tree } from "tree-sitter";
 import type { Check, FileCheck, Visitor } from "./check.js";
 import { createCheckContext, type FileState, type RawReport } from "./context.js";
 import { assignFingerprints } from "./fingerprint.js";
+import { applyHouseStyle, type Departure, type HouseStyleOptions } from "./house-style.js";
 import { fixParses, toEdit } from "./fix.js";
 import { BINDING_TYPES, ModuleNames } from "./names.js";
 import { countSyntaxErrors, firstSyntaxError, indexNodesOfTypes, parsePython } from "./parser.js";
 import type { ProjectContext } from "./project.js";
 import { isSuppressed, parseSuppressions, type SuppressionComment } from "./suppress.js";
 import { LineIndex } from "./text.js";
-import type { CheckFailure, Finding, PythonVersion, Severity } from "./types.js";
+import type { CheckFailure, Finding, HouseStyleFact, PythonVersion, Severity } from "./types.js";
 
 export const SYNTAX_ERROR_RULE = "syntax-error";
 
@@ -31,6 +32,8 @@ export interface AnalyzeOptions {
   severities: Readonly<Record<string, Severity | "off">>;
   /** Report suppression comments naming a check that ran here but silenced nothing. */
   reportUnusedSuppressions?: boolean;
+  /** Taste rules speak only where asked for or where the file's style holds; absent: as if asked. */
+  houseStyle?: HouseStyleOptions;
 }
 
 export interface FileAnalysis {
@@ -38,6 +41,8 @@ export interface FileAnalysis {
   failures: CheckFailure[];
   /** Suppression comments with `used` set, for unused-suppression reporting. */
   suppressions: SuppressionComment[];
+  /** What the file's house style decided for taste rules. */
+  houseStyle: HouseStyleFact[];
 }
 
 interface Subscriber {
@@ -63,6 +68,7 @@ export function analyzeFile(
     project: options.project,
     names: new ModuleNames(tree, source),
     reports: [],
+    follows: [],
   };
 
   const enter = new Map<string, Subscriber[]>();
@@ -155,10 +161,18 @@ export function analyzeFile(
   const verified = verifyFixes(state, tree, index);
 
   const raw: Omit<Finding, "fingerprint">[] = [];
+  const departures: Departure[] = [];
   for (const report of state.reports) {
     if (broken.has(report.check.id)) continue;
     try {
-      raw.push(toFinding(report, state, index, verified, options.severities));
+      const finding = toFinding(report, state, index, verified, options.severities);
+      raw.push(finding);
+      if (report.check.type === "taste")
+        departures.push({
+          rule: finding.rule,
+          line: finding.line,
+          construct: report.construct ?? report.spec.range!.start,
+        });
     } catch (err) {
       fail(report.check, err);
     }
@@ -188,9 +202,24 @@ export function analyzeFile(
   const kept = rawKept.filter(
     (f) => f.rule === SYNTAX_ERROR_RULE || !isSuppressed({ ...f, pylint: pylintNames.get(f.rule) }, suppressions),
   );
-  if (options.reportUnusedSuppressions) kept.push(...unusedSuppressions(path, suppressions, checks, index));
-  kept.sort(compareFindings);
-  return { findings: assignFingerprints(kept, index.lines()), failures, suppressions };
+  const styled = options.houseStyle
+    ? applyHouseStyle({
+        path,
+        checks,
+        findings: kept,
+        departures: departures.filter((d) => !broken.has(d.rule)),
+        follows: state.follows.map((f) => ({ rule: f.rule, line: index.position(f.start).line })),
+        options: options.houseStyle,
+      })
+    : { findings: kept, facts: [] };
+  if (options.reportUnusedSuppressions) styled.findings.push(...unusedSuppressions(path, suppressions, checks, index));
+  styled.findings.sort(compareFindings);
+  return {
+    findings: assignFingerprints(styled.findings, index.lines()),
+    failures,
+    suppressions,
+    houseStyle: styled.facts,
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ const checks = allChecks.filter((c): c is FileCheck => c.kind === "file" && want
 const project = createProjectContext(init.project, new Map());
 
 parentPort!.on("message", async (jobs: FileJob[]) => {
-  const result: WorkerResult = { findings: [], failures: [] };
+  const result: WorkerResult = { findings: [], failures: [], houseStyle: [] };
   for (const job of jobs) {
     // Let the event loop turn between files: node-tree-sitter frees trees in finalizers
     // that only run then, and without this a batch's trees pile up in native memory.
@@ -29,10 +29,12 @@ parentPort!.on("message", async (jobs: FileJob[]) => {
         isTestFile: job.isTestFile,
         project,
         reportUnusedSuppressions: init.reportUnusedSuppressions,
+        houseStyle: job.houseStyle,
       },
     );
     result.findings.push(...analysis.findings);
     result.failures.push(...analysis.failures);
+    result.houseStyle.push(...analysis.houseStyle);
   }
   parentPort!.postMessage(result);
 });
