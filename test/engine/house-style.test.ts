@@ -246,6 +246,8 @@ const CONVENTIONS: { rule: string; follows: string; departs: string; path?: stri
     departs: "from .. import y\n",
     path: "pkg/sub/module.py",
   },
+  { rule: "not-in-test", follows: "a{i} = x not in y\n", departs: "b = not x in y\n" },
+  { rule: "not-is-test", follows: "a{i} = x is not y\n", departs: "b = not x is y\n" },
   { rule: "lambda-assignment", follows: "def f{i}(x):\n    return x\n", departs: "g = lambda x: x\n" },
   {
     rule: "unittest-assertion",

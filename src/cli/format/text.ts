@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import type { EngineResult, Finding } from "../../engine/types.js";
+import type { EngineResult, Finding, HouseStyleFact } from "../../engine/types.js";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -19,10 +19,36 @@ export function formatText(result: EngineResult, options: { color: boolean; fixe
   for (const s of result.skipped) lines.push(paint("dim", `${s.path}: skipped: ${s.reason}`));
   for (const failure of result.failures)
     lines.push(paint("magenta", `${failure.path}: check ${failure.rule} failed: ${failure.message}`));
+  lines.push(...houseStyleLines(result.houseStyle).map((l) => paint("dim", l)));
   if (result.honoured.length > 0)
     lines.push(paint("dim", `Honoured repository settings: ${result.honoured.join("; ")}`));
   lines.push(summaryLine(result, options.fixedCount ?? 0));
   return lines.join("\n");
+}
+
+/**
+ * What the house style decided for taste rules: each file where it holds (why its findings are
+ * reported), then one line for the findings left unsaid where the code does not follow the style.
+ */
+export function houseStyleLines(facts: readonly HouseStyleFact[]): string[] {
+  const lines = facts
+    .filter((f) => f.holds)
+    .map(
+      (f) =>
+        `House style: ${f.path}${f.scope === "unchanged-code" ? " (unchanged code)" : ""}: ${f.text}, so ${f.rule} reports ${plural(f.reported, "finding")}.`,
+    );
+  const unsaid = facts.filter((f) => !f.holds);
+  if (unsaid.length > 0) {
+    const byRule = new Map<string, number>();
+    for (const f of unsaid) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + f.silenced);
+    const total = unsaid.reduce((n, f) => n + f.silenced, 0);
+    const files = new Set(unsaid.map((f) => f.path)).size;
+    const rules = [...byRule].map(([rule, n]) => `${rule} ${n}`).join(", ");
+    lines.push(
+      `House style: ${plural(total, "taste finding")} left unsaid in ${plural(files, "file")} whose code does not follow the convention (${rules}); select a rule to hear it everywhere.`,
+    );
+  }
+  return lines;
 }
 
 function plural(n: number, word: string): string {
