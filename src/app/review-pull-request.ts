@@ -166,6 +166,7 @@ export async function reviewPullRequest(
     skipped: [...skipped, ...result.skipped],
     failures: result.failures,
     honoured: result.honoured,
+    houseStyle: result.houseStyle,
     fileTexts,
     ...(notes.length ? { note: notes.join("\n\n") } : {}),
   });

@@ -116,6 +116,23 @@ const rows: Row[] = [
     expected: [],
   },
   {
+    name: "team-selected: flake8 selects ANN (flake8-annotations)",
+    old: many(5, bare),
+    added: bare("added"),
+    project: { files: { "setup.cfg": "[flake8]\nselect = E,F,W,ANN\n" } },
+    expected: [1, 5, 9, 13, 17, 21].flatMap((l) => [
+      `${l} missing-parameter-annotation`,
+      `${l} missing-return-annotation`,
+    ]),
+  },
+  {
+    name: "flake8's default selection (E, F, W, C90) does not ask for ANN",
+    old: many(5, bare),
+    added: bare("added"),
+    project: { files: { "setup.cfg": "[flake8]\nmax-line-length = 100\n" } },
+    expected: [],
+  },
+  {
     name: "a py.typed marker in the package makes annotations the house style",
     old: many(5, bare),
     added: bare("added"),
@@ -199,6 +216,34 @@ describe("house style", () => {
       "missing-parameter-annotation: 9 of 11 public functions annotate their parameters (does not hold)",
       "missing-return-annotation: 9 of 11 public functions have a return annotation (does not hold)",
     ]);
+  });
+});
+
+describe("the team's linter selection", () => {
+  const lambdaFindings = async (project: ProjectInput) => {
+    const config = resolveConfig({}, { rules: allChecks }).config;
+    const check = allChecks.filter((c) => c.id === "lambda-assignment");
+    const files = [{ path: "pkg/module.py", content: "key = lambda item: item[1]\n" }];
+    return (await runEngine({ files, config, project }, check)).findings.map((f) => f.rule);
+  };
+
+  it.each([
+    [
+      "a Ruff config without select: Ruff's defaults (E4, E7, E9, F) have E731",
+      { "ruff.toml": "line-length = 100\n" },
+      1,
+    ],
+    ["a Ruff select without E7", { "ruff.toml": '[lint]\nselect = ["F", "B"]\n' }, 0],
+    ["a Ruff config ignoring E731", { "pyproject.toml": '[tool.ruff.lint]\nignore = ["E731"]\n' }, 0],
+    [
+      "a flake8 section without select: flake8's defaults have E731",
+      { "tox.ini": "[flake8]\nmax-line-length = 100\n" },
+      1,
+    ],
+    ["a flake8 select of F only", { ".flake8": "[flake8]\nselect = F\n" }, 0],
+    ["no linter config", {}, 0],
+  ])("%s", async (_name, files, expected) => {
+    expect(await lambdaFindings({ files })).toHaveLength(expected);
   });
 });
 

@@ -86,6 +86,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     skipped: result.skipped,
     failures: result.failures,
     honoured: result.honoured,
+    houseStyle: result.houseStyle,
     fileTexts: new Map(files.map((f) => [f.path, f.content.toString("utf8")])),
   });
 }
