@@ -10,8 +10,8 @@ import type { ProjectContext } from "./project.js";
 import { isTable } from "./pyproject.js";
 import type { HouseStyleFact } from "./types.js";
 
-/** A convention holds when this share of the comparable constructs follows it... */
-export const HOLDS_SHARE = 0.9;
+/** A convention holds when this share (in percent) of the comparable constructs follows it... */
+export const HOLDS_PERCENT = 90;
 /** ...and there are at least this many of them to judge by. */
 export const MIN_CONSTRUCTS = 5;
 
@@ -69,7 +69,8 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
       input.departures.filter((d) => d.rule === rule && judged(d.line)).map((d) => d.construct),
     );
     const total = follows + departing.size;
-    const holds = total >= MIN_CONSTRUCTS && follows >= HOLDS_SHARE * total;
+    // In integers: 0.9 * 30 is 27.000000000000004 in floating point.
+    const holds = total >= MIN_CONSTRUCTS && follows * 100 >= HOLDS_PERCENT * total;
     if (holds) keep.add(rule);
     if (check.houseStyle) {
       facts.push({

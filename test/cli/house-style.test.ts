@@ -48,6 +48,21 @@ describe("taste rules in the CLI", () => {
     expect(selected.stdout).not.toContain("House style");
   });
 
+  it("`peptalk check` sums the house style up per rule on a big run", () => {
+    const files: Record<string, string> = { "pkg/__init__.py": "" };
+    for (let i = 0; i < 12; i++) files[`pkg/m${i}.py`] = many(9, annotated) + bare("legacy");
+    const result = runCli(
+      ["check", "--select", "missing-return-annotation,missing-parameter-annotation", "."],
+      tempTree(files),
+    );
+    expect(result.stdout).not.toContain("House style"); // selected: nothing inferred
+    const inferred = runCli(["check", "."], tempTree(files)).stdout;
+    expect(inferred).toContain(
+      "House style: missing-return-annotation reports 12 findings in 12 files whose code follows the convention (pkg/m0.py: 9 of 10 public functions have a return annotation).",
+    );
+    expect(inferred.match(/^House style/gm)).toHaveLength(2);
+  });
+
   it("`peptalk check` stays quiet on a module that annotates nothing, and says so", () => {
     const root = tempTree({ "pkg/__init__.py": "", "pkg/untyped.py": many(10, bare) });
     const result = runCli(["check", "."], root);

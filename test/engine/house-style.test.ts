@@ -98,6 +98,18 @@ const rows: Row[] = [
     expected: ["37 missing-parameter-annotation", "37 missing-return-annotation"],
   },
   {
+    name: "exactly 90% (27 of 30) holds",
+    old: many(27, annotated) + many(3, bare, "legacy"),
+    noDiff: true,
+    expected: [109, 113, 117].flatMap((l) => [`${l} missing-parameter-annotation`, `${l} missing-return-annotation`]),
+  },
+  {
+    name: "just under 90% (26 of 29 after one more outlier) does not",
+    old: many(26, annotated) + many(3, bare, "legacy"),
+    noDiff: true,
+    expected: [],
+  },
+  {
     name: "team-selected: Ruff selects ANN, reported regardless of the file",
     old: many(5, bare),
     added: bare("added"),

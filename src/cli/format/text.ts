@@ -31,12 +31,24 @@ export function formatText(result: EngineResult, options: { color: boolean; fixe
  * reported), then one line for the findings left unsaid where the code does not follow the style.
  */
 export function houseStyleLines(facts: readonly HouseStyleFact[]): string[] {
-  const lines = facts
-    .filter((f) => f.holds)
-    .map(
-      (f) =>
+  const holding = facts.filter((f) => f.holds);
+  const lines: string[] = [];
+  if (holding.length <= MAX_STYLE_LINES) {
+    for (const f of holding)
+      lines.push(
         `House style: ${f.path}${f.scope === "unchanged-code" ? " (unchanged code)" : ""}: ${f.text}, so ${f.rule} reports ${plural(f.reported, "finding")}.`,
-    );
+      );
+  } else {
+    // A big run: one line per rule, with its first file as the example.
+    const byRule = new Map<string, HouseStyleFact[]>();
+    for (const f of holding) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const [rule, list] of byRule) {
+      const reported = list.reduce((n, f) => n + f.reported, 0);
+      lines.push(
+        `House style: ${rule} reports ${plural(reported, "finding")} in ${plural(list.length, "file")} whose code follows the convention (${list[0]!.path}: ${list[0]!.text}).`,
+      );
+    }
+  }
   const unsaid = facts.filter((f) => !f.holds);
   if (unsaid.length > 0) {
     const byRule = new Map<string, number>();
@@ -50,6 +62,9 @@ export function houseStyleLines(facts: readonly HouseStyleFact[]): string[] {
   }
   return lines;
 }
+
+/** Past this many files, the house style is summarised per rule. */
+const MAX_STYLE_LINES = 10;
 
 function plural(n: number, word: string): string {
   if (n === 1) return `${n} ${word}`;
