@@ -305,6 +305,22 @@ const CONVENTIONS: { rule: string; follows: string; departs: string; path?: stri
   },
   { rule: "not-in-test", follows: "a{i} = x not in y\n", departs: "b = not x in y\n" },
   { rule: "not-is-test", follows: "a{i} = x is not y\n", departs: "b = not x is y\n" },
+  {
+    rule: "raise-without-from",
+    follows: "try:\n    f()\nexcept KeyError as e{i}:\n    raise ValueError({i}) from e{i}\n",
+    departs: "try:\n    g()\nexcept KeyError:\n    raise ValueError(0)\n",
+  },
+  {
+    rule: "yield-from",
+    follows: "def gen{i}(xs):\n    yield from xs\n",
+    departs: "def loop(xs):\n    for x in xs:\n        yield x\n",
+  },
+  {
+    rule: "zip-without-strict",
+    follows: "p{i} = zip(a, b, strict=True)\n",
+    departs: "q = zip(a, b)\n",
+    python: "3.10",
+  },
   { rule: "lambda-assignment", follows: "def f{i}(x):\n    return x\n", departs: "g = lambda x: x\n" },
   {
     rule: "unittest-assertion",
