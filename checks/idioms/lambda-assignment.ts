@@ -16,7 +16,7 @@ export default defineCheck({
   category: "idioms",
   severity: "warning",
   type: "taste",
-  houseStyle: { counted: "named functions are `def`s rather than assigned lambdas" },
+  houseStyle: { counted: "one-expression functions are `def`s rather than assigned lambdas" },
   fix: "sometimes",
   docs: {
     summary: "A `lambda` assigned to a name instead of a `def`.",
@@ -28,9 +28,10 @@ export default defineCheck({
   },
   create(ctx) {
     return {
-      // The house style: named functions are `def`s.
+      // The house style: a function a lambda could express (its body one `return`) is a `def`.
       function_definition(node) {
-        ctx.follows(node);
+        const statements = node.childForFieldName("body")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+        if (statements.length === 1 && statements[0]!.type === "return_statement") ctx.follows(node);
       },
       assignment(node) {
         const left = node.childForFieldName("left");
