@@ -223,6 +223,8 @@ export interface RuleInfo {
   category: Category;
   severity: Severity | "off";
   type: RuleType;
+  /** A taste rule's counted convention ("public functions have a return annotation"), if it infers one. */
+  convention: string | null;
   fixable: FixAvailability;
   minPython: string | null;
   appliesTo: AppliesTo;
@@ -236,6 +238,7 @@ export function ruleInfo(check: Check): RuleInfo {
     category: check.category,
     severity: check.severity,
     type: check.type,
+    convention: check.houseStyle?.counted ?? null,
     fixable: check.fix,
     minPython: check.minPython ?? null,
     appliesTo: check.appliesTo ?? "all",

@@ -31,6 +31,12 @@ describe("taste rules in the CLI", () => {
     expect(type("mutable-default-argument")).toBe("bug");
     expect(type("missing-return-annotation")).toBe("taste");
     expect(rules.every((r) => r.type === "bug" || r.type === "taste")).toBe(true);
+    const page = runCli(["rules", "--format", "markdown"], process.cwd()).stdout;
+    expect(page).toContain("| rule | category | type | codes | default | fix |");
+    expect(page).toContain("| [missing-return-annotation](#missing-return-annotation) | typing | taste | ANN201 |");
+    expect(page).toContain(
+      "Type: **taste** (speaks where the team selected it, or where the file's code follows the convention: public functions have a return annotation)",
+    );
   });
 
   it("`peptalk check` reports the outlier of an annotated module and says why", () => {

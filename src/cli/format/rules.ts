@@ -29,6 +29,14 @@ export function formatRulesText(rules: readonly RuleInfo[]): string {
     .join("\n");
 }
 
+/** When a taste rule speaks, for its entry on the rules page. */
+function taste(r: RuleInfo): string {
+  if (r.type !== "taste") return "";
+  return r.convention
+    ? ` (speaks where the team selected it, or where the file's code follows the convention: ${r.convention})`
+    : " (speaks where the team selected it)";
+}
+
 function fence(code: string, lang = "python"): string {
   return "```" + lang + "\n" + code.replace(/\n?$/, "\n") + "```";
 }
@@ -63,7 +71,7 @@ export function formatRulesMarkdown(rules: readonly RuleInfo[]): string {
       out.push(`### ${r.id}`, "");
       out.push(r.docs.summary, "");
       const facts = [
-        `Type: **${r.type}**${r.type === "taste" ? " (speaks where the codebase has that taste)" : ""}`,
+        `Type: **${r.type}**${taste(r)}`,
         `Default severity: **${r.severity}**`,
         r.codes.length ? `Codes: ${r.codes.map((c) => `\`${c}\``).join(", ")}` : "Codes: none (peptalk's own)",
         `Fix: ${r.fixable === "never" ? "none" : r.fixable}`,
