@@ -19,6 +19,7 @@ export default defineCheck({
   codes: [],
   category: "concurrency",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`asyncio.run()` called inside `async def`.",

@@ -16,6 +16,7 @@ export default defineCheck({
   codes: ["ASYNC210"],
   category: "concurrency",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A blocking HTTP call (`requests.get`, `httpx.get`, `urllib.request.urlopen`, ...) inside `async def`.",

@@ -25,6 +25,7 @@ export default defineCheck({
   codes: ["ASYNC230"],
   category: "concurrency",
   severity: "info",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`open()` (or `io.open`, `Path(...).open()`) inside `async def`.",

@@ -6,6 +6,7 @@ export default defineCheck({
   codes: ["ASYNC251"],
   category: "concurrency",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`time.sleep()` inside `async def`.",

@@ -45,6 +45,7 @@ export default defineCheck({
   codes: ["ASYNC220", "ASYNC221"],
   category: "concurrency",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`subprocess.run`, `subprocess.Popen`, `os.system`, `os.popen`, `os.spawn*` ... inside `async def`.",

@@ -57,6 +57,7 @@ export default defineCheck({
   codes: ["RUF006"],
   category: "concurrency",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`asyncio.create_task(...)` / `asyncio.ensure_future(...)` whose task is not kept.",

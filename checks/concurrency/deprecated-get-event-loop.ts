@@ -38,6 +38,7 @@ export default defineCheck({
   codes: [],
   category: "concurrency",
   severity: "warning",
+  type: "bug",
   fix: "sometimes",
   docs: {
     summary:

@@ -41,6 +41,7 @@ export default defineCheck({
   codes: [],
   category: "concurrency",
   severity: "info",
+  type: "bug",
   fix: "never",
   docs: {
     summary:

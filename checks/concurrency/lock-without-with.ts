@@ -145,6 +145,7 @@ export default defineCheck({
   codes: [],
   category: "concurrency",
   severity: "warning",
+  type: "bug",
   fix: "never",
   // Tests exercise locks as the object under test (`acquire()`, assert `locked()`, `release()`).
   appliesTo: "non-tests",

@@ -55,6 +55,7 @@ export default defineCheck({
   codes: [],
   category: "concurrency",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: 'A module that starts processes at import time, outside `if __name__ == "__main__":`.',

@@ -78,6 +78,7 @@ export default defineCheck({
   codes: [],
   category: "concurrency",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A call to an `async def` function of the same module used as a statement, without `await`.",

@@ -6,6 +6,7 @@ export default defineCheck({
   pylint: ["assert-on-tuple"],
   category: "idioms",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`assert (condition, message)`: an assertion that can never fail.",

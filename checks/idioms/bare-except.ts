@@ -13,6 +13,7 @@ export default defineCheck({
   pylint: ["bare-except"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A bare `except:` clause.",

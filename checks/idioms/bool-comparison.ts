@@ -70,6 +70,7 @@ export default defineCheck({
   pylint: ["singleton-comparison"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "Comparison to `True` or `False` with `==` or `!=`.",

@@ -46,6 +46,7 @@ export default defineCheck({
   pylint: ["redefined-builtin"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "A variable, function or parameter named like a builtin (`list`, `id`, `type`, ...).",

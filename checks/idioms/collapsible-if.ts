@@ -11,6 +11,7 @@ export default defineCheck({
   pylint: ["else-if-used"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`if a:` whose only statement is `if b:`, with no `else` on either.",

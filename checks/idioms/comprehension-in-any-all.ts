@@ -7,6 +7,7 @@ export default defineCheck({
   pylint: ["use-a-generator"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "`any([...])` / `all([...])` over a list or set comprehension.",

@@ -58,6 +58,7 @@ export default defineCheck({
   codes: [],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "A class whose `__init__` only stores three or more of its parameters as same-named attributes.",

@@ -21,6 +21,7 @@ export default defineCheck({
   codes: ["SIM401"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "`d[k] if k in d else default` instead of `d.get(k, default)`.",

@@ -84,6 +84,7 @@ export default defineCheck({
   pylint: ["consider-iterating-dictionary"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "`key in d.keys()` or `for key in d.keys()` instead of using the dict itself.",

@@ -115,6 +115,7 @@ export default defineCheck({
   pylint: ["duplicate-key"],
   category: "idioms",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "The same literal key twice in one dict display.",

@@ -18,6 +18,7 @@ export default defineCheck({
   pylint: ["f-string-without-interpolation"],
   category: "idioms",
   severity: "info",
+  type: "bug",
   fix: "sometimes",
   docs: {
     summary: "An f-string with no `{}` placeholder.",

@@ -113,6 +113,7 @@ export default defineCheck({
   codes: ["B008"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A function call as a parameter default: evaluated once, when `def` runs.",

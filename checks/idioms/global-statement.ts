@@ -9,6 +9,7 @@ export default defineCheck({
   pylint: ["global-statement"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`global NAME` in a function that rebinds module state.",

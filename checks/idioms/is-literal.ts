@@ -16,6 +16,7 @@ export default defineCheck({
   pylint: ["literal-comparison"],
   category: "idioms",
   severity: "error",
+  type: "bug",
   fix: "sometimes",
   docs: {
     summary: "`is` / `is not` against a string, bytes, number or tuple literal, or a list/dict/set display.",

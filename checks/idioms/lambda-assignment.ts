@@ -15,6 +15,8 @@ export default defineCheck({
   codes: ["E731"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "one-expression functions are `def`s rather than assigned lambdas" },
   fix: "sometimes",
   docs: {
     summary: "A `lambda` assigned to a name instead of a `def`.",
@@ -26,6 +28,11 @@ export default defineCheck({
   },
   create(ctx) {
     return {
+      // The house style: a function a lambda could express (its body one `return`) is a `def`.
+      function_definition(node) {
+        const statements = node.childForFieldName("body")?.namedChildren.filter((c) => c.type !== "comment") ?? [];
+        if (statements.length === 1 && statements[0]!.type === "return_statement") ctx.follows(node);
+      },
       assignment(node) {
         const left = node.childForFieldName("left");
         const rhs = node.childForFieldName("right");

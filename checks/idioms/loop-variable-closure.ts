@@ -172,6 +172,7 @@ export default defineCheck({
   pylint: ["cell-var-from-loop"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A function or lambda defined in a loop that uses the loop variable without binding it.",

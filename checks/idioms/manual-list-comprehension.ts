@@ -97,6 +97,7 @@ export default defineCheck({
   codes: ["PERF401"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "A loop that only appends to a list just created empty: a list comprehension.",

@@ -31,6 +31,7 @@ export default defineCheck({
   pylint: ["consider-merging-isinstance"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "`isinstance(x, A) or isinstance(x, B)` instead of one call with a tuple.",

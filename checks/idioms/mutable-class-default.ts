@@ -180,6 +180,7 @@ export default defineCheck({
   codes: ["RUF012"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary:

@@ -23,6 +23,7 @@ export default defineCheck({
   codes: ["RUF008"],
   category: "idioms",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A dataclass field with a mutable default (`tags: list = []`).",

@@ -9,6 +9,7 @@ export default defineCheck({
   pylint: ["dangerous-default-value"],
   category: "idioms",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A mutable value (list, dict, set, ...) as a parameter default.",

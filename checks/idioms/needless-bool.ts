@@ -120,6 +120,7 @@ export default defineCheck({
   pylint: ["simplifiable-if-statement"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "`if cond: return True` / `else: return False` instead of returning the condition.",

@@ -10,6 +10,7 @@ export default defineCheck({
   codes: ["SIM117"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`with a:` whose only statement is `with b:`.",

@@ -12,6 +12,7 @@ export default defineCheck({
   pylint: ["singleton-comparison"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "sometimes",
   docs: {
     summary: "Comparison to `None` with `==` or `!=`.",

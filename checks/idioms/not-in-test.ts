@@ -7,6 +7,8 @@ export default defineCheck({
   pylint: ["unnecessary-negation"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "membership tests are negated with `not in`" },
   fix: "sometimes",
   docs: {
     summary: "`not x in y` instead of `x not in y`.",
@@ -18,6 +20,10 @@ export default defineCheck({
   },
   create(ctx) {
     return {
+      // The house style: `x not in y` spelled as such.
+      comparison_operator(node) {
+        if (node.children.some((c) => c.type === "not in")) ctx.follows(node);
+      },
       not_operator(not) {
         const comparison = negatedComparison(not, "in");
         if (!comparison) return;

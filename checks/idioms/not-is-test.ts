@@ -7,6 +7,8 @@ export default defineCheck({
   pylint: ["unnecessary-negation"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "identity tests are negated with `is not`" },
   fix: "sometimes",
   docs: {
     summary: "`not x is y` instead of `x is not y`.",
@@ -18,6 +20,10 @@ export default defineCheck({
   },
   create(ctx) {
     return {
+      // The house style: `x is not y` spelled as such.
+      comparison_operator(node) {
+        if (node.children.some((c) => c.type === "is not")) ctx.follows(node);
+      },
       not_operator(not) {
         const comparison = negatedComparison(not, "is");
         if (!comparison) return;

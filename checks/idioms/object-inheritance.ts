@@ -7,6 +7,8 @@ export default defineCheck({
   pylint: ["useless-object-inheritance"],
   category: "idioms",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "classes without a base list none, rather than `object`" },
   fix: "sometimes",
   docs: {
     summary: "A class lists `object` as an explicit base.",
@@ -20,7 +22,11 @@ export default defineCheck({
     return {
       class_definition(node) {
         const bases = node.childForFieldName("superclasses");
-        if (!bases) return;
+        // The house style: a class with no base lists none, rather than `object`.
+        if (!bases || bases.namedChildren.every((c) => c.type === "comment")) {
+          ctx.follows(node);
+          return;
+        }
         for (const base of bases.namedChildren) {
           // Matches `object` and `builtins.object`, not a module-level rebinding.
           if (!ctx.isBuiltin(base, "object")) continue;

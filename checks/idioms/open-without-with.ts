@@ -295,6 +295,7 @@ export default defineCheck({
   pylint: ["consider-using-with"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A file (or similar resource) opened outside a `with` block.",

@@ -20,6 +20,7 @@ export default defineCheck({
   codes: [],
   category: "idioms",
   severity: "off",
+  type: "bug",
   fix: "never",
   appliesTo: "non-tests",
   docs: {

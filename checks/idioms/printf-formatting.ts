@@ -7,6 +7,8 @@ export default defineCheck({
   pylint: ["consider-using-f-string"],
   category: "idioms",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "string formats use f-strings or `format()` rather than `%`" },
   fix: "never",
   docs: {
     summary: "`'...' % values` string formatting.",
@@ -26,6 +28,18 @@ export default defineCheck({
         // `'%s' % (expr)`: the value might itself be a tuple, so the rewrite is not mechanical (Ruff skips it too).
         if (node.childForFieldName("right")?.type === "parenthesized_expression") return;
         ctx.report({ node, message: "Use an f-string or `format()` instead of `%` formatting" });
+      },
+      // The house style: f-strings with a placeholder and `"...".format(...)` are the other spellings.
+      interpolation(node) {
+        const string = node.parent;
+        if (string?.type === "string" && string.namedChildren.find((c) => c.type === "interpolation")?.id === node.id)
+          ctx.follows(string);
+      },
+      call(node) {
+        const callee = node.childForFieldName("function");
+        if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "format") return;
+        const object = callee.childForFieldName("object");
+        if (object?.type === "string" || object?.type === "concatenated_string") ctx.follows(node);
       },
     };
   },

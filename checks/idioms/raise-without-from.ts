@@ -23,6 +23,8 @@ export default defineCheck({
   pylint: ["raise-missing-from"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "raises inside `except` say `from`" },
   fix: "never",
   docs: {
     summary: "`raise NewError(...)` inside `except` without `from err` or `from None`.",
@@ -34,8 +36,12 @@ export default defineCheck({
     return {
       raise_statement(node) {
         const exception = node.namedChildren.find((c) => c.type !== "comment");
-        // A bare `raise`, or one with `from`, is fine.
-        if (!exception || node.childForFieldName("cause") || node.children.some((c) => c.type === "from")) return;
+        // A bare `raise`, or one with `from`, is fine; the latter is the house style where it prevails.
+        if (!exception) return;
+        if (node.childForFieldName("cause") || node.children.some((c) => c.type === "from")) {
+          if (enclosingExcept(node)) ctx.follows(node);
+          return;
+        }
         const clause = enclosingExcept(node);
         if (!clause) return;
         // Re-raising the caught exception itself keeps its context.

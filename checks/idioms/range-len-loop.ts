@@ -89,6 +89,7 @@ export default defineCheck({
   pylint: ["consider-using-enumerate"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`for i in range(len(xs))` that reads `xs[i]`: iterate over `xs` (with `enumerate` or `zip` when needed).",

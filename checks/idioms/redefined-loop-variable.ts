@@ -61,6 +61,7 @@ export default defineCheck({
   pylint: ["redefined-loop-name"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "A `for` (or `with ... as`) variable reassigned inside its own body.",

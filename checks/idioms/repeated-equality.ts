@@ -21,6 +21,7 @@ export default defineCheck({
   pylint: ["consider-using-in"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`x == a or x == b` instead of `x in {a, b}`.",

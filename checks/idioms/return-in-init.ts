@@ -7,6 +7,7 @@ export default defineCheck({
   pylint: ["return-in-init"],
   category: "idioms",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`return <value>` in `__init__`.",

@@ -87,6 +87,7 @@ export default defineCheck({
   codes: ["S110"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`except Exception:` (or bare `except:`) whose only statement is `pass`.",

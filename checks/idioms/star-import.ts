@@ -6,6 +6,7 @@ export default defineCheck({
   pylint: ["wildcard-import"],
   category: "idioms",
   severity: "warning",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`from module import *`.",

@@ -103,6 +103,7 @@ export default defineCheck({
   codes: [],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "A string built with `s += ...` inside a loop.",

@@ -7,6 +7,8 @@ export default defineCheck({
   pylint: ["super-with-arguments"],
   category: "idioms",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "`super()` calls take no arguments" },
   fix: "sometimes",
   docs: {
     summary: "`super(Class, self)` inside `Class`'s own method.",
@@ -23,6 +25,10 @@ export default defineCheck({
         const fn = call.childForFieldName("function");
         const args = call.childForFieldName("arguments");
         if (!fn || !ctx.isBuiltin(fn, "super") || args?.type !== "argument_list") return;
+        if (args.namedChildren.length === 0) {
+          ctx.follows(call);
+          return;
+        }
         const [cls, inst, ...rest] = args.namedChildren;
         if (!cls || !inst || rest.length > 0 || cls.type !== "identifier" || inst.type !== "identifier") return;
         // The call must sit in a def (not a nested def or lambda) directly in the class body.

@@ -57,6 +57,7 @@ export default defineCheck({
   pylint: ["unidiomatic-typecheck"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`type(x) == T` instead of `isinstance(x, T)` or `type(x) is T`.",

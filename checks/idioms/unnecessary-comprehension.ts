@@ -18,6 +18,7 @@ export default defineCheck({
   pylint: ["unnecessary-comprehension"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   docs: {
     summary: "A comprehension that copies its iterable unchanged: `[x for x in xs]`.",

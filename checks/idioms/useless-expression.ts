@@ -131,6 +131,7 @@ export default defineCheck({
   pylint: ["pointless-statement"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A statement that is a bare name, attribute or literal, with no effect.",

@@ -23,6 +23,7 @@ export default defineCheck({
   pylint: ["try-except-raise"],
   category: "idioms",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "An `except` clause that only re-raises what it caught.",

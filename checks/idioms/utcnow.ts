@@ -5,6 +5,7 @@ export default defineCheck({
   codes: ["DTZ003"],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`datetime.utcnow()`: a naive datetime that only pretends to be UTC.",

@@ -5,6 +5,8 @@ export default defineCheck({
   codes: ["UP028"],
   category: "idioms",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "delegations to another iterable use `yield from`" },
   fix: "never",
   docs: {
     summary: "`for x in it: yield x` instead of `yield from it`.",
@@ -16,6 +18,10 @@ export default defineCheck({
   },
   create(ctx) {
     return {
+      // The house style: `yield from`.
+      yield(node) {
+        if (node.children.some((c) => c.type === "from")) ctx.follows(node);
+      },
       for_statement(loop) {
         if (loop.children.some((c) => c.type === "async") || loop.namedChildren.some((c) => c.type === "else_clause"))
           return;

@@ -21,6 +21,8 @@ export default defineCheck({
   codes: ["B905"],
   category: "idioms",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "`zip()` calls over several iterables pass `strict=`" },
   fix: "never",
   minPython: "3.10",
   docs: {
@@ -36,7 +38,11 @@ export default defineCheck({
         const fn = call.childForFieldName("function");
         if (fn?.type !== "identifier" || fn.text !== "zip" || !ctx.isBuiltin(fn)) return;
         const { positional, keywords, hasStar } = callArguments(call);
-        if (keywords.has("strict") || (positional.length < 2 && !hasStar)) return;
+        if (keywords.has("strict")) {
+          ctx.follows(call);
+          return;
+        }
+        if (positional.length < 2 && !hasStar) return;
         if (positional.some((arg) => isInfinite(ctx, arg))) return;
         // `**kwargs` may carry `strict`.
         if (call.childForFieldName("arguments")?.namedChildren.some((c) => c.type === "dictionary_splat")) return;

@@ -12,6 +12,8 @@ export default defineCheck({
   pylint: ["invalid-name"],
   category: "naming",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "parameter names are lower_case" },
   fix: "never",
   docs: {
     summary: "A parameter name that is not lower_case.",
@@ -36,7 +38,11 @@ export default defineCheck({
           param.type === "identifier"
             ? param
             : (param.childForFieldName("name") ?? param.namedChildren.find((c) => c.type === "identifier") ?? null);
-        if (id?.type !== "identifier" || id.text === id.text.toLowerCase() || FRAMEWORK_NAMES.has(id.text)) continue;
+        if (id?.type !== "identifier" || FRAMEWORK_NAMES.has(id.text)) continue;
+        if (id.text === id.text.toLowerCase()) {
+          ctx.follows(id);
+          continue;
+        }
         // `_ECHILD=errno.ECHILD`: a constant bound as a local for speed, never passed by callers.
         if (id.text.startsWith("_") && param.type.endsWith("default_parameter")) continue;
         ctx.report({ node: id, message: `Argument name \`${id.text}\` should be lower_case` });

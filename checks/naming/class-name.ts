@@ -55,6 +55,8 @@ export default defineCheck({
   pylint: ["invalid-name"],
   category: "naming",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "class names use CapWords" },
   fix: "never",
   // Test classes and fixtures (`Test_parse_v2`, `class dict3(dict)`) are named for the case.
   appliesTo: "non-tests",
@@ -72,7 +74,11 @@ export default defineCheck({
         const id = node.childForFieldName("name");
         if (!id) return;
         const name = id.text.replace(/^_+/, "");
-        if (name === "" || (/^[A-Z]/.test(name) && !name.includes("_"))) return;
+        if (name === "") return;
+        if (/^[A-Z]/.test(name) && !name.includes("_")) {
+          ctx.follows(node);
+          return;
+        }
         if (someAncestor(node, (b) => MIRRORED_BASE.test(ctx.qualifiedName(b) ?? ""))) return;
         if (usedAsCallable(ctx, node, id.text)) return;
         // A class attribute the base defines (`comparator_factory`): the base dictates the name.

@@ -31,6 +31,8 @@ export default defineCheck({
   codes: ["N818"],
   category: "naming",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "exception classes end in `Error`" },
   fix: "never",
   // A test's local `class E(Exception)` exists only to be raised and caught there.
   appliesTo: "non-tests",
@@ -46,13 +48,17 @@ export default defineCheck({
     return {
       class_definition(node) {
         const id = node.childForFieldName("name");
-        if (!id || id.text.endsWith("Error")) return;
+        if (!id) return;
         // A class deriving from an exception: a base spelled `...Error` or `...Exception`.
         // (Ruff's reading: a base ending in `Error`, or `Exception` itself.)
         const isException = superclasses(node).some(
           (b) => b.type === "identifier" && (b.text.endsWith("Error") || b.text === "Exception"),
         );
         if (!isException) return;
+        if (id.text.endsWith("Error")) {
+          ctx.follows(node);
+          return;
+        }
         const bare = id.text.replace(/^_+/, "");
         if (FLOW_FIRST_WORD.test(bare) || (FLOW_LAST_WORD.test(bare) && !ERROR_FIRST_WORD.test(bare))) return;
         if (someAncestor(node, (b) => NON_ERROR_BASE.test(b.text.replace(/^.*\./s, "")))) return;

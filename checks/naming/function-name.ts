@@ -63,6 +63,8 @@ export default defineCheck({
   pylint: ["invalid-name"],
   category: "naming",
   severity: "warning",
+  type: "taste",
+  houseStyle: { counted: "function names are lower_case" },
   fix: "never",
   docs: {
     summary: "A function or method name that is not lower_case.",
@@ -78,7 +80,11 @@ export default defineCheck({
     return {
       function_definition(node) {
         const id = node.childForFieldName("name");
-        if (!id || id.text === id.text.toLowerCase() || FRAMEWORK_NAMES.has(id.text)) return;
+        if (!id || FRAMEWORK_NAMES.has(id.text)) return;
+        if (id.text === id.text.toLowerCase()) {
+          ctx.follows(node);
+          return;
+        }
         // Names an API dictates: visitor methods, overrides of a base class's spelling.
         if (/^(visit|depart|leave)_[A-Z]/.test(id.text) || /^do_[A-Z]+$/.test(id.text)) return;
         if (namesAType(id.text)) return;

@@ -103,6 +103,8 @@ export default defineCheck({
   pylint: ["no-self-argument"],
   category: "naming",
   severity: "error",
+  type: "taste",
+  houseStyle: { counted: "methods name their first parameter `self`" },
   fix: "never",
   docs: {
     summary: "An instance method whose first parameter is not named `self`.",
@@ -123,8 +125,13 @@ export default defineCheck({
         // (A comment may sit before the first parameter: `def f(  # noqa\n self)`.)
         const params = node.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment") ?? [];
         const first = params[0];
+        if (!first || first.type !== "identifier") return;
+        if (first.text === "self") {
+          ctx.follows(node);
+          return;
+        }
         // `__self`: the instance kept out of the way of a `self` keyword argument in `**kwargs`.
-        if (!first || first.type !== "identifier" || /^_*self$/.test(first.text)) return;
+        if (/^_*self$/.test(first.text)) return;
         // In a metaclass (a subclass of `type`, here or through a base in the file) the instance is a class.
         const isMetaclass =
           someAncestor(klass, (b) => /((^|\.)type|Meta|Type|\.__class__)$/.test(b.text)) || looksLikeMetaclass(klass);

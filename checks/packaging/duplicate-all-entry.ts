@@ -43,6 +43,7 @@ export default defineCheck({
   codes: [],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "sometimes",
   docs: {
     summary: "The same name twice in `__all__`.",

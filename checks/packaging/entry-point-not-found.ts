@@ -94,6 +94,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A `[project.scripts]`, `gui-scripts` or entry point naming a `module:attr` that does not exist.",

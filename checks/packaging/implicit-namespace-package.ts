@@ -85,6 +85,7 @@ export default defineCheck({
   codes: ["INP001"],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A `.py` file inside a package directory that has no `__init__.py`.",

@@ -98,6 +98,7 @@ export default defineCheck({
   pylint: ["invalid-all-object", "invalid-all-format"],
   category: "packaging",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`__all__` that is not a list or tuple of string literals.",

@@ -117,6 +117,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "The change edits declared dependencies but not the lock file the repository keeps.",

@@ -1,3 +1,4 @@
+import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 
 export default defineCheck({
@@ -5,6 +6,8 @@ export default defineCheck({
   codes: ["TID252"],
   category: "packaging",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "imports of the own package are absolute rather than from a parent package" },
   fix: "never",
   docs: {
     summary: "A relative import from a parent package: `from .. import x`.",
@@ -16,9 +19,19 @@ export default defineCheck({
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("..")) return {};
+    // The house style: absolute imports of the file's own top-level package (`src/` layout aware).
+    const dirs = ctx.path.split("/").slice(0, -1);
+    const top = dirs[0] === "src" ? dirs[1] : dirs[0];
+    const ownPackage = (dotted: SyntaxNode | null | undefined): boolean =>
+      !!top && dotted?.type === "dotted_name" && dotted.namedChildren[0]?.text === top;
     return {
+      import_statement(node) {
+        if (node.namedChildren.some((c) => ownPackage(c.type === "aliased_import" ? c.childForFieldName("name") : c)))
+          ctx.follows(node);
+      },
       import_from_statement(node) {
         const module = node.childForFieldName("module_name");
+        if (ownPackage(module)) ctx.follows(node);
         if (module?.type !== "relative_import") return;
         const prefix = module.namedChildren.find((c) => c.type === "import_prefix");
         const dots = prefix?.text.replace(/\s+/g, "").length ?? 0;

@@ -115,6 +115,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`pyproject.toml` that is not valid TOML or breaks PEP 621.",

@@ -6,6 +6,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`pyproject.toml` with a `[project]` table but no `[build-system]`.",

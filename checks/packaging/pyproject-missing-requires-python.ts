@@ -6,6 +6,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "info",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A `[project]` table without `requires-python`.",

@@ -35,6 +35,7 @@ export default defineCheck({
   pylint: ["relative-beyond-top-level"],
   category: "packaging",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A relative import that climbs above the top-level package.",

@@ -10,6 +10,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`setup.py` with no `pyproject.toml` declaring a `[build-system]` beside it.",

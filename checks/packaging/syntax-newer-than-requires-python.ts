@@ -123,6 +123,7 @@ export default defineCheck({
   codes: [],
   category: "packaging",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "Syntax the project's lowest supported Python cannot run.",

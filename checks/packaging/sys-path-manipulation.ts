@@ -48,6 +48,7 @@ export default defineCheck({
   codes: [],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "never",
   appliesTo: "non-tests",
   docs: {

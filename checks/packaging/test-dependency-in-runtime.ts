@@ -40,6 +40,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A test or lint tool (pytest, mypy, ruff, ...) in the runtime dependencies.",

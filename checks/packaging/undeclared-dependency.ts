@@ -144,6 +144,7 @@ export default defineCheck({
   codes: [],
   category: "packaging",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "Package code imports a third-party distribution the project does not declare.",

@@ -463,6 +463,7 @@ export default defineCheck({
   pylint: ["undefined-all-variable"],
   category: "packaging",
   severity: "error",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "`__all__` lists a name the module never defines or imports.",

@@ -11,6 +11,7 @@ export default defineProjectCheck({
   codes: [],
   category: "packaging",
   severity: "info",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "An application's `requirements.txt` with unpinned entries and no lock file.",

@@ -56,6 +56,7 @@ export default defineCheck({
   codes: [],
   category: "performance",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`xs.insert(0, ...)` on a list inside a loop.",

@@ -48,6 +48,7 @@ export default defineCheck({
   codes: [],
   category: "performance",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`re.compile()` of a constant pattern inside a loop.",

@@ -22,6 +22,7 @@ export default defineCheck({
   codes: [],
   category: "performance",
   severity: "info",
+  type: "bug",
   fix: "never",
   docs: {
     summary: "A duration measured as the difference of two `time.time()` readings.",

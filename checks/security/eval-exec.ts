@@ -66,6 +66,7 @@ export default defineCheck({
   pylint: ["eval-used", "exec-used"],
   category: "security",
   severity: "warning",
+  type: "bug",
   fix: "never",
   // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
   appliesTo: "non-tests",

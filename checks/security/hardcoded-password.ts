@@ -41,6 +41,7 @@ export default defineCheck({
   codes: ["S105"],
   category: "security",
   severity: "warning",
+  type: "bug",
   fix: "never",
   // Test fixtures hold fake credentials on purpose.
   appliesTo: "non-tests",

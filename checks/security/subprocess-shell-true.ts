@@ -27,6 +27,7 @@ export default defineCheck({
   codes: ["S602", "S604"],
   category: "security",
   severity: "warning",
+  type: "bug",
   fix: "never",
   // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
   appliesTo: "non-tests",

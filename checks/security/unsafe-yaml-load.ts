@@ -8,6 +8,7 @@ export default defineCheck({
   codes: ["S506"],
   category: "security",
   severity: "error",
+  type: "bug",
   fix: "never",
   // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.
   appliesTo: "non-tests",

@@ -56,6 +56,7 @@ export default defineCheck({
   codes: ["PT015"],
   category: "testing",
   severity: "info",
+  type: "taste",
   fix: "never",
   appliesTo: "tests",
   docs: {

@@ -187,6 +187,7 @@ export default defineCheck({
   codes: [],
   category: "testing",
   severity: "error",
+  type: "bug",
   fix: "never",
   appliesTo: "tests",
   docs: {

@@ -59,6 +59,7 @@ export default defineCheck({
   codes: ["PT018"],
   category: "testing",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   appliesTo: "tests",
   docs: {

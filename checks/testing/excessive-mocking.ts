@@ -84,6 +84,7 @@ export default defineCheck({
   codes: [],
   category: "testing",
   severity: "info",
+  type: "taste",
   fix: "never",
   appliesTo: "tests",
   docs: {

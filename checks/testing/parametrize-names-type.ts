@@ -60,6 +60,7 @@ export default defineCheck({
   codes: ["PT006"],
   category: "testing",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   appliesTo: "tests",
   docs: {

@@ -31,6 +31,7 @@ export default defineCheck({
   codes: ["PT011"],
   category: "testing",
   severity: "warning",
+  type: "bug",
   fix: "never",
   appliesTo: "tests",
   docs: {

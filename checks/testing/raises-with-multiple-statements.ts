@@ -47,6 +47,7 @@ export default defineCheck({
   codes: ["PT012"],
   category: "testing",
   severity: "warning",
+  type: "bug",
   fix: "never",
   appliesTo: "tests",
   docs: {

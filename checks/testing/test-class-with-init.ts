@@ -37,6 +37,7 @@ export default defineCheck({
   codes: [],
   category: "testing",
   severity: "error",
+  type: "bug",
   fix: "never",
   appliesTo: "tests",
   docs: {

@@ -451,6 +451,7 @@ export default defineCheck({
   codes: [],
   category: "testing",
   severity: "warning",
+  type: "bug",
   fix: "never",
   appliesTo: "tests",
   docs: {

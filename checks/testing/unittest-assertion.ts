@@ -192,6 +192,8 @@ export default defineCheck({
   codes: ["PT009"],
   category: "testing",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "assertions are plain `assert`s rather than unittest methods" },
   fix: "sometimes",
   appliesTo: "tests",
   docs: {
@@ -210,6 +212,9 @@ export default defineCheck({
     // unittest-style file in a pytest project is the team's choice, not a review point.
     if (!/^[ \t]*(?:import|from)[ \t]+pytest\b/m.test(ctx.source)) return {};
     return {
+      assert_statement(node) {
+        ctx.follows(node);
+      },
       call(call) {
         const fn = call.childForFieldName("function");
         if (fn?.type !== "attribute") return;

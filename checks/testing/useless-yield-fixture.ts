@@ -40,6 +40,7 @@ export default defineCheck({
   codes: ["PT022"],
   category: "testing",
   severity: "info",
+  type: "taste",
   fix: "sometimes",
   appliesTo: "tests",
   docs: {

@@ -8,6 +8,7 @@ export default defineCheck({
   codes: ["ANN401"],
   category: "typing",
   severity: "info",
+  type: "taste",
   fix: "never",
   docs: {
     summary: "`Any` as a parameter or return annotation of a public function.",

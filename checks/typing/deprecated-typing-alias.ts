@@ -11,6 +11,8 @@ const BUILTIN_FOR = new Map([
   ["typing.Type", "type"],
 ]);
 
+const BUILTINS = new Set(BUILTIN_FOR.values());
+
 /** Whether a node is inside an annotation (`type` node of a parameter, return or variable). */
 function inAnnotation(node: SyntaxNode): boolean {
   for (let cur = node.parent; cur; cur = cur.parent) {
@@ -25,6 +27,8 @@ export default defineCheck({
   codes: ["UP006"],
   category: "typing",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "generic annotations use the builtin (`list[int]`) rather than a `typing` alias" },
   fix: "sometimes",
   minPython: "3.9",
   docs: {
@@ -72,6 +76,8 @@ export default defineCheck({
         if (annotation.parent?.type === "type_parameter" || annotation.parent?.parent?.type === "type") return;
         for (const node of [annotation, ...annotation.descendantsOfType(["identifier", "attribute"])]) {
           if (node.type === "identifier" && node.parent?.type === "attribute") continue;
+          // The house style: builtin generics (`list[int]`) where an alias could have been used.
+          if (node.parent?.type === "generic_type" && BUILTINS.has(node.text) && ctx.isBuiltin(node)) ctx.follows(node);
           if (node.type === "identifier" || node.type === "attribute") visit(node);
         }
       },

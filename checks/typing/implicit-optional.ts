@@ -24,6 +24,7 @@ export default defineCheck({
   codes: ["RUF013"],
   category: "typing",
   severity: "warning",
+  type: "bug",
   fix: "sometimes",
   docs: {
     summary: "A parameter annotated `x: int = None`, without saying it may be `None`.",

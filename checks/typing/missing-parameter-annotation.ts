@@ -6,6 +6,8 @@ export default defineCheck({
   codes: ["ANN001"],
   category: "typing",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "public functions annotate their parameters", askedByStrictTyping: true },
   fix: "never",
   // Test functions are called by the runner, not by code a type checker follows.
   appliesTo: "non-tests",
@@ -29,10 +31,13 @@ export default defineCheck({
         const isMethod =
           (owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d))) ||
           decorators(node).some((d) => /(^|\.)classmethod$/.test(d));
+        let annotated = 0;
+        let departs = false;
         params.forEach((param, index) => {
           // `self` / `cls`: the first parameter of a method is never annotated; nor is a
           // module-level function's `self`, a method defined outside its class (`Message.walk = walk`).
           if (index === 0 && (isMethod || param.text === "self")) return;
+          if (param.type === "typed_parameter" || param.type === "typed_default_parameter") annotated++;
           const id =
             param.type === "identifier"
               ? param
@@ -40,8 +45,11 @@ export default defineCheck({
                 ? param.childForFieldName("name")
                 : null;
           if (!id) return;
-          ctx.report({ node: id, message: `Parameter \`${id.text}\` has no type annotation` });
+          departs = true;
+          // The house style counts functions: one unannotated function, however many parameters.
+          ctx.report({ node: id, message: `Parameter \`${id.text}\` has no type annotation`, construct: node });
         });
+        if (!departs && annotated > 0) ctx.follows(node);
       },
     };
   },

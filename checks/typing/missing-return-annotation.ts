@@ -6,6 +6,8 @@ export default defineCheck({
   codes: ["ANN201"],
   category: "typing",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "public functions have a return annotation", askedByStrictTyping: true },
   fix: "never",
   // Test functions are called by the runner, not by code a type checker follows.
   appliesTo: "non-tests",
@@ -22,13 +24,16 @@ export default defineCheck({
     if (ctx.path.endsWith(".py") && ctx.project?.hasPath(`${ctx.path}i`)) return {};
     return {
       function_definition(node) {
-        if (node.childForFieldName("return_type")) return;
         const name = nameOf(node);
         // Dunders are ANN204's (special methods); overload stubs carry no body to annotate.
         if (isDunder(name) || !isPublicDefinition(node, ctx.path)) return;
         // Class and static methods are ANN206/ANN205 in Ruff: another rule, not this one.
         // Property setters/deleters return nothing by protocol.
         if (decorators(node).some((d) => /(^|\.)(overload|classmethod|staticmethod|setter|deleter)$/.test(d))) return;
+        if (node.childForFieldName("return_type")) {
+          ctx.follows(node);
+          return;
+        }
         ctx.report({
           node: node.childForFieldName("name")!,
           message: `Public function \`${name}\` has no return annotation`,

@@ -15,6 +15,8 @@ export default defineCheck({
   codes: ["UP045"],
   category: "typing",
   severity: "info",
+  type: "taste",
+  houseStyle: { counted: "optional annotations use `X | None` rather than `Optional[X]`" },
   fix: "sometimes",
   minPython: "3.10",
   docs: {
@@ -47,6 +49,15 @@ export default defineCheck({
           : { title: "Use `X | None`", edits: [ctx.edits.replace(node, `${text} | None`)] },
       });
     };
-    return { generic_type: visit, subscript: visit };
+    return {
+      generic_type: visit,
+      subscript: visit,
+      // The house style: `X | None` annotations.
+      binary_operator(node) {
+        if (node.childForFieldName("operator")?.text !== "|") return;
+        const sides = [node.childForFieldName("left"), node.childForFieldName("right")];
+        if (sides.some((s) => s?.type === "none") && inAnnotation(node)) ctx.follows(node);
+      },
+    };
   },
 });

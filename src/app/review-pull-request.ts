@@ -7,6 +7,7 @@ import type { ConfigError } from "../engine/config/resolve.js";
 import { resolveConfig } from "../engine/config/resolve.js";
 import { enabledChecks, runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
+import { addedLinesByPath } from "../engine/house-style.js";
 import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
 import { entryPointFiles } from "../engine/pyproject.js";
 import type { SkippedFile } from "../engine/types.js";
@@ -154,7 +155,10 @@ export async function reviewPullRequest(
     baseFiles,
   };
   // Always on worker threads: no file, however hostile, may block webhook handling.
-  const result = await runEngine({ files, config, project, workers: "always" }, allChecks);
+  const result = await runEngine(
+    { files, config, project, workers: "always", changedLines: addedLinesByPath(changedFiles) },
+    allChecks,
+  );
   const existing = await findExistingComments(gh, repo, pr.number);
   const fileTexts = new Map(files.map((f) => [f.path, f.content.toString()]));
   const plan = planReview({
@@ -169,6 +173,7 @@ export async function reviewPullRequest(
     analysed: [...result.analysed, ...(treePaths ? Object.keys(projectTexts) : [])],
     enabledRules: enabledChecks(allChecks, { config }).map((c) => c.id),
     honoured: result.honoured,
+    houseStyle: result.houseStyle,
     fileTexts,
     ...(notes.length ? { note: notes.join("\n\n") } : {}),
   });

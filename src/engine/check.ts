@@ -30,6 +30,14 @@ export interface CheckDocs {
  */
 export type RuleType = "bug" | "taste";
 
+/** How a taste rule infers the house style; see src/engine/house-style.ts. */
+export interface HouseStyleSpec {
+  /** What the counted constructs are and what following means, read as "41 of 42 <counted>". */
+  counted: string;
+  /** A typed package (`py.typed`) or a strict mypy/pyright setting asks for this rule. */
+  askedByStrictTyping?: boolean;
+}
+
 /** Which files a check looks at. Test files: see `config.tests` globs. */
 export type AppliesTo = "all" | "tests" | "non-tests";
 
@@ -43,6 +51,10 @@ interface CheckMeta {
   category: Category;
   /** Default severity; `off` ships the check disabled until configured. */
   severity: Severity | "off";
+  /** A defect (bug) or a convention (taste): a taste rule speaks only where the codebase has that taste. */
+  type: RuleType;
+  /** A taste rule that counts the constructs following its convention (`ctx.follows`). */
+  houseStyle?: HouseStyleSpec;
   fix: FixAvailability;
   docs: CheckDocs;
   /** The lowest target Python the check applies to, e.g. "3.10". */
@@ -77,6 +89,11 @@ export interface ReportSpec {
   /** For a check with several codes: the one this finding is (e.g. A001 vs A002). */
   code?: string;
   fix?: FixSpec | null;
+  /**
+   * Taste rules: the construct that departs from the convention, when several findings share
+   * one (the unannotated parameters of one function count as one function). Default: the node.
+   */
+  construct?: SyntaxNode;
 }
 
 export type Visitor = (node: SyntaxNode) => void;
@@ -110,6 +127,12 @@ export interface CheckContext {
    * Null when the head of the expression is a local or unknown name.
    */
   qualifiedName(node: SyntaxNode): string | null;
+  /**
+   * Taste rules: `construct` follows the rule's convention (an annotated function, a `def`
+   * where a lambda could have been assigned). With the findings (the constructs that do not),
+   * this is how the house style is inferred. Bug rules never call it.
+   */
+  follows(construct: SyntaxNode): void;
 }
 
 /** Where a file check's documented example lives, for checks that look beyond the file. */
@@ -199,6 +222,9 @@ export interface RuleInfo {
   codes: string[];
   category: Category;
   severity: Severity | "off";
+  type: RuleType;
+  /** A taste rule's counted convention ("public functions have a return annotation"), if it infers one. */
+  convention: string | null;
   fixable: FixAvailability;
   minPython: string | null;
   appliesTo: AppliesTo;
@@ -211,6 +237,8 @@ export function ruleInfo(check: Check): RuleInfo {
     codes: check.codes,
     category: check.category,
     severity: check.severity,
+    type: check.type,
+    convention: check.houseStyle?.counted ?? null,
     fixable: check.fix,
     minPython: check.minPython ?? null,
     appliesTo: check.appliesTo ?? "all",

@@ -8,6 +8,14 @@ import type { PythonVersion } from "./types.js";
 export interface RawReport {
   check: FileCheck;
   spec: ReportSpec;
+  /** Start offset of `spec.construct`, read when reported (fix verification later edits the tree). */
+  construct?: number;
+}
+
+/** A construct that follows a taste rule's convention (`ctx.follows`), by its start offset. */
+export interface FollowedConvention {
+  rule: string;
+  start: number;
 }
 
 export interface FileState {
@@ -19,6 +27,7 @@ export interface FileState {
   project: ProjectContext | null;
   names: ModuleNames;
   reports: RawReport[];
+  follows: FollowedConvention[];
 }
 
 function rangeOf(target: SyntaxNode | TextRange): TextRange {
@@ -37,7 +46,8 @@ export function createCheckContext(check: FileCheck, file: FileState): CheckCont
     names: file.names,
     report(spec) {
       if (!spec.node && !spec.range) throw new Error(`${check.id}: report() needs a node or a range`);
-      file.reports.push({ check, spec });
+      const construct = spec.construct?.startIndex;
+      file.reports.push(construct === undefined ? { check, spec } : { check, spec, construct });
     },
     text(target) {
       const { start, end } = rangeOf(target);
@@ -57,5 +67,8 @@ export function createCheckContext(check: FileCheck, file: FileState): CheckCont
     },
     isBuiltin: (node, name) => file.names.isBuiltin(node, name),
     qualifiedName: (node) => file.names.qualifiedName(node),
+    follows(construct) {
+      file.follows.push({ rule: check.id, start: construct.startIndex });
+    },
   };
 }

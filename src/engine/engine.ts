@@ -16,6 +16,7 @@ import { LineIndex } from "./text.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
+import { askedTasteRules, strictTypingReason, type HouseStyleOptions } from "./house-style.js";
 import { releaseTreesPeriodically } from "./memory.js";
 
 export interface EngineInput {
@@ -26,6 +27,11 @@ export interface EngineInput {
   select?: readonly string[];
   /** Never run these rule ids, codes or categories (CLI `--ignore`). */
   ignore?: readonly string[];
+  /**
+   * Lines each file's diff adds or changes (1-based), when a front door reviews a diff. Taste
+   * rules then judge the house style by the unchanged code only; a file absent here is judged whole.
+   */
+  changedLines?: Readonly<Record<string, readonly number[]>>;
   /** "auto" (default): threads when there are many files. */
   threads?: "auto" | number;
   /**
@@ -99,6 +105,7 @@ export interface FileJob {
   path: string;
   content: string | Uint8Array;
   isTestFile: boolean;
+  houseStyle?: HouseStyleOptions;
 }
 
 export function jobText(job: FileJob): string {
@@ -110,11 +117,19 @@ export function jobText(job: FileJob): string {
 export async function runEngine(input: EngineInput, registry: readonly Check[]): Promise<EngineResult> {
   const { config } = input;
   const checks = enabledChecks(registry, input);
+  const outside = config.respectRuffConfig ? readOutsideSettings(input.project?.files ?? {}) : readOutsideSettings({});
+  const asked = askedTasteRules(checks, {
+    explicitRules: config.explicitRules,
+    selected: (check) => !!input.select && input.select.length > 0 && matchesRule(check, input.select),
+    teamSelects: outside.teamSelects,
+  });
   const fileChecks = checks.filter((c): c is FileCheck => c.kind === "file");
-  const projectChecks = checks.filter((c): c is ProjectCheck => c.kind === "project");
+  // A taste rule that looks at the project, not a file, has no house style to infer: asked or silent.
+  const projectChecks = checks.filter(
+    (c): c is ProjectCheck => c.kind === "project" && (c.type === "bug" || asked.includes(c.id)),
+  );
   const severities = effectiveSeverities(checks, config);
 
-  const outside = config.respectRuffConfig ? readOutsideSettings(input.project?.files ?? {}) : readOutsideSettings({});
   const skipped: EngineResult["skipped"] = [];
   const jobs: FileJob[] = [];
   const contents = new Map<string, string | Uint8Array>();
@@ -137,6 +152,20 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     namespacePackages: [...config.namespacePackages, ...outside.namespacePackages],
   };
   const project = createProjectContext(projectInput, contents);
+  const honoured = [...outside.honoured];
+  const typingRules = fileChecks.filter((c) => c.houseStyle?.askedByStrictTyping).map((c) => c.id);
+  for (const job of jobs) {
+    const typed = typingRules.length > 0 ? strictTypingReason(project, job.path) : null;
+    if (typed) {
+      const note = `${typed}: ${typingRules.join(", ")} report everywhere`;
+      if (!honoured.includes(note)) honoured.push(note);
+    }
+    job.houseStyle = {
+      asked: typed ? [...asked, ...typingRules] : asked,
+      changedLines: input.changedLines?.[job.path] ? [...input.changedLines[job.path]!] : null,
+    };
+  }
+  const houseStyle: EngineResult["houseStyle"] = [];
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
   const analysed: string[] = [];
@@ -164,6 +193,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
         analysed.push(path);
         findings.push(...r.findings);
         failures.push(...r.failures);
+        houseStyle.push(...r.houseStyle);
       } else skipped.push({ path, reason: r.type === "result" ? r.skipped! : r.reason });
     });
   } else {
@@ -174,12 +204,14 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
         ...options,
         isTestFile: job.isTestFile,
         project,
+        houseStyle: job.houseStyle,
       });
       if (result.skipped) skipped.push({ path: job.path, reason: result.skipped });
       else {
         analysed.push(job.path);
         findings.push(...result.findings);
         failures.push(...result.failures);
+        houseStyle.push(...result.houseStyle);
       }
       done++;
       input.onProgress?.(done, jobs.length);
@@ -197,7 +229,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     (f) => f.codes.length === 0 || f.codes.some((code) => outside.isCodeEnabled(code, f.path)),
   );
   kept.sort(compareFindings);
-  return { findings: kept, skipped, failures, analysed, honoured: outside.honoured };
+  return { findings: kept, skipped, failures, analysed, honoured, houseStyle };
 }
 
 export function appliesTo(check: Check, isTestFile: boolean): boolean {
@@ -230,7 +262,14 @@ export interface WorkerInit {
 
 /** What a worker says: it is ready, or the outcome of the file it was given. */
 export type WorkerMessage =
-  { type: "ready" } | { type: "result"; findings: Finding[]; failures: CheckFailure[]; skipped?: string };
+  | { type: "ready" }
+  | {
+      type: "result";
+      findings: Finding[];
+      failures: CheckFailure[];
+      houseStyle: EngineResult["houseStyle"];
+      skipped?: string;
+    };
 
 type FileOutcome = Extract<WorkerMessage, { type: "result" }> | { type: "lost"; reason: string };
 

@@ -13,6 +13,10 @@ export const PROJECT_FILE_PATTERNS = [
   ".flake8",
   "ruff.toml",
   ".ruff.toml",
+  // Type-checker settings: strict typing makes annotations the house style (house-style.ts).
+  "mypy.ini",
+  ".mypy.ini",
+  "pyrightconfig.json",
   "Pipfile",
   "requirements*.txt",
   "requirements*.in",

@@ -7,6 +7,7 @@ import type { SyntaxNode, Tree } from "tree-sitter";
 import type { Check, FileCheck, Visitor } from "./check.js";
 import { createCheckContext, type FileState, type RawReport } from "./context.js";
 import { assignFingerprints } from "./fingerprint.js";
+import { applyHouseStyle, type Departure, type HouseStyleOptions } from "./house-style.js";
 import { fixParses, toEdit } from "./fix.js";
 import { BINDING_TYPES, ModuleNames } from "./names.js";
 import {
@@ -22,7 +23,7 @@ import {
 import type { ProjectContext } from "./project.js";
 import { isSuppressed, parseSuppressions, type SuppressionComment } from "./suppress.js";
 import { LineIndex } from "./text.js";
-import type { CheckFailure, Finding, PythonVersion, Severity } from "./types.js";
+import type { CheckFailure, Finding, HouseStyleFact, PythonVersion, Severity } from "./types.js";
 
 export const SYNTAX_ERROR_RULE = "syntax-error";
 
@@ -58,6 +59,8 @@ export interface AnalyzeOptions {
   reportUnusedSuppressions?: boolean;
   /** Time budget for the file (parse, checks, fixes); default DEFAULT_FILE_BUDGET_MS. */
   budgetMs?: number;
+  /** Taste rules speak only where asked for or where the file's style holds; absent: as if asked. */
+  houseStyle?: HouseStyleOptions;
 }
 
 export interface FileAnalysis {
@@ -67,6 +70,8 @@ export interface FileAnalysis {
   suppressions: SuppressionComment[];
   /** Why the file was not analysed (then findings and failures are empty). */
   skipped?: string;
+  /** What the file's house style decided for taste rules. */
+  houseStyle: HouseStyleFact[];
 }
 
 interface Subscriber {
@@ -87,7 +92,7 @@ export function analyzeFile(
     );
   } catch (err) {
     if (err instanceof BudgetExceeded)
-      return { findings: [], failures: [], suppressions: [], skipped: overBudgetReason(budgetMs) };
+      return { findings: [], failures: [], suppressions: [], houseStyle: [], skipped: overBudgetReason(budgetMs) };
     throw err;
   }
 }
@@ -110,6 +115,7 @@ function analyzeWithinBudget(
     project: options.project,
     names: new ModuleNames(tree, source),
     reports: [],
+    follows: [],
   };
 
   const enter = new Map<string, Subscriber[]>();
@@ -215,10 +221,18 @@ function analyzeWithinBudget(
 
   const raw: Omit<Finding, "fingerprint">[] = [];
   checkDeadline();
+  const departures: Departure[] = [];
   for (const report of state.reports) {
     if (broken.has(report.check.id)) continue;
     try {
-      raw.push(toFinding(report, state, index, verified, options.severities));
+      const finding = toFinding(report, state, index, verified, options.severities);
+      raw.push(finding);
+      if (report.check.type === "taste")
+        departures.push({
+          rule: finding.rule,
+          line: finding.line,
+          construct: report.construct ?? report.spec.range!.start,
+        });
     } catch (err) {
       fail(report.check, err);
     }
@@ -248,12 +262,22 @@ function analyzeWithinBudget(
   const kept = rawKept.filter(
     (f) => f.rule === SYNTAX_ERROR_RULE || !isSuppressed({ ...f, pylint: pylintNames.get(f.rule) }, suppressions),
   );
-  if (options.reportUnusedSuppressions) kept.push(...unusedSuppressions(path, suppressions, checks, index));
-  kept.sort(compareFindings);
+  const styled = options.houseStyle
+    ? applyHouseStyle({
+        path,
+        checks,
+        findings: kept,
+        departures: departures.filter((d) => !broken.has(d.rule)),
+        follows: state.follows.map((f) => ({ rule: f.rule, line: index.position(f.start).line })),
+        options: options.houseStyle,
+      })
+    : { findings: kept, facts: [] };
+  if (options.reportUnusedSuppressions) styled.findings.push(...unusedSuppressions(path, suppressions, checks, index));
+  styled.findings.sort(compareFindings);
   checkDeadline();
-  const findings = assignFingerprints(kept, index.lines(), scopeNames(tree, kept, index));
+  const findings = assignFingerprints(styled.findings, index.lines(), scopeNames(tree, styled.findings, index));
   checkDeadline();
-  return { findings, failures, suppressions };
+  return { findings, failures, suppressions, houseStyle: styled.facts };
 }
 
 interface Span {

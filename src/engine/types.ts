@@ -80,6 +80,27 @@ export interface CheckFailure {
   message: string;
 }
 
+/**
+ * What peptalk inferred about one file's house style for one taste rule, shown by `peptalk check`
+ * and in the check run's summary: "41 of 42 functions have a return annotation".
+ */
+export interface HouseStyleFact {
+  path: string;
+  rule: string;
+  /** Constructs that follow the convention, out of `total` comparable ones in the code judged. */
+  follows: number;
+  total: number;
+  /** What was judged: the file's unchanged code (the diff is known) or the whole file. */
+  scope: "unchanged-code" | "file";
+  /** The convention holds: at least 90% of at least 5 constructs follow it. */
+  holds: boolean;
+  /** Findings of the rule reported here (the convention holds) or left unsaid (it does not). */
+  reported: number;
+  silenced: number;
+  /** "41 of 42 functions have a return annotation" */
+  text: string;
+}
+
 export interface EngineResult {
   findings: Finding[];
   skipped: SkippedFile[];
@@ -88,6 +109,8 @@ export interface EngineResult {
   analysed: string[];
   /** Outside settings (Ruff, flake8) that were applied, for the summary. */
   honoured: string[];
+  /** House style inferred for taste rules, per file and rule, where it decided a finding. */
+  houseStyle: HouseStyleFact[];
 }
 
 /** A Python version as [major, minor]. */

@@ -30,12 +30,14 @@ parentPort!.on("message", async (job: FileJob) => {
       project,
       reportUnusedSuppressions: init.reportUnusedSuppressions,
       budgetMs: init.budgetMs,
+      houseStyle: job.houseStyle,
     },
   );
   parentPort!.postMessage({
     type: "result",
     findings: analysis.findings,
     failures: analysis.failures,
+    houseStyle: analysis.houseStyle,
     ...(analysis.skipped ? { skipped: analysis.skipped } : {}),
   } satisfies WorkerMessage);
 });

@@ -108,6 +108,18 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
     for (const f of input.failures.slice(0, MAX_LISTED))
       out.push(`- \`${f.rule}\`${f.path ? ` on ${codeSpan(f.path)}` : ""}: ${renderMessage(f.message)}`);
   }
+  const styles = input.houseStyle ?? [];
+  if (styles.length > 0) {
+    // Taste rules speak only where the file's own code follows the convention: say what was inferred.
+    out.push("", "### House style", "");
+    for (const f of styles.filter((s) => s.holds).slice(0, MAX_LISTED))
+      out.push(
+        `- ${codeSpan(f.path)}: ${renderMessage(f.text)} ${f.scope === "file" ? "in the file" : "in its unchanged code"}, so \`${f.rule}\` spoke.`,
+      );
+    const unsaid = styles.filter((s) => !s.holds).reduce((n, s) => n + s.silenced, 0);
+    if (unsaid > 0)
+      out.push(`- ${plural(unsaid, "taste finding")} left unsaid where the code does not follow the convention.`);
+  }
   if (input.honoured?.length) {
     out.push("", "### Repository settings honoured", "");
     for (const h of input.honoured) out.push(`- ${renderMessage(h)}`);

@@ -1,7 +1,7 @@
 // The contract between the pure planner and the front doors that execute a plan
 // (the GitHub App's publisher, `peptalk review`). Plain data only.
 import type { ConfigError, ResolvedConfig } from "../engine/config/resolve.js";
-import type { CheckFailure, Finding, SkippedFile } from "../engine/types.js";
+import type { CheckFailure, Finding, HouseStyleFact, SkippedFile } from "../engine/types.js";
 
 /** One changed file of the PR, as `pulls.listFiles` (or a local `git diff`) describes it. */
 export interface ChangedFile {
@@ -97,6 +97,8 @@ export interface PlanInput {
   docsUrl?: string | null;
   /** What outside settings were honoured (e.g. "[tool.ruff] lint.ignore"), for the summary. */
   honoured?: readonly string[];
+  /** The house style inferred for taste rules (EngineResult.houseStyle), for the summary. */
+  houseStyle?: readonly HouseStyleFact[];
   /** Head text of the changed files: suggestions are whole lines rewritten from it. */
   fileTexts?: ReadonlyMap<string, string>;
   /**

@@ -87,9 +87,11 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
     .optionally()
     .reply(200, {
       truncated: false,
-      tree: (s.tree ?? ["app.py", "README.md"]).map((path) => ({ path, type: "blob" })),
+      tree: (s.tree ?? ["app.py", "README.md", "ruff.toml"]).map((path) => ({ path, type: "blob" })),
     });
-  graphql(scope, s.contents ?? { [`${HEAD}:app.py`]: SOURCE }, s.threads ?? [], calls);
+  // The team runs Ruff (its default selection has E713): `not-in-test`, a taste rule, speaks.
+  const contents = s.contents ?? { [`${HEAD}:app.py`]: SOURCE, [`${HEAD}:ruff.toml`]: "line-length = 100\n" };
+  graphql(scope, contents, s.threads ?? [], calls);
   scope
     .get(`${REPO}/pulls/2`)
     .optionally()

@@ -17,7 +17,12 @@ function git(cwd: string, ...args: string[]): string {
 
 /** A repository whose `feature` branch changes app.py on top of `main`. */
 function repoWithBranch(): string {
-  const root = tempTree({ "app.py": "def old(x: object) -> bool:\n    return x == None\n", "README.md": "hi\n" });
+  // The team runs Ruff (its default selection has E713): `not-in-test`, a taste rule, speaks.
+  const root = tempTree({
+    "app.py": "def old(x: object) -> bool:\n    return x == None\n",
+    "README.md": "hi\n",
+    "ruff.toml": "line-length = 100\n",
+  });
   git(root, "init", "-q");
   git(root, "add", ".");
   git(root, "commit", "-qm", "base");

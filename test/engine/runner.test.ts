@@ -11,6 +11,7 @@ const throwing = defineCheck({
   codes: [],
   category: "idioms",
   severity: "warning",
+  type: "bug",
   fix: "never",
   docs: { summary: "A check that throws on every call.", why: "Proves isolation.", bad: "x\n", good: "x\n" },
   create() {
@@ -27,6 +28,7 @@ const everyCall = defineCheck({
   codes: [],
   category: "idioms",
   severity: "info",
+  type: "bug",
   fix: "never",
   docs: { summary: "Reports every call.", why: "Test double.", bad: "f()\n", good: "x\n" },
   create(ctx) {
@@ -57,6 +59,7 @@ describe("analyzeFile", () => {
       codes: [],
       category: "idioms",
       severity: "info",
+      type: "bug",
       fix: "sometimes",
       docs: { summary: "Rewrites calls.", why: "Test double.", bad: "f()\n", good: "x\n" },
       create(ctx) {
@@ -89,6 +92,7 @@ describe("analyzeFile", () => {
       codes: [],
       category: "idioms",
       severity: "info",
+      type: "bug",
       fix: "never",
       docs: { summary: "Declares no fix, offers one.", why: "Test double.", bad: "f()\n", good: "x\n" },
       create(ctx) {
@@ -110,6 +114,7 @@ describe("analyzeFile", () => {
       codes: [],
       category: "idioms",
       severity: "info",
+      type: "bug",
       fix: "never",
       docs: { summary: "Traces the walk.", why: "Test double.", bad: "f()\n", good: "x\n" },
       create() {
@@ -145,6 +150,7 @@ describe("analyzeFile", () => {
 describe("a check that overflows the stack", () => {
   const overflowing = defineCheck({
     id: "overflows",
+    type: "bug",
     codes: [],
     category: "idioms",
     severity: "warning",

@@ -21,6 +21,11 @@ interface RowOptions {
   project?: ProjectInput;
   /** Why Ruff disagrees on this row, when peptalk differs on purpose. Skips the oracle. */
   ruffDiffers?: string;
+  /**
+   * A taste rule runs as if the team selected it (default: that is what Ruff is compared with),
+   * or, with "inferred", speaks only where the file's own style holds (house-style.ts).
+   */
+  houseStyle?: "selected" | "inferred";
 }
 
 export type ValidRow = string | ({ code: string } & RowOptions);
@@ -61,7 +66,14 @@ export function runCheck(check: FileCheck, code: string, options: RowOptions = {
   if ((check.appliesTo === "tests" && !isTestFile) || (check.appliesTo === "non-tests" && isTestFile)) return [];
   const project = createProjectContext(options.project ?? {}, new Map([[path, code]]));
   const sev = check.severity === "off" ? "info" : check.severity;
-  const result = analyzeFile(path, code, [check], { python, isTestFile, project, severities: { [check.id]: sev } });
+  const asked = options.houseStyle === "inferred" ? [] : [check.id];
+  const result = analyzeFile(path, code, [check], {
+    python,
+    isTestFile,
+    project,
+    severities: { [check.id]: sev },
+    houseStyle: { asked, changedLines: null },
+  });
   if (result.failures.length > 0) throw new Error(`check threw: ${result.failures.map((f) => f.message).join("; ")}`);
   return result.findings.filter((f) => f.rule === check.id);
 }

@@ -20,7 +20,9 @@ async function plan(
   changed: ChangedFile[] = [{ path: "app.py", status: "modified", patch: PATCH }],
 ) {
   const { config } = resolveConfig(raw, { rules: allChecks });
-  const result = await runEngine({ files: [{ path: "app.py", content: NEW }], config }, allChecks);
+  // The team runs Ruff (its default selection has E713): `not-in-test`, a taste rule, speaks.
+  const project = { files: { "ruff.toml": "line-length = 100\n" } };
+  const result = await runEngine({ files: [{ path: "app.py", content: NEW }], config, project }, allChecks);
   return planReview({
     findings: result.findings,
     changedFiles: changed,

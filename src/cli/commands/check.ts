@@ -151,6 +151,7 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
     findings: result.findings.map((f) => ({ ...f, path: display.get(f.path) ?? f.path })),
     skipped: [...result.skipped.map((s) => ({ ...s, path: display.get(s.path) ?? s.path })), ...notChecked],
     failures: result.failures.map((s) => ({ ...s, path: display.get(s.path) ?? s.path })),
+    houseStyle: result.houseStyle.map((h) => ({ ...h, path: display.get(h.path) ?? h.path })),
   };
   switch (options.format) {
     case "json":

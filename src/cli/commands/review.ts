@@ -7,6 +7,7 @@ import { reviewPullRequest } from "../../app/review-pull-request.js";
 import { enabledChecks, runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
 import { entryPointFiles } from "../../engine/pyproject.js";
+import { addedLinesByPath } from "../../engine/house-style.js";
 import { isProjectFile } from "../../engine/project.js";
 import { planReview } from "../../planner/plan-review.js";
 import type { ReviewPlan } from "../../planner/types.js";
@@ -73,6 +74,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
       files,
       config,
       project: { paths, changedPaths: changedFiles.map((f) => f.path), files: projectFiles, baseFiles },
+      changedLines: addedLinesByPath(changedFiles),
     },
     allChecks,
   );
@@ -86,6 +88,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     analysed: result.analysed,
     enabledRules: enabledChecks(allChecks, { config }).map((c) => c.id),
     honoured: result.honoured,
+    houseStyle: result.houseStyle,
     fileTexts: new Map(files.map((f) => [f.path, f.content.toString("utf8")])),
   });
 }

@@ -8,6 +8,7 @@ export function formatRulesJson(rules: readonly RuleInfo[]): string {
       codes: r.codes,
       category: r.category,
       severity: r.severity,
+      type: r.type,
       fixable: r.fixable,
       minPython: r.minPython,
       appliesTo: r.appliesTo,
@@ -23,9 +24,17 @@ export function formatRulesText(rules: readonly RuleInfo[]): string {
   return rules
     .map(
       (r) =>
-        `${r.id.padEnd(width)}  ${r.category.padEnd(11)} ${r.severity.padEnd(7)} ${r.fixable === "never" ? "     " : "fix  "}${r.codes.join(",").padEnd(14)} ${r.docs.summary}`,
+        `${r.id.padEnd(width)}  ${r.category.padEnd(11)} ${r.type.padEnd(5)} ${r.severity.padEnd(7)} ${r.fixable === "never" ? "     " : "fix  "}${r.codes.join(",").padEnd(14)} ${r.docs.summary}`,
     )
     .join("\n");
+}
+
+/** When a taste rule speaks, for its entry on the rules page. */
+function taste(r: RuleInfo): string {
+  if (r.type !== "taste") return "";
+  return r.convention
+    ? ` (speaks where the team selected it, or where the file's code follows the convention: ${r.convention})`
+    : " (speaks where the team selected it)";
 }
 
 function fence(code: string, lang = "python"): string {
@@ -43,11 +52,16 @@ export function formatRulesMarkdown(rules: readonly RuleInfo[]): string {
     `${rules.length} rules. Configure them in \`.github/peptalk.yml\` under \`rules:\` by id or by category (\`error\`, \`warning\`, \`info\`, \`off\`). ` +
       "`# noqa: CODE` and `# peptalk: ignore[rule-id]` silence one line.",
     "",
-    "| rule | category | codes | default | fix |",
-    "|---|---|---|---|---|",
+    "A **bug** rule reports a defect or a likely defect. A **taste** rule reports a convention and speaks only " +
+      "where the codebase has that taste: the team selected it (`.github/peptalk.yml`, its Ruff or flake8 " +
+      "selection), or the file's own unchanged code follows the convention (at least 90% of at least 5 " +
+      "comparable constructs) and the new code does not.",
+    "",
+    "| rule | category | type | codes | default | fix |",
+    "|---|---|---|---|---|---|",
     ...rules.map(
       (r) =>
-        `| [${r.id}](#${r.id}) | ${r.category} | ${r.codes.join(", ")} | ${r.severity} | ${r.fixable === "never" ? "" : r.fixable} |`,
+        `| [${r.id}](#${r.id}) | ${r.category} | ${r.type} | ${r.codes.join(", ")} | ${r.severity} | ${r.fixable === "never" ? "" : r.fixable} |`,
     ),
     "",
   ];
@@ -57,6 +71,7 @@ export function formatRulesMarkdown(rules: readonly RuleInfo[]): string {
       out.push(`### ${r.id}`, "");
       out.push(r.docs.summary, "");
       const facts = [
+        `Type: **${r.type}**${taste(r)}`,
         `Default severity: **${r.severity}**`,
         r.codes.length ? `Codes: ${r.codes.map((c) => `\`${c}\``).join(", ")}` : "Codes: none (peptalk's own)",
         `Fix: ${r.fixable === "never" ? "none" : r.fixable}`,

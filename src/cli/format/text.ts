@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import type { EngineResult, Finding } from "../../engine/types.js";
+import type { EngineResult, Finding, HouseStyleFact } from "../../engine/types.js";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -27,11 +27,52 @@ export function formatText(result: EngineResult, options: TextOptions): string {
   for (const s of result.skipped) lines.push(paint("dim", `${s.path}: skipped: ${s.reason}`));
   for (const failure of result.failures)
     lines.push(paint("magenta", `${failure.path}: check ${failure.rule} failed: ${failure.message}`));
+  lines.push(...houseStyleLines(result.houseStyle).map((l) => paint("dim", l)));
   if (result.honoured.length > 0)
     lines.push(paint("dim", `Honoured repository settings: ${result.honoured.join("; ")}`));
   lines.push(summaryLine(result, options.fixedCount ?? 0, options.unsafeFixes ?? false));
   return lines.join("\n");
 }
+
+/**
+ * What the house style decided for taste rules: each file where it holds (why its findings are
+ * reported), then one line for the findings left unsaid where the code does not follow the style.
+ */
+export function houseStyleLines(facts: readonly HouseStyleFact[]): string[] {
+  const holding = facts.filter((f) => f.holds);
+  const lines: string[] = [];
+  if (holding.length <= MAX_STYLE_LINES) {
+    for (const f of holding)
+      lines.push(
+        `House style: ${f.path}${f.scope === "unchanged-code" ? " (unchanged code)" : ""}: ${f.text}, so ${f.rule} reports ${plural(f.reported, "finding")}.`,
+      );
+  } else {
+    // A big run: one line per rule, with its first file as the example.
+    const byRule = new Map<string, HouseStyleFact[]>();
+    for (const f of holding) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const [rule, list] of byRule) {
+      const reported = list.reduce((n, f) => n + f.reported, 0);
+      lines.push(
+        `House style: ${rule} reports ${plural(reported, "finding")} in ${plural(list.length, "file")} whose code follows the convention (${list[0]!.path}: ${list[0]!.text}).`,
+      );
+    }
+  }
+  const unsaid = facts.filter((f) => !f.holds);
+  if (unsaid.length > 0) {
+    const byRule = new Map<string, number>();
+    for (const f of unsaid) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + f.silenced);
+    const total = unsaid.reduce((n, f) => n + f.silenced, 0);
+    const files = new Set(unsaid.map((f) => f.path)).size;
+    const rules = [...byRule].map(([rule, n]) => `${rule} ${n}`).join(", ");
+    lines.push(
+      `House style: ${plural(total, "taste finding")} left unsaid in ${plural(files, "file")} whose code does not follow the convention (${rules}); select a rule to hear it everywhere.`,
+    );
+  }
+  return lines;
+}
+
+/** Past this many files, the house style is summarised per rule. */
+const MAX_STYLE_LINES = 10;
 
 function plural(n: number, word: string): string {
   if (n === 1) return `${n} ${word}`;

@@ -31,6 +31,11 @@ export interface ResolvedConfig {
   reportUnusedSuppressions: boolean;
   /** The effective severity of every known rule. */
   severities: Record<string, Severity | "off">;
+  /**
+   * Rules the config turns on by name or by category (not `off`): for a taste rule, the team
+   * asked for it, so it speaks everywhere rather than only where the house style shows it.
+   */
+  explicitRules: string[];
   review: PeptalkConfig["review"];
   check: PeptalkConfig["check"];
 }
@@ -109,10 +114,15 @@ export function resolveConfig(
   for (const r of options.rules) for (const code of r.codes) byCode.set(code, r.id);
 
   const severities = defaultSeverities(options.rules);
+  const explicit = new Set<string>();
   // Categories first, then rule ids, so a rule id always wins over its category.
   for (const [key, value] of Object.entries(data.rules)) {
     if (categories.has(key)) {
-      for (const r of options.rules) if (r.category === key) severities[r.id] = value;
+      for (const r of options.rules) {
+        if (r.category !== key) continue;
+        severities[r.id] = value;
+        explicit.add(r.id);
+      }
     } else if (!ruleIds.has(key)) {
       const code = byCode.get(key.toUpperCase());
       const hint = code
@@ -121,7 +131,11 @@ export function resolveConfig(
       errors.push({ path: `rules.${key}`, message: `Unknown rule or category "${key}".${hint}` });
     }
   }
-  for (const [key, value] of Object.entries(data.rules)) if (ruleIds.has(key)) severities[key] = value;
+  for (const [key, value] of Object.entries(data.rules)) {
+    if (!ruleIds.has(key)) continue;
+    severities[key] = value;
+    explicit.add(key);
+  }
 
   let python = DEFAULT_PYTHON;
   let pythonSource: ResolvedConfig["pythonSource"] = "default";
@@ -159,6 +173,7 @@ export function resolveConfig(
       respectRuffConfig: data.respect_ruff_config,
       reportUnusedSuppressions: data.report_unused_suppressions,
       severities,
+      explicitRules: [...explicit].filter((id) => severities[id] !== "off"),
       review: data.review,
       check: data.check,
     },
