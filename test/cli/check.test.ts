@@ -7,6 +7,8 @@ import { runCli, tempTree } from "../helpers/cli.js";
 const SAMPLE = "def f(x: object) -> object:\n    if x == None:\n        return 1\n    return x != None\n";
 /** One safe fix (E713: the same bytecode) and one unsafe fix (E711: `__eq__` may be overloaded). */
 const MIXED = "def f(k: object, d: dict) -> object:\n    if not k in d:\n        return 1\n    return k == None\n";
+/** A Ruff config with its default selection: E713 (`not-in-test`, a taste rule) is then the team's choice. */
+const RUFF_DEFAULTS = { "ruff.toml": "line-length = 100\n" };
 const MIXED_SAFE_FIXED =
   "def f(k: object, d: dict) -> object:\n    if k not in d:\n        return 1\n    return k == None\n";
 
@@ -77,7 +79,7 @@ describe("peptalk check (as a process)", () => {
   });
 
   it("prints SARIF 2.1.0 with rules, regions and only safe fixes", () => {
-    const root = tempTree({ "a.py": "x == None\nok = not k in d\n" });
+    const root = tempTree({ "a.py": "x == None\nok = not k in d\n", ...RUFF_DEFAULTS });
     const sarif = JSON.parse(runCli(["check", "--format", "sarif", "--unsafe-fixes"], root).stdout);
     expect(sarif.version).toBe("2.1.0");
     const run = sarif.runs[0];
@@ -96,7 +98,7 @@ describe("peptalk check (as a process)", () => {
   });
 
   it("marks fixes --fix would apply with [*] and counts the hidden unsafe ones", () => {
-    const root = tempTree({ "a.py": MIXED });
+    const root = tempTree({ "a.py": MIXED, ...RUFF_DEFAULTS });
     const result = runCli(["check"], root);
     expect(result.stdout).toContain("a.py:2:12: warning not-in-test [E713] [*] Membership test should use `not in`");
     expect(result.stdout).toContain(
@@ -108,7 +110,7 @@ describe("peptalk check (as a process)", () => {
   });
 
   it("applies only safe fixes with --fix, and says how many unsafe ones it left", () => {
-    const root = tempTree({ "a.py": MIXED });
+    const root = tempTree({ "a.py": MIXED, ...RUFF_DEFAULTS });
     const result = runCli(["check", "--fix"], root);
     expect(readFileSync(join(root, "a.py"), "utf8")).toBe(MIXED_SAFE_FIXED);
     expect(result.stdout).toMatch(
@@ -117,7 +119,7 @@ describe("peptalk check (as a process)", () => {
   });
 
   it("applies unsafe fixes too with --fix --unsafe-fixes", () => {
-    const root = tempTree({ "a.py": MIXED, "b.py": SAMPLE });
+    const root = tempTree({ "a.py": MIXED, "b.py": SAMPLE, ...RUFF_DEFAULTS });
     const result = runCli(["check", "--fix", "--unsafe-fixes"], root);
     expect(readFileSync(join(root, "a.py"), "utf8")).toBe(
       "def f(k: object, d: dict) -> object:\n    if k not in d:\n        return 1\n    return k is None\n",
@@ -129,7 +131,7 @@ describe("peptalk check (as a process)", () => {
   });
 
   it("shows unsafe fixes as available with --unsafe-fixes alone, and changes nothing", () => {
-    const root = tempTree({ "a.py": MIXED });
+    const root = tempTree({ "a.py": MIXED, ...RUFF_DEFAULTS });
     const result = runCli(["check", "--unsafe-fixes"], root);
     expect(readFileSync(join(root, "a.py"), "utf8")).toBe(MIXED);
     expect(result.stdout).toContain("a.py:4:17: warning none-comparison [E711] [*] Comparison to `None`");
@@ -138,7 +140,7 @@ describe("peptalk check (as a process)", () => {
   });
 
   it("gives each fix's applicability in JSON, with the reason an unsafe one needs a human", () => {
-    const root = tempTree({ "a.py": MIXED });
+    const root = tempTree({ "a.py": MIXED, ...RUFF_DEFAULTS });
     const findings = jsonFindings(runCli(["check", "--format", "json"], root).stdout);
     const fixes = Object.fromEntries(findings.map((f) => [f.rule, f.fix]));
     expect(fixes["not-in-test"]).toMatchObject({ applicability: "safe" });

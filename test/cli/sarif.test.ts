@@ -45,6 +45,8 @@ describe("SARIF output", () => {
       "pkg/b.py": "s = 'é😀'; t = x == None  # unicode before the finding\n",
       "pkg/broken.py": "def f(:\n",
       "pkg/c.py": "ok = not k in d\n",
+      // A Ruff config with its default selection, which includes E713 (a taste rule).
+      "ruff.toml": "line-length = 100\n",
     });
     const result = runCli(["check", "--format", "sarif"], root);
     const sarif = JSON.parse(result.stdout);
