@@ -88,7 +88,10 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const projectChecks = checks.filter((c): c is ProjectCheck => c.kind === "project");
   const severities = effectiveSeverities(checks, config);
 
-  const outside = config.respectRuffConfig ? readOutsideSettings(input.project?.files ?? {}) : readOutsideSettings({});
+  // Front doors reviewing a change pass the base commit's settings files: what is checked is
+  // decided by the target branch, not by the change under review.
+  const settingsTexts = input.project?.settingsFiles ?? input.project?.files ?? {};
+  const outside = config.respectRuffConfig ? readOutsideSettings(settingsTexts) : readOutsideSettings({});
   const skipped: EngineResult["skipped"] = [];
   const jobs: FileJob[] = [];
   const contents = new Map<string, string | Uint8Array>();
