@@ -1,7 +1,8 @@
 // The gate holds against the pull request's own author (issue 11): settings come from the
 // base commit, peptalk's own errors fail closed, deliveries can be redelivered after a
 // failure, and a re-run reviews the commit that was re-run. Driven through Probot with nock.
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ import {
   payload,
   REPO,
 } from "../helpers/app.js";
+import { runCli, tempTree } from "../helpers/cli.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -109,6 +111,20 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[]; blo
   return { scope, calls, blobQueries };
 }
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The example pull_request event on disk, for the Action. */
+function eventPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), "peptalk-gate-"));
+  dirs.push(dir);
+  const path = join(dir, "event.json");
+  writeFileSync(path, JSON.stringify(prEvent()));
+  return path;
+}
+
 let probot: Probot;
 beforeEach(() => {
   nock.disableNetConnect();
@@ -138,9 +154,13 @@ function prEvent(action = "opened"): Record<string, any> {
   return event;
 }
 
-function captureCompletion(scope: nock.Scope): { body?: any } {
+/** The check run's completing PATCH (annotation batches before it are accepted too). */
+function captureCompletion(scope: nock.Scope, patches = 1): { body?: any } {
   const holder: { body?: any } = {};
-  scope.patch(`${REPO}/check-runs/7`, (b) => ((holder.body = b), true)).reply(200, {});
+  scope
+    .patch(`${REPO}/check-runs/7`, (b) => ((holder.body = b), true))
+    .times(patches)
+    .reply(200, {});
   return holder;
 }
 
@@ -290,6 +310,33 @@ describe("settings come from the base commit (item 1)", () => {
     expect(completion.body.output.summary).toContain("read 200 of 251 packaging and test configuration files");
     // Batched: at most 100 blobs per query.
     expect(Math.max(...blobQueries.map((q) => q.length))).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("`peptalk review` on a local diff uses the base commit's settings too", () => {
+  it("a branch adding extend-exclude = ['*'] still fails on its finding", () => {
+    const git = (cwd: string, ...args: string[]): string =>
+      execFileSync(
+        "git",
+        ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args],
+        {
+          cwd,
+          encoding: "utf8",
+        },
+      );
+    const root = tempTree({ "app.py": "x = 1\n", "pyproject.toml": PYPROJECT });
+    git(root, "init", "-q");
+    git(root, "add", ".");
+    git(root, "commit", "-qm", "base");
+    git(root, "checkout", "-qb", "feature");
+    writeFileSync(join(root, "app.py"), SOURCE);
+    writeFileSync(join(root, "pyproject.toml"), `${PYPROJECT}\n[tool.ruff]\nextend-exclude = ["*"]\n`);
+    git(root, "commit", "-qam", "feature");
+    const r = runCli(["review", "--base", "main", "--format", "json"], root);
+    const plan = JSON.parse(r.stdout) as { conclusion: string; title: string };
+    expect(plan).toMatchObject({ conclusion: "failure", title: "1 error, 2 warnings in 1 file" });
+    expect(r.code).toBe(1);
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
@@ -460,6 +507,91 @@ describe("bounded bytes (item 7)", () => {
     expect(config.maxFileSize).toBe(1_000_000);
   });
 
+  it("reads and analyses the Python files one GraphQL page at a time, and runs project checks once", async () => {
+    const count = 150;
+    const paths = Array.from({ length: count }, (_, i) => `pkg/m${String(i).padStart(3, "0")}.py`);
+    const source = "def f(x: object) -> bool:\n    return x == None\n";
+    const patch = "@@ -0,0 +1,2 @@\n+def f(x: object) -> bool:\n+    return x == None";
+    const pyproject = (deps: string): string =>
+      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
+    const contents: Files = {
+      [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
+      [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+    };
+    for (const path of paths) contents[`${HEAD}:${path}`] = source;
+    // Through the Action's client (@octokit/rest, no request queue), so concurrency shows.
+    const scope = nock(API);
+    scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).query(true).reply(404);
+    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+    scope
+      .get(`${REPO}/pulls/2/files`)
+      .query(true)
+      .reply(200, [
+        ...paths.map((filename) => ({ filename, status: "added", patch })),
+        {
+          filename: "pyproject.toml",
+          status: "modified",
+          patch:
+            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
+        },
+      ]);
+    scope
+      .get(`${REPO}/git/trees/${HEAD}`)
+      .query(true)
+      .reply(200, {
+        truncated: false,
+        tree: [...paths, "pyproject.toml", "uv.lock"].map((path) => ({ path, type: "blob" })),
+      });
+    scope.get(`${REPO}/pulls/2`).reply(200, { number: 2, head: { sha: HEAD } });
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const pages: number[] = [];
+    scope
+      .post("/graphql")
+      .times(10)
+      .reply((_uri, body, callback) => {
+        const query = String((body as { query: string }).query);
+        const repository: Record<string, unknown> = {};
+        if (query.includes("reviewThreads")) {
+          repository["pullRequest"] = {
+            reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+          };
+          callback(null, [200, { data: { repository } }]);
+          return;
+        }
+        const asked = [...query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)];
+        for (const m of asked) {
+          const text = contents[m[2]!];
+          repository[m[1]!] =
+            text === undefined ? null : { text, byteSize: text.length, isBinary: false, isTruncated: false, oid: "a" };
+        }
+        const python = asked.some((m) => m[2]!.endsWith(".py"));
+        if (!python) {
+          callback(null, [200, { data: { repository } }]);
+          return;
+        }
+        pages.push(asked.length);
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        setTimeout(() => {
+          inFlight--;
+          callback(null, [200, { data: { repository } }]);
+        }, 20);
+      });
+    scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
+    const completion = captureCompletion(scope, 7);
+    const exitCode = await runAction({
+      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: eventPath(), INPUT_GITHUB_TOKEN: "t" },
+      log: () => {},
+    });
+    expect(exitCode).toBe(0);
+    expect(pages).toEqual([100, 50]);
+    expect(maxInFlight).toBe(1);
+    // Every file of both pages was analysed, and the project check spoke once.
+    expect(completion.body.output.summary).toContain(`| \`none-comparison\` | warning | ${count} | ${count} |`);
+    expect(completion.body.output.summary).toContain("| `lockfile-not-updated` | warning | 1 | 1 |");
+    expect(completion.body.output.title).toMatch(new RegExp(`in ${count + 1} files$`));
+  });
+
   it("skips a blob GraphQL truncates when REST returns more than max_file_size", async () => {
     const { scope } = mockReviewRun({
       files: [
@@ -506,19 +638,6 @@ describe("bounded bytes (item 7)", () => {
 });
 
 describe("the Action and review --pr --post never leave a run in progress (items 2 and 15)", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  function eventPath(): string {
-    const dir = mkdtempSync(join(tmpdir(), "peptalk-gate-"));
-    dirs.push(dir);
-    const path = join(dir, "event.json");
-    writeFileSync(path, JSON.stringify(prEvent()));
-    return path;
-  }
-
   function crashingApi(): { scope: nock.Scope; completion: { body?: any } } {
     const scope = nock(API);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
