@@ -391,9 +391,12 @@ describe("peptalk's own errors fail closed (item 2)", () => {
 });
 
 describe("reading .github/peptalk.yml (items 12 and 14)", () => {
-  it("retries a 502 and then reviews normally", async () => {
+  it.each([
+    ["a 502", (i: nock.Interceptor) => i.reply(502, { message: "Bad Gateway" })],
+    ["a network error", (i: nock.Interceptor) => i.replyWithError({ code: "ECONNRESET", message: "socket hang up" })],
+  ])("retries %s and then reviews normally", async (_label, fail) => {
     const { scope } = mockReviewRun({ config: null });
-    scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).reply(502, { message: "Bad Gateway" });
+    fail(scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`));
     mockNoConfig(scope);
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
