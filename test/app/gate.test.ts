@@ -55,6 +55,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[]; blo
   const blobQueries: string[][] = [];
   const scope = nock(API);
   mockAuth(scope);
+  noOpenCheckRun(scope, HEAD);
   scope.post(`${REPO}/check-runs`, (b) => b.head_sha === HEAD && b.status === "in_progress").reply(201, { id: 7 });
   if (s.config === undefined) mockNoConfig(scope);
   else if (s.config !== null) mockConfig(scope, s.config);
@@ -125,6 +126,18 @@ function eventPath(): string {
   return path;
 }
 
+/**
+ * Answers a look-up for an unfinished peptalk run on `sha` (made before creating one, so a
+ * retried create cannot leave an orphan) with none; optional, for clients that do not look.
+ */
+function noOpenCheckRun(scope: nock.Scope, sha: string): void {
+  scope
+    .get(`${REPO}/commits/${sha}/check-runs`)
+    .query(true)
+    .optionally()
+    .reply(200, { total_count: 0, check_runs: [] });
+}
+
 let probot: Probot;
 beforeEach(() => {
   nock.disableNetConnect();
@@ -187,6 +200,7 @@ describe("settings come from the base commit (item 1)", () => {
     const threads = review.comments.map((c: any, i: number) => ({
       id: `T${i}`,
       isResolved: false,
+      path: c.path,
       comments: { nodes: [{ databaseId: i, body: c.body }] },
     }));
     const second = mockReviewRun({
@@ -344,6 +358,7 @@ describe("peptalk's own errors fail closed (item 2)", () => {
   function failingRun(config: string | null): nock.Scope {
     const scope = nock(API);
     mockAuth(scope);
+    noOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     if (config === null) mockNoConfig(scope);
     else mockConfig(scope, config);
@@ -411,6 +426,7 @@ describe("reading .github/peptalk.yml (items 12 and 14)", () => {
   it("after repeated 5xx, fails as peptalk's own error, not as a configuration error", async () => {
     const scope = nock(API);
     mockAuth(scope);
+    noOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).times(3).reply(502, { message: "Bad Gateway" });
     const completion = captureCompletion(scope);
@@ -451,6 +467,7 @@ describe("deliveries and re-runs (items 9 and 14)", () => {
     const id = deliveryId();
     const failing = nock(API);
     mockAuth(failing);
+    noOpenCheckRun(failing, HEAD);
     failing.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     mockNoConfig(failing);
     failing.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(500, { message: "Server Error" });
@@ -489,6 +506,7 @@ describe("deliveries and re-runs (items 9 and 14)", () => {
     const scope = nock(API);
     mockAuth(scope);
     scope.get(`${REPO}/pulls/2`).reply(200, { number: 2, state: "open", head: { sha: HEAD }, base: { sha: BASE } });
+    noOpenCheckRun(scope, OLD);
     scope.post(`${REPO}/check-runs`, (b) => b.head_sha === OLD && b.external_id === "pr:2").reply(201, { id: 8 });
     let completion: any;
     scope.patch(`${REPO}/check-runs/8`, (b) => ((completion = b), true)).reply(200, {});
@@ -525,6 +543,7 @@ describe("bounded bytes (item 7)", () => {
     // Through the Action's client (@octokit/rest, no request queue), so concurrency shows.
     const scope = nock(API);
     scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).query(true).reply(404);
+    noOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     scope
       .get(`${REPO}/pulls/2/files`)
@@ -643,6 +662,7 @@ describe("bounded bytes (item 7)", () => {
 describe("the Action and review --pr --post never leave a run in progress (items 2 and 15)", () => {
   function crashingApi(): { scope: nock.Scope; completion: { body?: any } } {
     const scope = nock(API);
+    noOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).query(true).reply(404);
     scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(422, { message: "Something unexpected" });
