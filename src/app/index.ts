@@ -37,15 +37,30 @@ function isTransient(err: unknown): boolean {
   return typeof status === "number" && status >= 500;
 }
 
-/** Runs `fn` through the App's secondary-rate-limit retry, as every other request does. */
-function rateLimited<T>(fn: () => Promise<T>): Promise<T> {
-  const call = fn as unknown as GitHubClient["request"];
+/**
+ * Runs `fn` through the App's request policy (secondary-rate-limit retry), as every other
+ * request is. Only GitHub's answers go through it: an error of the file itself (invalid YAML)
+ * is handed back untouched, never retried as if the request had failed.
+ */
+async function rateLimited<T>(fn: () => Promise<T>): Promise<T> {
+  type Outcome = { value: T } | { error: unknown };
+  const call = async (): Promise<Outcome> => {
+    try {
+      return { value: await fn() };
+    } catch (error) {
+      if (typeof (error as { status?: unknown }).status === "number") throw error;
+      return { error };
+    }
+  };
+  const send = call as unknown as GitHubClient["request"];
   const client = withSecondaryRateLimitRetry({
-    request: call,
-    graphql: call,
-    paginate: call,
+    request: send,
+    graphql: send,
+    paginate: send,
   } as unknown as GitHubClient);
-  return client.request("") as unknown as Promise<T>;
+  const outcome = (await client.request("")) as unknown as Outcome;
+  if ("error" in outcome) throw outcome.error;
+  return outcome.value;
 }
 
 async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
