@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createCheckRun } from "../app/check-run.js";
 import { createRestClient, type GitHubClient } from "../app/github.js";
-import { reviewPullRequest } from "../app/review-pull-request.js";
+import { completeWithOwnError, onErrorOf, reviewPullRequest } from "../app/review-pull-request.js";
 import { parseYamlConfig } from "../cli/config-loader.js";
 import { formatGithub } from "../cli/format/github.js";
 import type { ConfigError } from "../engine/config/resolve.js";
@@ -42,7 +42,8 @@ async function loadConfig(
     const parsed = parseYamlConfig(String(data), ".github/peptalk.yml");
     return { raw: parsed.data ?? {}, errors: parsed.errors };
   } catch (err) {
-    if ((err as { status?: number }).status === 404) return { raw: {}, errors: [] };
+    // No file: `[tool.peptalk]` of the base commit applies, else the defaults.
+    if ((err as { status?: number }).status === 404) return { raw: null, errors: [] };
     throw err;
   }
 }
@@ -66,7 +67,6 @@ export async function runAction(io: ActionIo): Promise<number> {
   const gh = await createRestClient(token, env["GITHUB_API_URL"], "peptalk-action");
   const fork = !!pr.head.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name;
   const post = env["INPUT_POST"] !== "false" && !(fork && eventName === "pull_request");
-  const config = await loadConfig(gh, owner, repo, pr.base.repo.default_branch);
   const ref = {
     owner,
     repo,
@@ -76,12 +76,24 @@ export async function runAction(io: ActionIo): Promise<number> {
     ...(pr.changed_files ? { changedFiles: pr.changed_files } : {}),
   };
   const checkRunId = post ? await createCheckRun(gh, { owner, repo }, ref.headSha, ref.number) : null;
-  const run = await reviewPullRequest(gh, ref, {
-    rawConfig: config.raw,
-    configErrors: config.errors,
-    checkRunId,
-    publish: post,
-  });
+  let rawConfig: unknown = null;
+  let run;
+  try {
+    const config = await loadConfig(gh, owner, repo, pr.base.repo.default_branch);
+    rawConfig = config.raw;
+    run = await reviewPullRequest(gh, ref, {
+      rawConfig: config.raw,
+      configErrors: config.errors,
+      checkRunId,
+      publish: post,
+    });
+  } catch (err) {
+    // Never leave the check run in_progress, and never let a crash pass the gate.
+    const onError = onErrorOf(rawConfig, err);
+    if (checkRunId !== null) await completeWithOwnError(gh, { owner, repo }, checkRunId, err, onError);
+    io.log(`::error::peptalk failed (its own error, not a problem in this pull request): ${(err as Error).message}`);
+    return onError === "neutral" ? 0 : 2;
+  }
   if (!run.plan) {
     io.log("peptalk: this pull request changes no Python or packaging files.");
     return 0;

@@ -4,24 +4,48 @@
 // the engine finds, the planner decides, the publisher executes.
 import { allChecks } from "../../checks/index.js";
 import type { ConfigError } from "../engine/config/resolve.js";
-import { resolveConfig } from "../engine/config/resolve.js";
+import { resolveConfig, type ResolvedConfig } from "../engine/config/resolve.js";
+import { checkSchema } from "../engine/config/schema.js";
 import { enabledChecks, runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
 import { addedLinesByPath } from "../engine/house-style.js";
 import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
 import { entryPointFiles } from "../engine/pyproject.js";
-import type { SkippedFile } from "../engine/types.js";
+import { compareFindings } from "../engine/runner.js";
+import type { CheckFailure, Finding, HouseStyleFact, SkippedFile } from "../engine/types.js";
 import { planReview } from "../planner/plan-review.js";
 import type { ChangedFile, ReviewPlan } from "../planner/types.js";
+import {
+  changedSettings,
+  configFromBase,
+  isSettingsFile,
+  settingsChangeNote,
+  settingsPathsAtBase,
+  SETTINGS_FILES,
+} from "./base-settings.js";
 import { completeCheckRun } from "./check-run.js";
 import { findExistingComments } from "./existing-comments.js";
-import { fetchFiles, fetchTreePaths } from "./fetch-contents.js";
+import {
+  BLOBS_PER_QUERY,
+  fetchBlob,
+  fetchBlobs,
+  fetchFiles,
+  fetchTreePaths,
+  type FetchedFile,
+} from "./fetch-contents.js";
 import type { GitHubClient, RepoRef } from "./github.js";
 import { publishPlan, type PublishResult } from "./publish-plan.js";
 
 /** GitHub lists at most 3000 files of a pull request. */
 export const MAX_LISTED_FILES = 3000;
-const MAX_PROJECT_FILES = 200;
+export const MAX_PROJECT_FILES = 200;
+const PROJECT_FILE_BYTES = 1_000_000;
+/** Bytes of Python handed to the engine at once (files GraphQL shows in full are at most 512 kB). */
+export const ENGINE_BATCH_BYTES = 64 * 1024 * 1024;
+/** Head texts kept after their batch, for suggestions on files with fixable findings. */
+const KEPT_TEXT_BYTES = 64 * 1024 * 1024;
+/** Set on an error thrown after the config was resolved: the `check.on_error` it chose. */
+const ON_ERROR = Symbol("peptalk.onError");
 
 export interface PullRequestRef extends RepoRef {
   number: number;
@@ -62,11 +86,27 @@ export async function listChangedFiles(gh: GitHubClient, pr: PullRequestRef): Pr
 }
 
 export interface ReviewOptions {
+  /** `.github/peptalk.yml` from the default branch; null when there is none (then `[tool.peptalk]` at base applies). */
   rawConfig: unknown;
   configErrors: readonly ConfigError[];
   checkRunId: number | null;
   /** Publish the plan (false: `peptalk review --pr` without `--post`). */
   publish: boolean;
+  /** Notes from the front door for the summary (e.g. an `_extends` that could not be read). */
+  notes?: readonly string[];
+  /** `rawConfig` is the owner's default (its `.github` repository): `[tool.peptalk]` replaces it. */
+  configIsOwnerDefault?: boolean;
+}
+
+/** Files the project checks may read, most important first, so the cap never drops them. */
+export function prioritiseProjectPaths(paths: readonly string[], changed: ReadonlySet<string>): string[] {
+  const rank = (path: string): number =>
+    isSettingsFile(path) ? 0 : changed.has(path) ? 1 : 2 + path.split("/").length;
+  return [...paths].sort((a, b) => rank(a) - rank(b));
+}
+
+function text(file: FetchedFile | undefined): string | undefined {
+  return file && "content" in file ? file.content.toString() : undefined;
 }
 
 export async function reviewPullRequest(
@@ -77,7 +117,7 @@ export async function reviewPullRequest(
   const repo = { owner: pr.owner, repo: pr.repo };
   const changedFiles = await listChangedFiles(gh, pr);
   const live = changedFiles.filter((f) => f.status !== "removed");
-  const notes: string[] = [];
+  const notes: string[] = [...(options.notes ?? [])];
   if ((pr.changedFiles ?? 0) > MAX_LISTED_FILES || changedFiles.length >= MAX_LISTED_FILES) {
     notes.push(
       `GitHub lists only the first ${MAX_LISTED_FILES} files of a pull request; files past that were not reviewed.`,
@@ -102,79 +142,126 @@ export async function reviewPullRequest(
     notes.push(
       "The repository's file tree is too large for one listing; project-wide checks saw only the changed files.",
     );
-  const projectPaths = [
-    ...new Set([...(treePaths ?? []).filter(isProjectFile), ...live.map((f) => f.path).filter(isProjectFile)]),
-  ].slice(0, MAX_PROJECT_FILES);
-  const headProject = await fetchFiles(gh, repo, pr.headSha, projectPaths, 1_000_000);
+  const changedPaths = new Set(changedFiles.map((f) => f.path));
+  const candidates = prioritiseProjectPaths(
+    [...new Set([...(treePaths ?? []).filter(isProjectFile), ...live.map((f) => f.path).filter(isProjectFile)])],
+    changedPaths,
+  );
+  const projectPaths = candidates.slice(0, MAX_PROJECT_FILES);
+  if (candidates.length > projectPaths.length)
+    notes.push(
+      `Project-wide checks read ${MAX_PROJECT_FILES} of ${candidates.length} packaging and test configuration files (the root settings and the changed ones first).`,
+    );
+  // One batched read: head project files, the base commit's settings files, and the base
+  // text of changed project files (checks compare them, e.g. a dependency bumped without its lock).
+  const changedProject = changedFiles.filter((f) => isProjectFile(f.path) && f.status !== "added");
+  const baseSettingsPaths = settingsPathsAtBase(changedFiles, treePaths);
+  const read = await fetchBlobs(
+    gh,
+    repo,
+    [
+      ...projectPaths.map((path) => ({ ref: pr.headSha, path })),
+      ...[...new Set([...baseSettingsPaths, ...changedProject.map((f) => f.previousPath ?? f.path)])].map((path) => ({
+        ref: pr.baseSha,
+        path,
+      })),
+    ],
+    PROJECT_FILE_BYTES,
+  );
   const projectTexts: Record<string, string> = {};
-  for (const [path, file] of headProject) if ("content" in file) projectTexts[path] = file.content.toString();
+  for (const path of projectPaths) {
+    const content = text(read.get(`${pr.headSha}:${path}`));
+    if (content !== undefined) projectTexts[path] = content;
+  }
+  const settingsFiles: Record<string, string> = {};
+  for (const path of baseSettingsPaths) {
+    const content = text(read.get(`${pr.baseSha}:${path}`));
+    if (content !== undefined) settingsFiles[path] = content;
+  }
+  const baseFiles: Record<string, string | null> = {};
+  for (const f of changedFiles.filter((c) => isProjectFile(c.path))) {
+    baseFiles[f.path] =
+      f.status === "added" ? null : (text(read.get(`${pr.baseSha}:${f.previousPath ?? f.path}`)) ?? null);
+  }
   // Entry points name modules that entry-point-not-found must read (one more batched fetch).
   const entryFiles = entryPointFiles(projectTexts["pyproject.toml"], treePaths ?? []).filter(
     (p) => !(p in projectTexts),
   );
   if (entryFiles.length > 0)
-    for (const [path, file] of await fetchFiles(gh, repo, pr.headSha, entryFiles, 1_000_000))
+    for (const [path, file] of await fetchFiles(gh, repo, pr.headSha, entryFiles, PROJECT_FILE_BYTES))
       if ("content" in file) projectTexts[path] = file.content.toString();
 
-  const { config, errors } = resolveConfig(options.rawConfig, {
+  const headSettings = Object.fromEntries(
+    SETTINGS_FILES.flatMap((name) => (projectTexts[name] === undefined ? [] : [[name, projectTexts[name]!]])),
+  );
+  const settingsChanged = changedSettings(settingsFiles, headSettings);
+  if (settingsChanged.length > 0) notes.push(settingsChangeNote(settingsChanged));
+
+  const fromBase = configFromBase(options.rawConfig, settingsFiles["pyproject.toml"], options.configIsOwnerDefault);
+  const { config, errors } = resolveConfig(fromBase.raw, {
     rules: allChecks,
     requiresPython: requiresPython(projectTexts["pyproject.toml"]),
   });
-  const configErrors = [...options.configErrors, ...errors];
+  const configErrors = [...options.configErrors, ...fromBase.errors, ...errors];
 
-  const changedProject = changedFiles.filter((f) => isProjectFile(f.path) && f.status !== "added");
-  const baseFetched = await fetchFiles(
-    gh,
-    repo,
-    pr.baseSha,
-    changedProject.map((f) => f.previousPath ?? f.path),
-    1_000_000,
-  );
-  const baseFiles: Record<string, string | null> = {};
-  for (const f of changedFiles.filter((c) => isProjectFile(c.path))) {
-    const base = baseFetched.get(f.previousPath ?? f.path);
-    baseFiles[f.path] = base && "content" in base ? base.content.toString() : null;
-  }
-
-  const pythonPaths = live
-    .map((f) => f.path)
-    .filter((p) => isPython(p) && isIncluded(p, config.include, config.exclude));
-  const fetched = await fetchFiles(gh, repo, pr.headSha, pythonPaths, config.maxFileSize);
-  const files: SourceFile[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const path of pythonPaths) {
-    const file = fetched.get(path);
-    if (!file) continue;
-    if ("skipped" in file) skipped.push({ path, reason: file.skipped });
-    else files.push({ path, content: file.content });
-  }
   const project: ProjectInput = {
     ...(treePaths ? { paths: treePaths } : {}),
     changedPaths: changedFiles.map((f) => f.path),
     files: projectTexts,
     baseFiles,
+    settingsFiles,
   };
-  // Always on worker threads: no file, however hostile, may block webhook handling.
-  const result = await runEngine(
-    { files, config, project, workers: "always", changedLines: addedLinesByPath(changedFiles) },
-    allChecks,
-  );
+  const pythonPaths = live
+    .map((f) => f.path)
+    .filter((p) => isPython(p) && isIncluded(p, config.include, config.exclude));
+  try {
+    return await analyseAndPublish(gh, pr, options, {
+      changedFiles,
+      config,
+      configErrors,
+      project,
+      pythonPaths,
+      notes,
+    });
+  } catch (err) {
+    // The front door completes the run; it must honour `check.on_error` from `[tool.peptalk]` too.
+    if (err !== null && typeof err === "object") (err as Record<symbol, unknown>)[ON_ERROR] = config.check.on_error;
+    throw err;
+  }
+}
+
+interface Prepared {
+  changedFiles: ChangedFile[];
+  config: ResolvedConfig;
+  configErrors: ConfigError[];
+  project: ProjectInput;
+  pythonPaths: string[];
+  notes: string[];
+}
+
+async function analyseAndPublish(
+  gh: GitHubClient,
+  pr: PullRequestRef,
+  options: ReviewOptions,
+  { changedFiles, config, configErrors, project, pythonPaths, notes }: Prepared,
+): Promise<ReviewRun> {
+  const repo = { owner: pr.owner, repo: pr.repo };
+  const result = await analysePython(gh, pr, pythonPaths, config, project, changedFiles);
   const existing = await findExistingComments(gh, repo, pr.number);
-  const fileTexts = new Map(files.map((f) => [f.path, f.content.toString()]));
   const plan = planReview({
     findings: result.findings,
     changedFiles,
     existing,
     config,
     configErrors,
-    skipped: [...skipped, ...result.skipped],
+    skipped: result.skipped,
     failures: result.failures,
     // Project files were read whole when the tree listing was complete: project checks saw them.
-    analysed: [...result.analysed, ...(treePaths ? Object.keys(projectTexts) : [])],
+    analysed: [...result.analysed, ...(project.paths ? Object.keys(project.files ?? {}) : [])],
     enabledRules: enabledChecks(allChecks, { config }).map((c) => c.id),
     honoured: result.honoured,
     houseStyle: result.houseStyle,
-    fileTexts,
+    fileTexts: result.fileTexts,
     ...(notes.length ? { note: notes.join("\n\n") } : {}),
   });
   if (!options.publish) return { plan, publish: null, outcome: "planned" };
@@ -201,4 +288,146 @@ export async function reviewPullRequest(
     checkRunId: options.checkRunId,
   });
   return { plan, publish, outcome: "published" };
+}
+
+interface Analysis {
+  findings: Finding[];
+  skipped: SkippedFile[];
+  failures: CheckFailure[];
+  honoured: string[];
+  /** Paths the engine analysed (not skipped or excluded). */
+  analysed: string[];
+  houseStyle: HouseStyleFact[];
+  fileTexts: Map<string, string>;
+}
+
+/**
+ * The engine over the PR's Python files in bounded batches: each GraphQL page of files (at most
+ * 100 texts of at most 512 kB) is analysed and dropped before the next is read, and files
+ * GraphQL truncates are read over REST a few megabytes at a time. Only the texts of files with
+ * a fixable finding are kept, for suggestions. Project checks run once, on the project files.
+ */
+async function analysePython(
+  gh: GitHubClient,
+  pr: PullRequestRef,
+  paths: readonly string[],
+  config: ResolvedConfig,
+  project: ProjectInput,
+  changedFiles: readonly ChangedFile[],
+): Promise<Analysis> {
+  const repo = { owner: pr.owner, repo: pr.repo };
+  const projectChecks = allChecks.filter((c) => c.kind === "project").map((c) => c.id);
+  const changedLines = addedLinesByPath(changedFiles);
+  const first = await runEngine({ files: [], config, project }, allChecks);
+  const out: Analysis = {
+    findings: [...first.findings],
+    skipped: [...first.skipped],
+    failures: [...first.failures],
+    honoured: first.honoured,
+    analysed: [...first.analysed],
+    houseStyle: [],
+    fileTexts: new Map(),
+  };
+  let keptBytes = 0;
+  const analyse = async (files: SourceFile[]): Promise<void> => {
+    if (files.length === 0) return;
+    // Always on worker threads: no file, however hostile, may block webhook handling.
+    const result = await runEngine(
+      { files, config, project, ignore: projectChecks, workers: "always", changedLines },
+      allChecks,
+    );
+    out.findings.push(...result.findings);
+    out.skipped.push(...result.skipped);
+    out.failures.push(...result.failures);
+    out.analysed.push(...result.analysed);
+    out.houseStyle.push(...result.houseStyle);
+    const fixable = new Set(result.findings.filter((f) => f.fix).map((f) => f.path));
+    for (const file of files) {
+      if (!fixable.has(file.path) || keptBytes > KEPT_TEXT_BYTES) continue;
+      keptBytes += file.content.length;
+      out.fileTexts.set(file.path, file.content.toString());
+    }
+  };
+  for (let i = 0; i < paths.length; i += BLOBS_PER_QUERY) {
+    const chunk = paths.slice(i, i + BLOBS_PER_QUERY);
+    const fetched = await fetchFiles(gh, repo, pr.headSha, chunk, config.maxFileSize, {
+      deferLarge: true,
+      concurrency: 1,
+    });
+    const files: SourceFile[] = [];
+    const large: { path: string; oid: string; byteSize: number }[] = [];
+    for (const path of chunk) {
+      const file = fetched.get(path);
+      if (!file) continue;
+      if ("skipped" in file) out.skipped.push({ path, reason: file.skipped });
+      else if ("large" in file) large.push({ path, ...file.large });
+      else files.push({ path, content: file.content });
+    }
+    fetched.clear();
+    await analyse(files);
+    // Truncated blobs: read over REST (each within max_file_size), analysed a batch of bytes at a time.
+    let batch: SourceFile[] = [];
+    let bytes = 0;
+    for (const blob of large) {
+      if (bytes + blob.byteSize > ENGINE_BATCH_BYTES) {
+        await analyse(batch);
+        batch = [];
+        bytes = 0;
+      }
+      const file = await fetchBlob(gh, repo, blob.path, blob.oid, config.maxFileSize);
+      if ("content" in file) {
+        batch.push({ path: blob.path, content: file.content });
+        bytes += file.content.length;
+      } else if ("skipped" in file) out.skipped.push({ path: blob.path, reason: file.skipped });
+    }
+    await analyse(batch);
+  }
+  out.findings.sort(compareFindings);
+  return out;
+}
+
+/**
+ * `check.on_error` for an error: as the review resolved it, else from the raw config, else the
+ * default (failure) when the config cannot say.
+ */
+export function onErrorOf(raw: unknown, err?: unknown): "failure" | "neutral" {
+  const resolved = err !== null && typeof err === "object" ? (err as Record<symbol, unknown>)[ON_ERROR] : undefined;
+  if (resolved === "failure" || resolved === "neutral") return resolved;
+  const check = raw && typeof raw === "object" ? (raw as { check?: unknown }).check : undefined;
+  const parsed = checkSchema.safeParse(check ?? {});
+  return parsed.success ? parsed.data.on_error : "failure";
+}
+
+/** Title of a run peptalk could not finish: its own error, not a finding in the pull request. */
+export const OWN_ERROR_TITLE = "peptalk failed (its own error, not a problem in this pull request)";
+
+/**
+ * Completes a run after an internal error. Fail closed: `failure` (so a crash can never pass
+ * the gate) unless the repository chose `check.on_error: neutral`.
+ */
+export async function completeWithOwnError(
+  gh: GitHubClient,
+  repo: RepoRef,
+  checkRunId: number,
+  err: unknown,
+  onError: "failure" | "neutral",
+): Promise<void> {
+  const message = (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 5).join("\n");
+  const verdict =
+    onError === "failure"
+      ? "The check fails so that a pull request can never pass unreviewed (set `check.on_error: neutral` in `.github/peptalk.yml` to let such runs pass instead)."
+      : "The check is neutral because `.github/peptalk.yml` sets `check.on_error: neutral`: this push was not reviewed.";
+  await completeCheckRun(gh, repo, checkRunId, {
+    conclusion: onError,
+    title: OWN_ERROR_TITLE,
+    summary: [
+      "peptalk stopped with an internal error and reviewed nothing on this push. This is not a finding in the pull request.",
+      "",
+      `> ${message.replace(/\n/g, "\n> ")}`,
+      "",
+      verdict,
+      "",
+      "**Re-run the check** (the *Re-run* button of the `peptalk` check) to try again.",
+    ].join("\n"),
+  });
 }

@@ -3,7 +3,8 @@
 // both post. (Across replicas, the fingerprint markers re-read inside the lock keep
 // comments from repeating.)
 const queues = new Map<string, Promise<unknown>>();
-const seenDeliveries = new Set<string>();
+const doneDeliveries = new Set<string>();
+const runningDeliveries = new Set<string>();
 const MAX_REMEMBERED = 5000;
 
 export function serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -17,11 +18,22 @@ export function serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** True the first time a delivery id is seen. */
-export function firstDelivery(id: string | undefined): boolean {
+/** True when a delivery should be handled: it is neither done nor being handled now. */
+export function beginDelivery(id: string | undefined): boolean {
   if (!id) return true;
-  if (seenDeliveries.has(id)) return false;
-  if (seenDeliveries.size >= MAX_REMEMBERED) seenDeliveries.delete(seenDeliveries.values().next().value!);
-  seenDeliveries.add(id);
+  if (doneDeliveries.has(id) || runningDeliveries.has(id)) return false;
+  runningDeliveries.add(id);
   return true;
+}
+
+/**
+ * Records a delivery as done only when it succeeded: after a failure, GitHub's "Redeliver"
+ * (same delivery id) must run the review again.
+ */
+export function finishDelivery(id: string | undefined, succeeded: boolean): void {
+  if (!id) return;
+  runningDeliveries.delete(id);
+  if (!succeeded) return;
+  if (doneDeliveries.size >= MAX_REMEMBERED) doneDeliveries.delete(doneDeliveries.values().next().value!);
+  doneDeliveries.add(id);
 }

@@ -117,7 +117,10 @@ export function jobText(job: FileJob): string {
 export async function runEngine(input: EngineInput, registry: readonly Check[]): Promise<EngineResult> {
   const { config } = input;
   const checks = enabledChecks(registry, input);
-  const outside = config.respectRuffConfig ? readOutsideSettings(input.project?.files ?? {}) : readOutsideSettings({});
+  // Front doors reviewing a change pass the base commit's settings files: what is checked is
+  // decided by the target branch, not by the change under review.
+  const settingsTexts = input.project?.settingsFiles ?? input.project?.files ?? {};
+  const outside = config.respectRuffConfig ? readOutsideSettings(settingsTexts) : readOutsideSettings({});
   const asked = askedTasteRules(checks, {
     explicitRules: config.explicitRules,
     selected: (check) => !!input.select && input.select.length > 0 && matchesRule(check, input.select),

@@ -44,6 +44,12 @@ export interface ProjectInput {
   baseFiles?: Readonly<Record<string, string | null>>;
   /** Directories that are namespace packages on purpose (config `namespace_packages`). */
   namespacePackages?: readonly string[];
+  /**
+   * Linter settings files (pyproject.toml, ruff.toml, .ruff.toml, setup.cfg, tox.ini, .flake8)
+   * as they are at the base commit. When given, the Ruff/flake8 settings that decide what is
+   * checked come from here, not from `files`: a pull request cannot loosen its own review.
+   */
+  settingsFiles?: Readonly<Record<string, string>>;
 }
 
 export interface ParsedToml {

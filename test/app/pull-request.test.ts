@@ -340,8 +340,8 @@ describe("pull_request events", () => {
     await deliver("pull_request", prOpened());
     expect(completion).toMatchObject({
       status: "completed",
-      conclusion: "neutral",
-      output: { title: "peptalk could not finish this review" },
+      conclusion: "failure",
+      output: { title: "peptalk failed (its own error, not a problem in this pull request)" },
     });
     expect(completion.output.summary).toContain("Server Error");
   });
@@ -377,6 +377,7 @@ describe("re-runs", () => {
     const body = payload("check_run", "rerequested");
     body["check_run"].name = "peptalk";
     body["check_run"].external_id = "pr:2";
+    body["check_run"].head_sha = HEAD;
     body["repository"] = prOpened()["repository"];
     const { scope } = mockReviewRun();
     scope.get(`${REPO}/pulls/2`).reply(200, { number: 2, state: "open", head: { sha: HEAD }, base: { sha: BASE } });

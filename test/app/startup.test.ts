@@ -20,8 +20,22 @@ describe("app entry", () => {
     expect(r.stderr).toContain("WEBHOOK_SECRET must be set when NODE_ENV=production");
   });
 
-  it("loads with a secret, and outside production", () => {
+  it.each([
+    ["no secret, development", { APP_ID: "123", NODE_ENV: "development" }],
+    ["no secret, NODE_ENV unset", { APP_ID: "123" }],
+    ["Probot's default secret", { APP_ID: "123", WEBHOOK_SECRET: "development" }],
+    ["Probot's default secret, production", { APP_ID: "123", WEBHOOK_SECRET: "development", NODE_ENV: "production" }],
+    ["an empty secret", { APP_ID: "123", WEBHOOK_SECRET: "", NODE_ENV: "test" }],
+  ])("refuses to start once APP_ID is set without a real secret: %s", (_label, env) => {
+    const r = load(env);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("WEBHOOK_SECRET must be set to a real secret once APP_ID is configured");
+  });
+
+  it("loads with a real secret, and before registration (no APP_ID: Probot's manifest flow)", () => {
     expect(load({ NODE_ENV: "production", WEBHOOK_SECRET: "s3cret" }).code).toBe(0);
+    expect(load({ APP_ID: "123", WEBHOOK_SECRET: "s3cret" }).code).toBe(0);
     expect(load({}).code).toBe(0);
+    expect(load({ NODE_ENV: "development" }).code).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ describe("config resolution", () => {
     expect(config.exclude).toEqual(["migrations/**"]);
     expect(config.review.max_comments).toBe(10);
     expect(config.review.suggestions).toBe(true);
-    expect(config.check).toEqual({ fail_on: "warning", scope: "changed-lines" });
+    expect(config.check).toEqual({ fail_on: "warning", scope: "changed-lines", on_error: "failure" });
   });
 
   it("gives defaults for an empty file", () => {

@@ -1,9 +1,10 @@
 // `peptalk review`: the whole pull-request pipeline on a local git diff (or, with --pr,
 // on a live pull request), printing the plan the App would execute.
 import { allChecks } from "../../../checks/index.js";
+import { SETTINGS_FILES } from "../../app/base-settings.js";
 import { createCheckRun } from "../../app/check-run.js";
 import { createRestClient } from "../../app/github.js";
-import { reviewPullRequest } from "../../app/review-pull-request.js";
+import { completeWithOwnError, onErrorOf, reviewPullRequest } from "../../app/review-pull-request.js";
 import { enabledChecks, runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
 import { entryPointFiles } from "../../engine/pyproject.js";
@@ -69,11 +70,17 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     baseFiles[f.path] =
       f.status === "added" ? null : (showFile(root, base, f.previousPath ?? f.path)?.toString("utf8") ?? null);
   }
+  // As in the App: the linter settings that decide what is checked are the base commit's.
+  const settingsFiles: Record<string, string> = {};
+  for (const name of SETTINGS_FILES) {
+    const text = showFile(root, base, name);
+    if (text) settingsFiles[name] = text.toString("utf8");
+  }
   const result = await runEngine(
     {
       files,
       config,
-      project: { paths, changedPaths: changedFiles.map((f) => f.path), files: projectFiles, baseFiles },
+      project: { paths, changedPaths: changedFiles.map((f) => f.path), files: projectFiles, baseFiles, settingsFiles },
       changedLines: addedLinesByPath(changedFiles),
     },
     allChecks,
@@ -113,23 +120,6 @@ async function reviewLivePullRequest(options: ReviewOptions, io: Io): Promise<Re
     repo,
     pull_number: Number(number),
   });
-  // Like the App, read the config from the default branch: a pull request cannot loosen its own review.
-  let rawConfig: unknown = {};
-  const configErrors = [];
-  try {
-    const { data } = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      owner,
-      repo,
-      path: ".github/peptalk.yml",
-      ref: pr.base.repo.default_branch,
-      mediaType: { format: "raw" },
-    });
-    const parsed = parseYamlConfig(String(data), ".github/peptalk.yml");
-    rawConfig = parsed.data ?? {};
-    configErrors.push(...parsed.errors);
-  } catch (err) {
-    if ((err as { status?: number }).status !== 404) throw err;
-  }
   const ref = {
     owner,
     repo,
@@ -139,7 +129,35 @@ async function reviewLivePullRequest(options: ReviewOptions, io: Io): Promise<Re
     changedFiles: pr.changed_files as number,
   };
   const checkRunId = options.post ? await createCheckRun(gh, { owner, repo }, ref.headSha, ref.number) : null;
-  const run = await reviewPullRequest(gh, ref, { rawConfig, configErrors, checkRunId, publish: options.post });
+  let rawConfig: unknown = null;
+  let run;
+  try {
+    // Like the App, read the config from the default branch: a pull request cannot loosen its own review.
+    const configErrors = [];
+    try {
+      const { data } = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner,
+        repo,
+        path: ".github/peptalk.yml",
+        ref: pr.base.repo.default_branch,
+        mediaType: { format: "raw" },
+      });
+      const parsed = parseYamlConfig(String(data), ".github/peptalk.yml");
+      rawConfig = parsed.data ?? {};
+      configErrors.push(...parsed.errors);
+    } catch (err) {
+      // No file: `[tool.peptalk]` of the base commit applies, else the defaults.
+      if ((err as { status?: number }).status !== 404) throw err;
+    }
+    run = await reviewPullRequest(gh, ref, { rawConfig, configErrors, checkRunId, publish: options.post });
+  } catch (err) {
+    // A posted run never stays in_progress, and a crash never passes the gate.
+    if (checkRunId !== null)
+      await completeWithOwnError(gh, { owner, repo }, checkRunId, err, onErrorOf(rawConfig, err)).catch(
+        () => undefined,
+      );
+    throw err;
+  }
   if (run.outcome === "nothing-to-review") io.stderr("peptalk: this pull request changes no Python or packaging files");
   if (run.outcome === "superseded")
     io.stderr("peptalk: the pull request's head moved while reviewing; nothing was posted");

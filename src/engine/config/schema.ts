@@ -4,6 +4,9 @@ import { z } from "zod";
 
 export const severityOrOff = z.enum(["error", "warning", "info", "off"]);
 
+/** A hard ceiling on `max_file_size`: a review must hold a bounded number of bytes. */
+export const MAX_FILE_SIZE_LIMIT = 5_000_000;
+
 export const DEFAULT_TEST_GLOBS = [
   "**/test_*.py",
   "**/*_test.py",
@@ -49,6 +52,12 @@ export const checkSchema = z
       .enum(["changed-lines", "changed-files", "all"])
       .default("changed-lines")
       .describe("Which findings count for the gate: only those the PR introduces, any in changed files, or all."),
+    on_error: z
+      .enum(["failure", "neutral"])
+      .default("failure")
+      .describe(
+        "The conclusion when peptalk itself fails (an internal error, GitHub unavailable): failure keeps the gate closed; neutral lets the pull request pass unreviewed.",
+      ),
   })
   .prefault({});
 
@@ -71,8 +80,9 @@ export const configSchema = z.strictObject({
     .number()
     .int()
     .positive()
+    .max(MAX_FILE_SIZE_LIMIT)
     .default(1_000_000)
-    .describe("Files larger than this many bytes are skipped with a note."),
+    .describe("Files larger than this many bytes are skipped with a note (at most 5 MB, 5000000)."),
   namespace_packages: z
     .array(z.string())
     .default([])
