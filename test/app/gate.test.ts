@@ -29,7 +29,9 @@ const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const OWN_ERROR = "peptalk failed (its own error, not a problem in this pull request)";
 /** A new function with a mutable default (error) and two `== None` (warnings): the gate fails. */
-const SOURCE = "def new(y: int, items: list = []) -> object:\n    if not y in items:\n        return y != None\n";
+// Three bug-rule findings: B006 (error), E721 and E711 (warnings).
+const SOURCE =
+  "def new(y: int, items: list = []) -> object:\n    if type(y) == type(items):\n        return y != None\n";
 const PATCH = `@@ -0,0 +1,3 @@\n${SOURCE.trimEnd()
   .split("\n")
   .map((l) => `+${l}`)
@@ -268,9 +270,9 @@ describe("settings come from the base commit (item 1)", () => {
     const completion = captureCompletion(scope);
     await deliver("pull_request", prEvent());
     // E711 (`!= None`) is ignored and mutable-default-argument is off, as the base says;
-    // what is left is `not y in items`, a warning, so the gate passes on its merits.
+    // what is left is `type(y) == type(items)`, a warning, so the gate passes on its merits.
     expect(review.comments).toHaveLength(1);
-    expect(review.comments[0].body).toContain("not-in-test");
+    expect(review.comments[0].body).toContain("type-comparison");
     // (The summary may escape the brackets.)
     expect(completion.body.output.summary).toMatch(/pyproject\.toml \\?\[tool\.ruff\\?\]: lint\.ignore = E711/);
     expect(completion.body.output.summary).toContain("these settings change with this PR and take effect after merge");

@@ -90,7 +90,12 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
       tree: (s.tree ?? ["app.py", "README.md", "ruff.toml"]).map((path) => ({ path, type: "blob" })),
     });
   // The team runs Ruff (its default selection has E713): `not-in-test`, a taste rule, speaks.
-  const contents = s.contents ?? { [`${HEAD}:app.py`]: SOURCE, [`${HEAD}:ruff.toml`]: "line-length = 100\n" };
+  // Settings are read at the base commit, project facts at head.
+  const contents = s.contents ?? {
+    [`${HEAD}:app.py`]: SOURCE,
+    [`${HEAD}:ruff.toml`]: "line-length = 100\n",
+    [`${BASE}:ruff.toml`]: "line-length = 100\n",
+  };
   graphql(scope, contents, s.threads ?? [], calls);
   scope
     .get(`${REPO}/pulls/2`)
