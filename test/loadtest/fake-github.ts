@@ -34,7 +34,7 @@ export class FakeGitHub {
   readonly repo = "monorepo";
   readonly pulls = new Map<number, FakePullRequest>();
   readonly checkRuns: CheckRunRecord[] = [];
-  readonly reviews: { number: number; commitId: string; comments: number }[] = [];
+  readonly reviews: { number: number; commitId: string; comments: number; body: string }[] = [];
   readonly writes: Write[] = [];
   readonly unknown: string[] = [];
   requests = 0;
@@ -123,16 +123,27 @@ export class FakeGitHub {
       const slice = all.slice((page - 1) * perPage, page * perPage);
       const last = Math.ceil(all.length / perPage);
       const headers: Record<string, string> =
-        page < last ? { link: `<http://${req.headers.host}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
+        page < last
+          ? { link: `<http://${req.headers.host}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"` }
+          : {};
       return send(200, slice, headers);
     }
     if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) {
       const number = Number(m[1]);
       if (method === "POST") {
-        this.reviews.push({ number, commitId: String(body["commit_id"]), comments: (body["comments"] ?? []).length });
+        this.reviews.push({
+          number,
+          commitId: String(body["commit_id"]),
+          comments: (body["comments"] ?? []).length,
+          body: String(body["body"] ?? ""),
+        });
         return send(200, { id: this.reviews.length, body: body["body"] });
       }
-      return send(200, []);
+      const mine = this.reviews.filter((r) => r.number === number);
+      return send(
+        200,
+        mine.map((r, i) => ({ id: i + 1, body: r.body, commit_id: r.commitId })),
+      );
     }
     if (/^\/pulls\/(\d+)\/comments$/.test(rest)) return send(200, []);
     if ((m = /^\/git\/trees\/([^/]+)$/.exec(rest))) {
@@ -141,7 +152,12 @@ export class FakeGitHub {
       return send(200, {
         sha: m[1],
         truncated: false,
-        tree: Object.entries(files).map(([p, text]) => ({ path: p, type: "blob", sha: blobSha(text), size: text.length })),
+        tree: Object.entries(files).map(([p, text]) => ({
+          path: p,
+          type: "blob",
+          sha: blobSha(text),
+          size: text.length,
+        })),
       });
     }
     if ((m = /^\/git\/blobs\/([^/]+)$/.exec(rest))) {
@@ -231,5 +247,7 @@ export class FakeGitHub {
 }
 
 function blobSha(text: string): string {
-  return createHash("sha1").update(`blob ${Buffer.byteLength(text)}\0${text}`).digest("hex");
+  return createHash("sha1")
+    .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+    .digest("hex");
 }
