@@ -119,7 +119,8 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     const results = await runOnWorkers(
       jobs,
       fileChecks.map((c) => c.id),
-      { ...options, project: projectInput },
+      // The api indexes serve project checks only: they do not travel to the workers.
+      { ...options, project: { ...projectInput, api: undefined } },
       threadCount,
       input.onProgress,
     );

@@ -1,0 +1,184 @@
+// What a change breaks in modules it does not touch: imports of names that are gone, and calls
+// that no longer bind. Each result is certain or absent: every unknown makes it absent.
+import { bindError, callerParams, headLineFor, isMethodBound } from "./compare.js";
+import { absoluteModule, lookup, provides, qualify, singleBinding, type Resolved } from "./index.js";
+import type { ApiInput, FunctionDef, ModuleEntry, Param, RepoIndex } from "./types.js";
+
+export interface Removal {
+  /** Where the name lived at base. */
+  basePath: string;
+  baseLine: number;
+  /** Where that lands at head (the same file), when the file is still there. */
+  headPath: string | null;
+  headLine: number | null;
+}
+
+export interface BrokenImport {
+  path: string;
+  line: number;
+  column: number;
+  /** `pkg.client`, and the name (null for `import pkg.client`). */
+  module: string;
+  name: string | null;
+  removal: Removal;
+}
+
+/** Modules the change leaves alone: present on both sides with the same text. */
+function untouchedModules(api: ApiInput, changed: ReadonlySet<string>): ModuleEntry[] {
+  return [...api.head.byPath.values()].filter(
+    (entry) => !changed.has(entry.path) && api.base.byPath.get(entry.path)?.index === entry.index && !entry.index.syntaxError,
+  );
+}
+
+function removalAt(api: ApiInput, basePath: string, baseLine: number): Removal {
+  const headPath = api.head.byPath.has(basePath) ? basePath : null;
+  const headLine = headPath ? headLineFor(api.baseTexts[basePath], api.headTexts[basePath], baseLine) : null;
+  return { basePath, baseLine, headPath: headLine === null ? null : headPath, headLine };
+}
+
+function isDynamic(api: ApiInput, qualified: string): boolean {
+  return api.base.dynamicNames.has(qualified) || api.head.dynamicNames.has(qualified);
+}
+
+export function brokenImports(api: ApiInput, changed: ReadonlySet<string>): BrokenImport[] {
+  const out: BrokenImport[] = [];
+  for (const entry of untouchedModules(api, changed)) {
+    for (const imp of entry.index.imports) {
+      if (imp.star || imp.guarded) continue;
+      const module = absoluteModule(entry, imp.level, imp.module);
+      if (imp.name === null) {
+        const was = api.base.modules.get(module);
+        if (!was || api.head.modules.has(module)) continue;
+        out.push({ path: entry.path, line: imp.line, column: imp.column, module, name: null, removal: removalAt(api, was.path, 1) });
+        continue;
+      }
+      if (provides(api.base, module, imp.name) !== "yes") continue;
+      const now = provides(api.head, module, imp.name);
+      if (now !== "no" && now !== "no-module") continue;
+      if (isDynamic(api, `${module}.${imp.name}`)) continue;
+      const baseModule = api.base.modules.get(module)!;
+      const submodule = api.base.modules.get(`${module}.${imp.name}`);
+      const binding = baseModule.index.bindings[imp.name]?.[0];
+      const removal =
+        now === "no-module"
+          ? removalAt(api, baseModule.path, 1)
+          : binding
+            ? removalAt(api, baseModule.path, binding.kind === "function" || binding.kind === "class" ? binding.def.line : binding.line)
+            : removalAt(api, submodule!.path, 1);
+      out.push({ path: entry.path, line: imp.line, column: imp.column, module, name: imp.name, removal });
+    }
+  }
+  return out;
+}
+
+export interface BrokenCall {
+  path: string;
+  line: number;
+  column: number;
+  /** The callee as written (`fetch`, `client.Client`, `super().close`). */
+  callee: string;
+  /** The definition's qualified name at head. */
+  target: string;
+  reason: string;
+  /** The head definition: where the inline finding goes. */
+  defPath: string;
+  defLine: number;
+}
+
+interface Callable {
+  params: Param[];
+  def: FunctionDef;
+  entry: ModuleEntry;
+  qualified: string;
+}
+
+function forwards(params: readonly Param[]): boolean {
+  return params.some((p) => p.kind === "var-positional" || p.kind === "var-keyword");
+}
+
+/** The signature a call through `resolved` binds to, or null when that is not certain. */
+function callable(resolved: Resolved, viaClass: boolean): Callable | null {
+  switch (resolved.kind) {
+    case "function":
+      return { params: resolved.def.params, def: resolved.def, entry: resolved.entry, qualified: `${resolved.entry.module}.${resolved.def.name}` };
+    case "class": {
+      const cls = resolved.def;
+      const init = cls.methods["__init__"];
+      // A synthesised or inherited constructor, or a custom __new__, is not read here.
+      if (!init || cls.dynamic || cls.methods["__new__"] || cls.attributes.includes("__init__")) return null;
+      return { params: callerParams(init, true), def: init, entry: resolved.entry, qualified: `${resolved.entry.module}.${cls.name}` };
+    }
+    case "method": {
+      if (resolved.cls.dynamic) return null;
+      const bound = isMethodBound(resolved.def, viaClass);
+      return {
+        params: callerParams(resolved.def, bound),
+        def: resolved.def,
+        entry: resolved.entry,
+        qualified: `${resolved.entry.module}.${resolved.cls.name}.${resolved.def.name}`,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+function resolveSuper(repo: RepoIndex, entry: ModuleEntry, className: string, method: string): Resolved {
+  const binding = singleBinding(entry.index, className);
+  if (binding?.kind !== "class" || binding.def.bases.length !== 1) return { kind: "unknown" };
+  const base = binding.def.bases[0]!;
+  if (!/^[\w.]+$/.test(base)) return { kind: "unknown" };
+  const qualified = qualify(entry, base);
+  return qualified ? lookup(repo, `${qualified}.${method}`) : { kind: "unknown" };
+}
+
+export function brokenCalls(api: ApiInput, changed: ReadonlySet<string>): BrokenCall[] {
+  const out: BrokenCall[] = [];
+  for (const entry of untouchedModules(api, changed)) {
+    for (const call of entry.index.calls) {
+      if (call.unpacks) continue;
+      let was: Resolved;
+      let is: Resolved;
+      let viaClass = false;
+      if (call.superOf) {
+        was = resolveSuper(api.base, entry, call.superOf.className, call.superOf.method);
+        is = resolveSuper(api.head, entry, call.superOf.className, call.superOf.method);
+      } else {
+        const qualified = qualify(entry, call.callee);
+        if (!qualified) continue;
+        was = lookup(api.base, qualified);
+        if (was.kind === "unknown" || was.kind === "missing" || was.kind === "module") continue;
+        is = lookup(api.head, qualified);
+        viaClass = was.kind === "method";
+      }
+      if (was.kind !== is.kind) continue;
+      const before = callable(was, viaClass);
+      const after = callable(is, viaClass);
+      if (!before || !after || before.def === after.def) continue;
+      if (before.def.dynamic || after.def.dynamic || forwards(before.params) || forwards(after.params)) continue;
+      if (isDynamic(api, before.qualified) || isDynamic(api, after.qualified)) continue;
+      if (api.base.starImported.has(before.entry.module) || api.head.starImported.has(after.entry.module)) continue;
+      if (bindError(before.params, call.positional, call.keywords) !== null) continue;
+      const reason = bindError(after.params, call.positional, call.keywords);
+      if (reason === null) continue;
+      out.push({
+        path: entry.path,
+        line: call.line,
+        column: call.column,
+        callee: call.superOf ? `super().${call.superOf.method}` : call.callee,
+        target: after.qualified,
+        reason,
+        defPath: after.entry.path,
+        defLine: after.def.line,
+      });
+    }
+  }
+  return out;
+}
+
+/** "`a.py:3`", or "`a.py:3` and 2 more". */
+export function citeSites(sites: readonly { path: string; line: number }[]): string {
+  const first = sites[0]!;
+  const more = sites.length - 1;
+  return `\`${first.path}:${first.line}\`${more > 0 ? ` and ${more} more` : ""}`;
+}
