@@ -1,5 +1,5 @@
-import { defineProjectCheck } from "../../src/engine/check.js";
-import { brokenCalls, citeSites, type BrokenCall } from "../../src/engine/api/breakage.js";
+import { defineProjectCheck, type ProjectReportSpec } from "../../src/engine/check.js";
+import { brokenCalls, citeSites, inOrder, type BrokenCall } from "../../src/engine/api/breakage.js";
 
 export default defineProjectCheck({
   id: "broken-call",
@@ -34,10 +34,11 @@ export default defineProjectCheck({
   run(ctx) {
     const api = ctx.project.api;
     if (!api) return;
+    const reports: ProjectReportSpec[] = [];
     const broken = brokenCalls(api, new Set(ctx.project.changedPaths ?? []));
     const byDefinition = new Map<string, BrokenCall[]>();
     for (const b of broken) {
-      ctx.report({
+      reports.push({
         path: b.path,
         line: b.line,
         message: `\`${b.callee}(...)\` no longer matches \`${b.target}\` as this pull request changes it: it ${b.reason}, so the call raises TypeError`,
@@ -47,11 +48,12 @@ export default defineProjectCheck({
     }
     for (const sites of byDefinition.values()) {
       const first = sites[0]!;
-      ctx.report({
+      reports.push({
         path: first.defPath,
         line: first.defLine,
         message: `\`${first.target}\` changed here: the call at ${citeSites(sites)} no longer matches (it ${first.reason})`,
       });
     }
+    for (const report of inOrder(reports)) ctx.report(report);
   },
 });

@@ -1,5 +1,5 @@
-import { defineProjectCheck } from "../../src/engine/check.js";
-import { brokenImports, citeSites, type BrokenImport } from "../../src/engine/api/breakage.js";
+import { defineProjectCheck, type ProjectReportSpec } from "../../src/engine/check.js";
+import { brokenImports, citeSites, inOrder, type BrokenImport } from "../../src/engine/api/breakage.js";
 
 export default defineProjectCheck({
   id: "broken-import",
@@ -34,12 +34,13 @@ export default defineProjectCheck({
   run(ctx) {
     const api = ctx.project.api;
     if (!api) return;
+    const reports: ProjectReportSpec[] = [];
     const broken = brokenImports(api, new Set(ctx.project.changedPaths ?? []));
     const byRemoval = new Map<string, BrokenImport[]>();
     for (const b of broken) {
       const what = b.name === null ? `\`import ${b.module}\`` : `\`from ${b.module} import ${b.name}\``;
       const gone = b.name === null ? `the module \`${b.module}\`` : `\`${b.name}\` from \`${b.module}\``;
-      ctx.report({
+      reports.push({
         path: b.path,
         line: b.line,
         message: `${what}: this pull request removes ${gone} (\`${b.removal.basePath}:${b.removal.baseLine}\` at base), so this import raises ImportError`,
@@ -50,11 +51,12 @@ export default defineProjectCheck({
     }
     for (const sites of byRemoval.values()) {
       const first = sites[0]!;
-      ctx.report({
+      reports.push({
         path: first.removal.headPath!,
         line: first.removal.headLine!,
         message: `\`${first.name ?? first.module}\` removed here, still imported by ${citeSites(sites)}`,
       });
     }
+    for (const report of inOrder(reports)) ctx.report(report);
   },
 });

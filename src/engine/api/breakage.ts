@@ -182,3 +182,8 @@ export function citeSites(sites: readonly { path: string; line: number }[]): str
   const more = sites.length - 1;
   return `\`${first.path}:${first.line}\`${more > 0 ? ` and ${more} more` : ""}`;
 }
+
+/** Reports in path and line order, so a check's output does not depend on the index's order. */
+export function inOrder<T extends { path: string; line?: number }>(reports: T[]): T[] {
+  return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 1) - (b.line ?? 1)));
+}
