@@ -78,8 +78,8 @@ export function compareSignatures(base: readonly Param[], head: readonly Param[]
     if (!had && has) changes.push({ breaking: false, param: has.name, text: `now accepts \`${star}${has.name}\`` });
   }
   for (const h of head.filter(plain)) {
-    if (baseByName.has(h.name)) continue;
-    if (!h.hasDefault && !renamedTo.has(h.name))
+    if (baseByName.has(h.name) || renamedTo.has(h.name)) continue;
+    if (!h.hasDefault)
       changes.push({ breaking: true, param: h.name, text: `new required parameter \`${h.name}\`` });
     else if (h.hasDefault) changes.push({ breaking: false, param: h.name, text: `new optional parameter \`${h.name}\`` });
   }
