@@ -1,5 +1,6 @@
 // The check run's markdown summary: the gate's verdict first, then tables and notes.
 import type { Finding } from "../engine/types.js";
+import { renderApiChanges } from "./api-changes.js";
 import type { PlanInput, ReviewPlan } from "./types.js";
 
 /** GitHub's limit for output.summary is 65,535 characters. */
@@ -75,6 +76,8 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
       out.push(`| \`${escapeCell(path)}\` | ${n} |`);
     if (byFile.size > MAX_LISTED) out.push(`| …and ${byFile.size - MAX_LISTED} more files | |`);
   }
+
+  out.push(...renderApiChanges(input.apiChanges));
 
   const notInline = plan.summaryOnly.filter(
     (s) => s.reason !== "outside-diff" || plan.gate.counted.includes(s.finding),

@@ -1,6 +1,7 @@
 // The contract between the pure planner and the front doors that execute a plan
 // (the GitHub App's publisher, `peptalk review`). Plain data only.
 import type { ConfigError, ResolvedConfig } from "../engine/config/resolve.js";
+import type { ApiChange } from "../engine/api/compare.js";
 import type { CheckFailure, Finding, SkippedFile } from "../engine/types.js";
 
 /** One changed file of the PR, as `pulls.listFiles` (or a local `git diff`) describes it. */
@@ -85,4 +86,6 @@ export interface PlanInput {
   fileTexts?: ReadonlyMap<string, string>;
   /** Set when the run was superseded or failed: the plan then only explains why. */
   note?: string;
+  /** Public signatures the PR changes (compatible ones included), for the "API changes" section. */
+  apiChanges?: readonly ApiChange[];
 }

@@ -207,6 +207,8 @@ describe("comparing signatures and calls", () => {
     expect(headLineFor(base, "a\nb\nd\ne\n", 3)).toBe(3);
     expect(headLineFor(base, "a\nb\nd\ne\n", 5)).toBe(4);
     expect(headLineFor(base, "x\na\nb\nc\nd\ne\n", 2)).toBe(3);
+    // A removal at the end of the file lands on the last line that is left.
+    expect(headLineFor("a\nb\nc\nd\n", "a\nb\n", 4)).toBe(2);
     expect(headLineFor(base, undefined, 2)).toBeNull();
   });
 

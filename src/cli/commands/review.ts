@@ -4,12 +4,14 @@ import { allChecks } from "../../../checks/index.js";
 import { createCheckRun } from "../../app/check-run.js";
 import { createRestClient } from "../../app/github.js";
 import { reviewPullRequest } from "../../app/review-pull-request.js";
+import { apiChanges } from "../../engine/api/compare.js";
 import { runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
 import { entryPointFiles } from "../../engine/pyproject.js";
 import { isProjectFile } from "../../engine/project.js";
 import { planReview } from "../../planner/plan-review.js";
 import type { ReviewPlan } from "../../planner/types.js";
+import { localApiInput } from "../api-input.js";
 import { findRepoRoot, loadConfig, parseYamlConfig } from "../config-loader.js";
 import { defaultBranch, diffFiles, git, listTree, revParse, showFile } from "../git.js";
 import { UsageError, type Io } from "../io.js";
@@ -68,11 +70,16 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     baseFiles[f.path] =
       f.status === "added" ? null : (showFile(root, base, f.previousPath ?? f.path)?.toString("utf8") ?? null);
   }
+  // The api checks compare the repository at base and head; a diff without Python cannot change it.
+  const api = changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))
+    ? localApiInput(root, base, head, changedFiles, config.namespacePackages)
+    : undefined;
+  const changedPaths = changedFiles.map((f) => f.path);
   const result = await runEngine(
     {
       files,
       config,
-      project: { paths, changedPaths: changedFiles.map((f) => f.path), files: projectFiles, baseFiles },
+      project: { paths, changedPaths, files: projectFiles, baseFiles, ...(api ? { api } : {}) },
     },
     allChecks,
   );
@@ -85,6 +92,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     failures: result.failures,
     honoured: result.honoured,
     fileTexts: new Map(files.map((f) => [f.path, f.content.toString("utf8")])),
+    ...(api ? { apiChanges: apiChanges(api.base, api.head) } : {}),
   });
 }
 

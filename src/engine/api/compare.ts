@@ -286,10 +286,12 @@ export function headLineFor(baseText: string | undefined, headText: string | und
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
     suffix++;
   if (baseLine <= prefix) return baseLine;
-  if (baseLine > a.length - suffix) return baseLine + (b.length - a.length);
+  if (baseLine > a.length - suffix) return Math.max(1, baseLine + (b.length - a.length));
   const headStart = prefix + 1;
   const headEnd = Math.max(headStart, b.length - suffix);
-  return Math.min(headEnd, headStart + (baseLine - prefix - 1));
+  // A text ending in a newline has no line after it: land on the last real line.
+  const lastLine = Math.max(1, headText.endsWith("\n") ? b.length - 1 : b.length);
+  return Math.min(lastLine, headEnd, headStart + (baseLine - prefix - 1));
 }
 
 /** `1.4.2` → `2.0` or `0.3` → `0.4`: a release that may break the API. */
