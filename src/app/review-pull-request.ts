@@ -3,6 +3,7 @@
 // client, the pull request and the raw config; this module decides nothing itself:
 // the engine finds, the planner decides, the publisher executes.
 import { allChecks } from "../../checks/index.js";
+import { apiChanges } from "../engine/api/compare.js";
 import type { ConfigError } from "../engine/config/resolve.js";
 import { resolveConfig } from "../engine/config/resolve.js";
 import { runEngine } from "../engine/engine.js";
@@ -14,7 +15,8 @@ import { planReview } from "../planner/plan-review.js";
 import type { ChangedFile, ReviewPlan } from "../planner/types.js";
 import { completeCheckRun } from "./check-run.js";
 import { findExistingComments } from "./existing-comments.js";
-import { fetchFiles, fetchTreePaths } from "./fetch-contents.js";
+import { fetchTreeBlobs, tryFetchApiInput } from "./fetch-api-index.js";
+import { fetchFiles } from "./fetch-contents.js";
 import type { GitHubClient, RepoRef } from "./github.js";
 import { publishPlan, type PublishResult } from "./publish-plan.js";
 
@@ -96,7 +98,8 @@ export async function reviewPullRequest(
   }
 
   // The project around the change: every path at head, and the packaging/test config files.
-  const treePaths = await fetchTreePaths(gh, repo, pr.headSha);
+  const headTree = await fetchTreeBlobs(gh, repo, pr.headSha);
+  const treePaths = headTree?.map((b) => b.path) ?? null;
   if (treePaths === null)
     notes.push(
       "The repository's file tree is too large for one listing; project-wide checks saw only the changed files.",
@@ -153,6 +156,8 @@ export async function reviewPullRequest(
     files: projectTexts,
     baseFiles,
   };
+  const api = await tryFetchApiInput(gh, repo, pr, changedFiles, config, headTree);
+  if (api) project.api = api;
   const result = await runEngine({ files, config, project }, allChecks);
   const existing = await findExistingComments(gh, repo, pr.number);
   const fileTexts = new Map(files.map((f) => [f.path, f.content.toString()]));
@@ -166,6 +171,7 @@ export async function reviewPullRequest(
     failures: result.failures,
     honoured: result.honoured,
     fileTexts,
+    ...(api ? { apiChanges: apiChanges(api.base, api.head) } : {}),
     ...(notes.length ? { note: notes.join("\n\n") } : {}),
   });
   if (!options.publish) return { plan, publish: null, outcome: "planned" };
