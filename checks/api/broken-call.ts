@@ -16,7 +16,8 @@ export default defineProjectCheck({
       files: {
         "pkg/__init__.py": "",
         "pkg/client.py": "def fetch(url):\n    return url\n",
-        "tests/test_client.py": "from pkg.client import fetch\n\n\ndef test_fetch():\n    assert fetch('x', timeout=3) == 'x'\n",
+        "tests/test_client.py":
+          "from pkg.client import fetch\n\n\ndef test_fetch():\n    assert fetch('x', timeout=3) == 'x'\n",
       },
       changed: ["pkg/client.py"],
       base: { "pkg/client.py": "def fetch(url, timeout=10):\n    return url\n" },
@@ -25,7 +26,8 @@ export default defineProjectCheck({
       files: {
         "pkg/__init__.py": "",
         "pkg/client.py": "def fetch(url, timeout=10, retries=0):\n    return url\n",
-        "tests/test_client.py": "from pkg.client import fetch\n\n\ndef test_fetch():\n    assert fetch('x', timeout=3) == 'x'\n",
+        "tests/test_client.py":
+          "from pkg.client import fetch\n\n\ndef test_fetch():\n    assert fetch('x', timeout=3) == 'x'\n",
       },
       changed: ["pkg/client.py"],
       base: { "pkg/client.py": "def fetch(url, timeout=10):\n    return url\n" },
@@ -41,7 +43,7 @@ export default defineProjectCheck({
       reports.push({
         path: b.path,
         line: b.line,
-        message: `\`${b.callee}(...)\` no longer matches \`${b.target}\` as this pull request changes it: it ${b.reason}, so the call raises TypeError`,
+        message: `\`${b.callee}(...)\` no longer matches \`${b.target}\` as this pull request changes it (${b.reason}), so the call raises TypeError`,
       });
       const key = `${b.defPath}\0${b.defLine}`;
       byDefinition.set(key, [...(byDefinition.get(key) ?? []), b]);
@@ -51,7 +53,7 @@ export default defineProjectCheck({
       reports.push({
         path: first.defPath,
         line: first.defLine,
-        message: `\`${first.target}\` changed here: the call at ${citeSites(sites)} no longer matches (it ${first.reason})`,
+        message: `\`${first.target}\` changed here: the call at ${citeSites(sites)} no longer matches (${first.reason})`,
       });
     }
     for (const report of inOrder(reports)) ctx.report(report);

@@ -19,7 +19,8 @@ export default defineProjectCheck({
   severity: "warning",
   fix: "never",
   docs: {
-    summary: "An incompatible change to the package's public API: a removed module, class, function or method, a removed or renamed parameter, a new required parameter, or a parameter that can no longer be passed the old way.",
+    summary:
+      "An incompatible change to the package's public API: a removed module, class, function or method, a removed or renamed parameter, a new required parameter, or a parameter that can no longer be passed the old way.",
     why: "Users of a library call it from code no one in the pull request can see. A renamed keyword or a removed method is invisible in the diff's tests but breaks them on the next release. Public means reachable from the package (every directory a package) without a leading underscore and, when the module has `__all__`, listed there; test modules are not public. peptalk says nothing when the pull request also bumps the major version in `pyproject.toml` (the minor for 0.x), or when the old name stays as a deprecated alias (`old = new`, or a function that warns with `DeprecationWarning`). Compatible changes (a new optional parameter) are listed in the check run's summary, not reported.",
   },
   examples: {

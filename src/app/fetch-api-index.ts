@@ -1,7 +1,13 @@
 // The App's repository indexes: the recursive trees of base and head give every Python blob's
 // SHA; only blobs the process-wide cache lacks (and the changed files, to place findings) are
 // read, through the batched GraphQL blob queries of fetch-contents (100 blobs per query).
-import { buildRepoIndex, sharedBlobCache, type ApiInput, type BlobIndexCache, type IndexFile } from "../engine/api/index.js";
+import {
+  indexRepository,
+  sharedBlobCache,
+  type ApiInput,
+  type BlobIndexCache,
+  type IndexFile,
+} from "../engine/api/index.js";
 import type { ChangedFile } from "../planner/types.js";
 import { fetchFiles } from "./fetch-contents.js";
 import type { GitHubClient, RepoRef } from "./github.js";
@@ -63,7 +69,8 @@ export async function fetchApiInput(
     [pr.baseSha, baseBlobs],
   ] as const)
     for (const blob of blobs)
-      if ((!cache.has(blob.sha) || changed.has(blob.path)) && !wanted.has(blob.sha)) wanted.set(blob.sha, { ref, path: blob.path });
+      if ((!cache.has(blob.sha) || changed.has(blob.path)) && !wanted.has(blob.sha))
+        wanted.set(blob.sha, { ref, path: blob.path });
   const texts = new Map<string, string>();
   for (const ref of [pr.headSha, pr.baseSha]) {
     const paths = [...wanted.values()].filter((w) => w.ref === ref).map((w) => w.path);
@@ -80,17 +87,15 @@ export async function fetchApiInput(
     );
   const index = { namespacePackages: options.namespacePackages, cache };
   return {
-    base: buildRepoIndex(files(baseBlobs), index),
-    head: buildRepoIndex(files(headBlobs), index),
+    base: await indexRepository(files(baseBlobs), index),
+    head: await indexRepository(files(headBlobs), index),
     baseTexts: changedTexts(baseBlobs),
     headTexts: changedTexts(headBlobs),
   };
 }
 
 /** fetchApiInput for the review pipeline: a failure leaves the api checks silent, never the review. */
-export async function tryFetchApiInput(
-  ...args: Parameters<typeof fetchApiInput>
-): Promise<ApiInput | null> {
+export async function tryFetchApiInput(...args: Parameters<typeof fetchApiInput>): Promise<ApiInput | null> {
   try {
     return await fetchApiInput(...args);
   } catch {

@@ -1,18 +1,18 @@
 // `peptalk review`'s repository indexes: Python blobs at base and head from the local object
 // database (one ls-tree per commit, one cat-file --batch for the blobs the cache lacks).
-import { buildRepoIndex, sharedBlobCache, type ApiInput, type IndexFile } from "../engine/api/index.js";
+import { indexRepository, sharedBlobCache, type ApiInput, type IndexFile } from "../engine/api/index.js";
 import type { ChangedFile } from "../planner/types.js";
 import { listTreeBlobs, readBlobs } from "./git.js";
 
 const isPython = (path: string): boolean => path.endsWith(".py");
 
-export function localApiInput(
+export async function localApiInput(
   root: string,
   base: string,
   head: string,
   changedFiles: readonly ChangedFile[],
   namespacePackages: readonly string[],
-): ApiInput {
+): Promise<ApiInput> {
   const baseBlobs = listTreeBlobs(root, base, isPython);
   const headBlobs = listTreeBlobs(root, head, isPython);
   const changed = new Set(changedFiles.flatMap((f) => (f.previousPath ? [f.path, f.previousPath] : [f.path])));
@@ -33,10 +33,17 @@ export function localApiInput(
   const files = (blobs: { path: string; sha: string }[]): IndexFile[] =>
     blobs.map((b) => ({ path: b.path, sha: b.sha, text: text(b.sha) }));
   const changedTexts = (blobs: { path: string; sha: string }[]): Record<string, string> =>
-    Object.fromEntries(blobs.filter((b) => changed.has(b.path)).flatMap((b) => { const t = text(b.sha); return t === undefined ? [] : [[b.path, t]]; }));
+    Object.fromEntries(
+      blobs
+        .filter((b) => changed.has(b.path))
+        .flatMap((b) => {
+          const t = text(b.sha);
+          return t === undefined ? [] : [[b.path, t]];
+        }),
+    );
   return {
-    base: buildRepoIndex(files(baseBlobs), { namespacePackages }),
-    head: buildRepoIndex(files(headBlobs), { namespacePackages }),
+    base: await indexRepository(files(baseBlobs), { namespacePackages }),
+    head: await indexRepository(files(headBlobs), { namespacePackages }),
     baseTexts: changedTexts(baseBlobs),
     headTexts: changedTexts(headBlobs),
   };

@@ -86,7 +86,11 @@ export function listTree(root: string, ref: string): string[] {
 }
 
 /** Every blob under a commit with its SHA (`git ls-tree -r`), optionally only some paths. */
-export function listTreeBlobs(root: string, ref: string, keep: (path: string) => boolean = () => true): { path: string; sha: string }[] {
+export function listTreeBlobs(
+  root: string,
+  ref: string,
+  keep: (path: string) => boolean = () => true,
+): { path: string; sha: string }[] {
   const out: { path: string; sha: string }[] = [];
   for (const entry of git(root, ["ls-tree", "-r", "-z", ref]).split("\0")) {
     // "<mode> <type> <sha>\t<path>"

@@ -109,7 +109,11 @@ describe("the App's repository index", () => {
   it("reports the untouched importer of a removed name, and a second push reads only the changed blobs", async () => {
     const first: string[][] = [];
     const run1 = mockRun(first);
-    await probot.receive({ id: deliveryId(), name: "pull_request", payload: payload("pull_request", "opened") } as never);
+    await probot.receive({
+      id: deliveryId(),
+      name: "pull_request",
+      payload: payload("pull_request", "opened"),
+    } as never);
     const completion = await run1.done;
     const annotations = completion.output.annotations.map((a: any) => `${a.path}:${a.start_line} ${a.title}`);
     expect(annotations).toContain("tests/test_sync.py:2 broken-import");
@@ -125,7 +129,11 @@ describe("the App's repository index", () => {
 
     const second: string[][] = [];
     const run2 = mockRun(second);
-    await probot.receive({ id: deliveryId(), name: "pull_request", payload: payload("pull_request", "opened") } as never);
+    await probot.receive({
+      id: deliveryId(),
+      name: "pull_request",
+      payload: payload("pull_request", "opened"),
+    } as never);
     const completion2 = await run2.done;
     expect(completion2.output.summary).toContain("broken-import");
     // Warm: the engine's changed file, and the changed file at base and head for the index.

@@ -12,13 +12,21 @@ runProjectTable(check, {
   valid: [
     {
       name: "a new optional parameter breaks nobody",
-      files: { ...init, "pkg/client.py": "def fetch(url, timeout=10, retries=0):\n    return url\n", ...caller("fetch('x', timeout=1)") },
+      files: {
+        ...init,
+        "pkg/client.py": "def fetch(url, timeout=10, retries=0):\n    return url\n",
+        ...caller("fetch('x', timeout=1)"),
+      },
       changed,
       base: baseFetch,
     },
     {
       name: "near miss: the new signature forwards **kwargs",
-      files: { ...init, "pkg/client.py": "def fetch(url, **kwargs):\n    return url\n", ...caller("fetch('x', timeout=1)") },
+      files: {
+        ...init,
+        "pkg/client.py": "def fetch(url, **kwargs):\n    return url\n",
+        ...caller("fetch('x', timeout=1)"),
+      },
       changed,
       base: baseFetch,
     },
@@ -38,7 +46,8 @@ runProjectTable(check, {
       name: "near miss: an unknown decorator may change the signature",
       files: {
         ...init,
-        "pkg/client.py": "from deco import renamed\n\n\n@renamed(timeout='limit')\ndef fetch(url, limit=10):\n    return url\n",
+        "pkg/client.py":
+          "from deco import renamed\n\n\n@renamed(timeout='limit')\ndef fetch(url, limit=10):\n    return url\n",
         ...caller("fetch('x', timeout=1)"),
       },
       changed,
@@ -64,7 +73,8 @@ runProjectTable(check, {
       name: "near miss: a dataclass synthesises its constructor",
       files: {
         ...init,
-        "pkg/client.py": "import dataclasses\n\n\n@dataclasses.dataclass\nclass Client:\n    def __init__(self, url):\n        self.url = url\n",
+        "pkg/client.py":
+          "import dataclasses\n\n\n@dataclasses.dataclass\nclass Client:\n    def __init__(self, url):\n        self.url = url\n",
         ...caller("Client('x', timeout=1)", "from pkg.client import Client"),
       },
       changed,
@@ -123,13 +133,15 @@ runProjectTable(check, {
       name: "Class.method called on the class and super().method in a subclass",
       files: {
         ...init,
-        "pkg/client.py": "class Client:\n    @classmethod\n    def make(cls, url):\n        return cls()\n\n    def close(self):\n        pass\n",
+        "pkg/client.py":
+          "class Client:\n    @classmethod\n    def make(cls, url):\n        return cls()\n\n    def close(self):\n        pass\n",
         "pkg/sub.py":
           "from pkg.client import Client\n\n\nclass Sub(Client):\n    def close(self):\n        super().close(True)\n\n\nc = Client.make('x', pool=2)\n",
       },
       changed,
       base: {
-        "pkg/client.py": "class Client:\n    @classmethod\n    def make(cls, url, pool=1):\n        return cls()\n\n    def close(self, force=False):\n        pass\n",
+        "pkg/client.py":
+          "class Client:\n    @classmethod\n    def make(cls, url, pool=1):\n        return cls()\n\n    def close(self, force=False):\n        pass\n",
       },
       at: ["pkg/client.py:2", "pkg/client.py:6", "pkg/sub.py:6", "pkg/sub.py:9"],
     },

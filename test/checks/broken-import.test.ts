@@ -20,7 +20,11 @@ runProjectTable(check, {
     },
     {
       name: "near miss: the old name is kept as an alias",
-      files: { ...init, "pkg/client.py": `${client}\n\nfetch = fetch_all\n`, "tests/test_a.py": "from pkg.client import fetch\n" },
+      files: {
+        ...init,
+        "pkg/client.py": `${client}\n\nfetch = fetch_all\n`,
+        "tests/test_a.py": "from pkg.client import fetch\n",
+      },
       changed,
       base: baseClient,
     },
@@ -37,7 +41,12 @@ runProjectTable(check, {
     },
     {
       name: "near miss: the changed module star-imports (any name may exist)",
-      files: { ...init, "pkg/client.py": `from pkg.compat import *\n${client}`, "pkg/compat.py": "x = 1\n", "tests/test_a.py": "from pkg.client import fetch\n" },
+      files: {
+        ...init,
+        "pkg/client.py": `from pkg.compat import *\n${client}`,
+        "pkg/compat.py": "x = 1\n",
+        "tests/test_a.py": "from pkg.client import fetch\n",
+      },
       changed,
       base: baseClient,
     },
@@ -80,7 +89,12 @@ runProjectTable(check, {
     },
     {
       name: "the name became a submodule",
-      files: { ...init, "pkg/client/__init__.py": "", "pkg/client/fetch.py": "x = 1\n", "tests/test_a.py": "from pkg.client import fetch\n" },
+      files: {
+        ...init,
+        "pkg/client/__init__.py": "",
+        "pkg/client/fetch.py": "x = 1\n",
+        "tests/test_a.py": "from pkg.client import fetch\n",
+      },
       changed: ["pkg/client.py", "pkg/client/__init__.py", "pkg/client/fetch.py"],
       base: { ...baseClient, "pkg/client/__init__.py": null, "pkg/client/fetch.py": null },
     },
@@ -88,7 +102,11 @@ runProjectTable(check, {
   invalid: [
     {
       name: "renamed function still imported by an untouched test: summary finding and inline one",
-      files: { ...init, "pkg/client.py": `import json\n\n\n${client}`, "tests/test_sync.py": "import os\nimport sys\nfrom pkg.client import fetch\n" },
+      files: {
+        ...init,
+        "pkg/client.py": `import json\n\n\n${client}`,
+        "tests/test_sync.py": "import os\nimport sys\nfrom pkg.client import fetch\n",
+      },
       changed,
       base: baseClient,
       at: ["pkg/client.py:4", "tests/test_sync.py:3"],

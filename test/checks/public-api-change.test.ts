@@ -3,7 +3,8 @@ import { runProjectTable } from "../helpers/project-table.js";
 
 const init = { "pkg/__init__.py": "" };
 const baseClient = {
-  "pkg/client.py": "def fetch(url, timeout=10):\n    return url\n\n\nclass Client:\n    def close(self, force=False):\n        pass\n",
+  "pkg/client.py":
+    "def fetch(url, timeout=10):\n    return url\n\n\nclass Client:\n    def close(self, force=False):\n        pass\n",
 };
 const changed = ["pkg/client.py"];
 const pyproject = (version: string): string => `[project]\nname = "pkg"\nversion = "${version}"\n`;
@@ -30,7 +31,8 @@ runProjectTable(check, {
       name: "near miss: a removed name kept as an alias",
       files: {
         ...init,
-        "pkg/client.py": "def get(url, timeout=10):\n    return url\n\n\nfetch = get\n\n\nclass Client:\n    def close(self, force=False):\n        pass\n",
+        "pkg/client.py":
+          "def get(url, timeout=10):\n    return url\n\n\nfetch = get\n\n\nclass Client:\n    def close(self, force=False):\n        pass\n",
       },
       changed,
       base: baseClient,
@@ -63,7 +65,10 @@ runProjectTable(check, {
       name: "a name left out of __all__ is not public",
       files: { ...init, "pkg/client.py": '__all__ = ["fetch"]\n\n\ndef fetch(url):\n    return url\n' },
       changed,
-      base: { "pkg/client.py": '__all__ = ["fetch"]\n\n\ndef fetch(url):\n    return url\n\n\ndef internal(x, y):\n    pass\n' },
+      base: {
+        "pkg/client.py":
+          '__all__ = ["fetch"]\n\n\ndef fetch(url):\n    return url\n\n\ndef internal(x, y):\n    pass\n',
+      },
     },
     {
       name: "a script outside any package is not public",
@@ -73,7 +78,11 @@ runProjectTable(check, {
     },
     {
       name: "near miss: a star import of the module (names may flow elsewhere)",
-      files: { ...init, "pkg/client.py": "def get(url):\n    return url\n", "pkg/api.py": "from pkg.client import *\n" },
+      files: {
+        ...init,
+        "pkg/client.py": "def get(url):\n    return url\n",
+        "pkg/api.py": "from pkg.client import *\n",
+      },
       changed,
       base: { "pkg/client.py": "def fetch(url):\n    return url\n" },
     },
@@ -129,7 +138,11 @@ runProjectTable(check, {
     },
     {
       name: "a minor version bump is not enough for 1.x",
-      files: { "pyproject.toml": pyproject("1.5.0"), ...init, "pkg/client.py": baseClient["pkg/client.py"].replace(", timeout=10", "") },
+      files: {
+        "pyproject.toml": pyproject("1.5.0"),
+        ...init,
+        "pkg/client.py": baseClient["pkg/client.py"].replace(", timeout=10", ""),
+      },
       changed: [...changed, "pyproject.toml"],
       base: { ...baseClient, "pyproject.toml": pyproject("1.4.2") },
       at: "pkg/client.py:1",

@@ -14,14 +14,16 @@ function git(cwd: string, ...args: string[]): string {
   );
 }
 
-const client = "import json\n\n\ndef fetch(url, timeout=10):\n    return json.dumps(url)\n\n\ndef ping():\n    return 1\n";
+const client =
+  "import json\n\n\ndef fetch(url, timeout=10):\n    return json.dumps(url)\n\n\ndef ping():\n    return 1\n";
 
 /** `main` has pkg/client.py with fetch(url, timeout) and ping(); `feature` changes it. */
 function repo(headClient: string): string {
   const root = tempTree({
     "pkg/__init__.py": "",
     "pkg/client.py": client,
-    "tests/test_sync.py": "import os\nimport sys\nfrom pkg.client import ping\nfrom pkg.client import fetch\n\n\ndef test_fetch():\n    assert fetch('x', timeout=2)\n",
+    "tests/test_sync.py":
+      "import os\nimport sys\nfrom pkg.client import ping\nfrom pkg.client import fetch\n\n\ndef test_fetch():\n    assert fetch('x', timeout=2)\n",
   });
   git(root, "init", "-q");
   git(root, "add", ".");
@@ -37,10 +39,19 @@ describe("peptalk review: what this PR breaks elsewhere", () => {
     const root = repo("import json\n\n\ndef fetch(url, timeout=10):\n    return json.dumps(url)\n");
     const result = runCli(["review", "--base", "main", "--format", "json"], root);
     const plan = JSON.parse(result.stdout);
-    const summaryOnly = plan.summaryOnly.map((s: { path: string; line: number; rule: string }) => `${s.path}:${s.line} ${s.rule}`);
+    const summaryOnly = plan.summaryOnly.map(
+      (s: { path: string; line: number; rule: string }) => `${s.path}:${s.line} ${s.rule}`,
+    );
     expect(summaryOnly).toContain("tests/test_sync.py:3 broken-import");
-    const all = [...plan.comments, ...plan.summaryOnly].map((c: { rule: string; body?: string; message?: string }) => `${c.rule}: ${c.body ?? c.message}`);
-    expect(all.some((t: string) => t.startsWith("broken-import:") && t.includes("`ping` removed here, still imported by `tests/test_sync.py:3`"))).toBe(true);
+    const all = [...plan.comments, ...plan.summaryOnly].map(
+      (c: { rule: string; body?: string; message?: string }) => `${c.rule}: ${c.body ?? c.message}`,
+    );
+    expect(
+      all.some(
+        (t: string) =>
+          t.startsWith("broken-import:") && t.includes("`ping` removed here, still imported by `tests/test_sync.py:3`"),
+      ),
+    ).toBe(true);
     expect(result.code).toBe(1);
   });
 
@@ -48,8 +59,12 @@ describe("peptalk review: what this PR breaks elsewhere", () => {
     const root = repo(client.replace("url, timeout=10", "url, *, limit=10, verbose=False"));
     const result = runCli(["review", "--base", "main", "--format", "markdown"], root);
     expect(result.stdout).toContain("### API changes");
-    expect(result.stdout).toContain("| `pkg.client.fetch` | parameter `timeout` removed; new optional parameter `limit`; new optional parameter `verbose` | **no** |");
-    expect(result.stdout).toContain("`tests/test_sync.py:8` `broken-call`: `fetch(...)` no longer matches `pkg.client.fetch`");
+    expect(result.stdout).toContain(
+      "| `pkg.client.fetch` | parameter `timeout` removed; new optional parameter `limit`; new optional parameter `verbose` | **no** |",
+    );
+    expect(result.stdout).toContain(
+      "`tests/test_sync.py:8` `broken-call`: `fetch(...)` no longer matches `pkg.client.fetch` as this pull request changes it (no longer accepts the keyword `timeout`)",
+    );
   });
 
   it("lists a compatible change and reports nothing", () => {

@@ -43,8 +43,7 @@ describe("module names from the layout", () => {
   });
 });
 
-const sig = (params: Param[]): string =>
-  params.map((p) => `${p.name}:${p.kind}${p.hasDefault ? "=" : ""}`).join(" ");
+const sig = (params: Param[]): string => params.map((p) => `${p.name}:${p.kind}${p.hasDefault ? "=" : ""}`).join(" ");
 
 describe("signatures", () => {
   it.each([
@@ -72,7 +71,9 @@ describe("signatures", () => {
   });
 
   it("reads __all__, imports (relative ones too) and marks dynamic modules", () => {
-    const index = extractFileIndex('from . import sib\nfrom ..core import run as go\nimport a.b\n__all__ = ["go", "sib"]\n');
+    const index = extractFileIndex(
+      'from . import sib\nfrom ..core import run as go\nimport a.b\n__all__ = ["go", "sib"]\n',
+    );
     expect(index.all).toEqual(["go", "sib"]);
     expect(index.imports.map((i) => [i.level, i.module, i.name, i.local])).toEqual([
       [1, "", "sib", "sib"],
@@ -96,7 +97,8 @@ describe("resolution across modules", () => {
       "src/pkg/sub/deep.py": "from ..client import fetch as f\n",
       "tests/test_a.py":
         "import pkg.client as c\nimport pkg\nfrom pkg import fetch\nfrom pkg.client import Client\n\nc.fetch(1)\npkg.client.Client(2)\nfetch(3, timeout=1)\nClient.close(x)\n\n\ndef t(fetch):\n    fetch(4)\n\n\nclass S(Client):\n    def close(self):\n        super().close()\n",
-      "tests/conftest.py": "import pkg.client\nimport pytest\n\n\ndef setup(monkeypatch):\n    monkeypatch.setattr(pkg.client, 'fetch', None)\n",
+      "tests/conftest.py":
+        "import pkg.client\nimport pytest\n\n\ndef setup(monkeypatch):\n    monkeypatch.setattr(pkg.client, 'fetch', None)\n",
     }),
     { cache: new BlobIndexCache() },
   );
@@ -118,15 +120,15 @@ describe("resolution across modules", () => {
 
   it("resolves call sites through the caller's imports; a shadowing parameter is not resolved", () => {
     const caller = repo.byPath.get("tests/test_a.py")!;
-    const calls = caller.index.calls.map((c) => (c.superOf ? `super().${c.superOf.method}` : qualify(caller, c.callee)));
+    const calls = caller.index.calls.map((c) =>
+      c.superOf ? `super().${c.superOf.method}` : qualify(caller, c.callee),
+    );
     expect(calls).toEqual([
       "pkg.client.fetch",
       "pkg.client.Client",
       "pkg.fetch",
       "pkg.client.Client.close",
       "super().close",
-      // `super()` itself is a call to a builtin: not resolved.
-      null,
     ]);
   });
 
@@ -220,5 +222,15 @@ describe("comparing signatures and calls", () => {
     [null, "1.0", false],
   ])("%s → %s is a breaking release: %s", (before, after, expected) => {
     expect(isBreakingRelease(before, after)).toBe(expected);
+  });
+});
+
+describe("names that are also Object.prototype members", () => {
+  it("indexes a module binding `constructor` and a method `toString`", () => {
+    const index = extractFileIndex("constructor = 1\n\n\nclass C:\n    def toString(self):\n        pass\n");
+    expect(index.bindings["constructor"]).toHaveLength(1);
+    const cls = index.bindings["C"]![0]!;
+    expect(cls.kind === "class" && Object.keys(cls.def.methods)).toEqual(["toString"]);
+    expect(extractFileIndex("x = 1\n").bindings["hasOwnProperty"]).toBeUndefined();
   });
 });

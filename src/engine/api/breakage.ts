@@ -26,7 +26,8 @@ export interface BrokenImport {
 /** Modules the change leaves alone: present on both sides with the same text. */
 function untouchedModules(api: ApiInput, changed: ReadonlySet<string>): ModuleEntry[] {
   return [...api.head.byPath.values()].filter(
-    (entry) => !changed.has(entry.path) && api.base.byPath.get(entry.path)?.index === entry.index && !entry.index.syntaxError,
+    (entry) =>
+      !changed.has(entry.path) && api.base.byPath.get(entry.path)?.index === entry.index && !entry.index.syntaxError,
   );
 }
 
@@ -40,16 +41,38 @@ function isDynamic(api: ApiInput, qualified: string): boolean {
   return api.base.dynamicNames.has(qualified) || api.head.dynamicNames.has(qualified);
 }
 
+/** Module names of the changed files, at base and at head: only names they bind can break. */
+function changedModules(api: ApiInput, changed: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const path of changed)
+    for (const repo of [api.base, api.head]) {
+      const entry = repo.byPath.get(path);
+      if (entry) out.add(entry.module);
+    }
+  return out;
+}
+
 export function brokenImports(api: ApiInput, changed: ReadonlySet<string>): BrokenImport[] {
   const out: BrokenImport[] = [];
+  const touched = changedModules(api, changed);
+  if (touched.size === 0) return out;
   for (const entry of untouchedModules(api, changed)) {
     for (const imp of entry.index.imports) {
       if (imp.star || imp.guarded) continue;
       const module = absoluteModule(entry, imp.level, imp.module);
+      // Only a changed module (or a changed submodule) can stop providing the name.
+      if (!touched.has(module) && !(imp.name !== null && touched.has(`${module}.${imp.name}`))) continue;
       if (imp.name === null) {
         const was = api.base.modules.get(module);
         if (!was || api.head.modules.has(module)) continue;
-        out.push({ path: entry.path, line: imp.line, column: imp.column, module, name: null, removal: removalAt(api, was.path, 1) });
+        out.push({
+          path: entry.path,
+          line: imp.line,
+          column: imp.column,
+          module,
+          name: null,
+          removal: removalAt(api, was.path, 1),
+        });
         continue;
       }
       if (provides(api.base, module, imp.name) !== "yes") continue;
@@ -63,7 +86,11 @@ export function brokenImports(api: ApiInput, changed: ReadonlySet<string>): Brok
         now === "no-module"
           ? removalAt(api, baseModule.path, 1)
           : binding
-            ? removalAt(api, baseModule.path, binding.kind === "function" || binding.kind === "class" ? binding.def.line : binding.line)
+            ? removalAt(
+                api,
+                baseModule.path,
+                binding.kind === "function" || binding.kind === "class" ? binding.def.line : binding.line,
+              )
             : removalAt(api, submodule!.path, 1);
       out.push({ path: entry.path, line: imp.line, column: imp.column, module, name: imp.name, removal });
     }
@@ -100,13 +127,23 @@ function forwards(params: readonly Param[]): boolean {
 function callable(resolved: Resolved, viaClass: boolean): Callable | null {
   switch (resolved.kind) {
     case "function":
-      return { params: resolved.def.params, def: resolved.def, entry: resolved.entry, qualified: `${resolved.entry.module}.${resolved.def.name}` };
+      return {
+        params: resolved.def.params,
+        def: resolved.def,
+        entry: resolved.entry,
+        qualified: `${resolved.entry.module}.${resolved.def.name}`,
+      };
     case "class": {
       const cls = resolved.def;
       const init = cls.methods["__init__"];
       // A synthesised or inherited constructor, or a custom __new__, is not read here.
       if (!init || cls.dynamic || cls.methods["__new__"] || cls.attributes.includes("__init__")) return null;
-      return { params: callerParams(init, true), def: init, entry: resolved.entry, qualified: `${resolved.entry.module}.${cls.name}` };
+      return {
+        params: callerParams(init, true),
+        def: init,
+        entry: resolved.entry,
+        qualified: `${resolved.entry.module}.${cls.name}`,
+      };
     }
     case "method": {
       if (resolved.cls.dynamic) return null;
@@ -134,6 +171,9 @@ function resolveSuper(repo: RepoIndex, entry: ModuleEntry, className: string, me
 
 export function brokenCalls(api: ApiInput, changed: ReadonlySet<string>): BrokenCall[] {
   const out: BrokenCall[] = [];
+  // A call can reach a changed definition only within the changed modules' top-level packages.
+  const tops = new Set([...changedModules(api, changed)].map((m) => m.split(".")[0]!));
+  if (tops.size === 0) return out;
   for (const entry of untouchedModules(api, changed)) {
     for (const call of entry.index.calls) {
       if (call.unpacks) continue;
@@ -145,7 +185,7 @@ export function brokenCalls(api: ApiInput, changed: ReadonlySet<string>): Broken
         is = resolveSuper(api.head, entry, call.superOf.className, call.superOf.method);
       } else {
         const qualified = qualify(entry, call.callee);
-        if (!qualified) continue;
+        if (!qualified || !tops.has(qualified.split(".")[0]!)) continue;
         was = lookup(api.base, qualified);
         if (was.kind === "unknown" || was.kind === "missing" || was.kind === "module") continue;
         is = lookup(api.head, qualified);

@@ -48,7 +48,11 @@ export function compareSignatures(base: readonly Param[], head: readonly Param[]
       const successor = at >= 0 ? headPositional[at] : undefined;
       if (successor && !baseByName.has(successor.name) && p.kind === "positional-or-keyword") {
         renamedTo.add(successor.name);
-        changes.push({ breaking: true, param: p.name, text: `parameter \`${p.name}\` renamed to \`${successor.name}\`` });
+        changes.push({
+          breaking: true,
+          param: p.name,
+          text: `parameter \`${p.name}\` renamed to \`${successor.name}\``,
+        });
       } else changes.push({ breaking: true, param: p.name, text: `parameter \`${p.name}\` removed` });
       continue;
     }
@@ -64,12 +68,25 @@ export function compareSignatures(base: readonly Param[], head: readonly Param[]
       changes.push({ breaking: false, param: p.name, text: `\`${p.name}\` is now optional` });
   }
   // Moved: positional parameters present on both sides in another order.
-  const common = (list: Param[]): string[] => list.filter((p) => baseByName.has(p.name) && headByName.has(p.name) && positional(baseByName.get(p.name)!) && positional(headByName.get(p.name)!)).map((p) => p.name);
+  const common = (list: Param[]): string[] =>
+    list
+      .filter(
+        (p) =>
+          baseByName.has(p.name) &&
+          headByName.has(p.name) &&
+          positional(baseByName.get(p.name)!) &&
+          positional(headByName.get(p.name)!),
+      )
+      .map((p) => p.name);
   const baseOrder = common(basePositional);
   const headOrder = common(headPositional);
   for (const [i, name] of baseOrder.entries())
     if (headOrder[i] !== name)
-      changes.push({ breaking: true, param: name, text: `\`${name}\` moved from position ${basePositional.findIndex((p) => p.name === name) + 1} to ${headPositional.findIndex((p) => p.name === name) + 1}` });
+      changes.push({
+        breaking: true,
+        param: name,
+        text: `\`${name}\` moved from position ${basePositional.findIndex((p) => p.name === name) + 1} to ${headPositional.findIndex((p) => p.name === name) + 1}`,
+      });
   for (const kind of ["var-positional", "var-keyword"] as const) {
     const had = base.find((p) => p.kind === kind);
     const has = head.find((p) => p.kind === kind);
@@ -79,15 +96,19 @@ export function compareSignatures(base: readonly Param[], head: readonly Param[]
   }
   for (const h of head.filter(plain)) {
     if (baseByName.has(h.name) || renamedTo.has(h.name)) continue;
-    if (!h.hasDefault)
-      changes.push({ breaking: true, param: h.name, text: `new required parameter \`${h.name}\`` });
-    else if (h.hasDefault) changes.push({ breaking: false, param: h.name, text: `new optional parameter \`${h.name}\`` });
+    if (!h.hasDefault) changes.push({ breaking: true, param: h.name, text: `new required parameter \`${h.name}\`` });
+    else if (h.hasDefault)
+      changes.push({ breaking: false, param: h.name, text: `new optional parameter \`${h.name}\`` });
   }
   return changes;
 }
 
 /** Why a call with this shape does not bind to the parameters, or null when it binds. */
-export function bindError(params: readonly Param[], positionalCount: number, keywords: readonly string[]): string | null {
+export function bindError(
+  params: readonly Param[],
+  positionalCount: number,
+  keywords: readonly string[],
+): string | null {
   const slots = params.filter(positional);
   const varPos = params.some((p) => p.kind === "var-positional");
   const varKw = params.some((p) => p.kind === "var-keyword");
@@ -150,13 +171,12 @@ function defChanges(baseDef: FunctionDef, headDef: FunctionDef, bound: boolean):
 }
 
 /** True when an object is kept under its old name only as a deprecated shim (alias or warning def). */
-function keptAsDeprecated(head: RepoIndex, module: ModuleEntry, name: string): boolean {
+function keptAsDeprecated(module: ModuleEntry, name: string): boolean {
   const list = module.index.bindings[name];
   if (!list || list.length !== 1) return false;
   const b = list[0]!;
   if (b.kind === "alias") return true;
   if (b.kind === "function" && b.def.deprecated) return true;
-  void head;
   return false;
 }
 
@@ -196,7 +216,8 @@ export function apiChanges(base: RepoIndex, head: RepoIndex): ApiChange[] {
       const stillThere = !!headEntry.index.bindings[name] || head.modules.has(qualified);
       if (!stillThere) {
         if (headEntry.index.dynamic || base.starImported.has(moduleName) || head.starImported.has(moduleName)) continue;
-        const baseLine = baseBinding.kind === "function" || baseBinding.kind === "class" ? baseBinding.def.line : baseBinding.line;
+        const baseLine =
+          baseBinding.kind === "function" || baseBinding.kind === "class" ? baseBinding.def.line : baseBinding.line;
         out.push({
           object: qualified,
           kind,
@@ -212,7 +233,7 @@ export function apiChanges(base: RepoIndex, head: RepoIndex): ApiChange[] {
       }
       const is = lookup(head, qualified);
       if (was.entry !== baseEntry) continue;
-      if (keptAsDeprecated(head, headEntry, name)) continue;
+      if (keptAsDeprecated(headEntry, name)) continue;
       if (was.kind === "function" && is.kind === "function") {
         const changes = defChanges(was.def, is.def, false);
         if (changes.length) out.push(changeAt(qualified, "function", changes, is));
@@ -264,7 +285,15 @@ function classChanges(
     const bound = !headDef.decorators.some((d) => d.endsWith("staticmethod"));
     const changes = defChanges(baseDef, headDef, bound);
     if (changes.length)
-      out.push({ object, kind: name === "__init__" ? "class" : "method", changes, removed: false, path: headEntry.path, line: headDef.line, deprecatedAlias: false });
+      out.push({
+        object,
+        kind: name === "__init__" ? "class" : "method",
+        changes,
+        removed: false,
+        path: headEntry.path,
+        line: headDef.line,
+        deprecatedAlias: false,
+      });
   }
   return out;
 }
@@ -276,14 +305,22 @@ function classChanges(
  * The head line nearest to a base line: unchanged lines before and after the edit keep their
  * place; a line inside the edited region maps into the head's edited region.
  */
-export function headLineFor(baseText: string | undefined, headText: string | undefined, baseLine: number): number | null {
+export function headLineFor(
+  baseText: string | undefined,
+  headText: string | undefined,
+  baseLine: number,
+): number | null {
   if (baseText === undefined || headText === undefined) return null;
   const a = baseText.split("\n");
   const b = headText.split("\n");
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix])
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
     suffix++;
   if (baseLine <= prefix) return baseLine;
   if (baseLine > a.length - suffix) return Math.max(1, baseLine + (b.length - a.length));

@@ -24,8 +24,6 @@ const SIGNATURE_PRESERVING = new Set([
 /** Class decorators that leave the constructor alone. */
 const CLASS_DECORATORS = new Set(["final", "total_ordering", "deprecated", "runtime_checkable", "unique"]);
 
-const SCOPES = new Set(["function_definition", "class_definition", "lambda"]);
-
 function dotted(node: SyntaxNode | null): string | null {
   if (!node) return null;
   if (node.type === "identifier") return node.text;
@@ -40,7 +38,7 @@ function dotted(node: SyntaxNode | null): string | null {
 function decoratorName(decorator: SyntaxNode): string {
   let expr = decorator.namedChildren[0] ?? null;
   if (expr?.type === "call") expr = expr.childForFieldName("function");
-  return dotted(expr) ?? (expr?.text ?? "");
+  return dotted(expr) ?? expr?.text ?? "";
 }
 
 function lastPart(name: string): string {
@@ -125,7 +123,8 @@ function readClass(def: SyntaxNode, decorators: SyntaxNode[], line: number): Cla
     if (arg.type === "keyword_argument") metaclass = true;
     else if (arg.type !== "comment") bases.push(arg.text);
   }
-  const methods: Record<string, FunctionDef> = {};
+  // No prototype: a method may be called `constructor` or `toString`.
+  const methods: Record<string, FunctionDef> = Object.create(null) as Record<string, FunctionDef>;
   const attributes: string[] = [];
   const seen = new Set<string>();
   for (const statement of def.childForFieldName("body")?.namedChildren ?? []) {
@@ -163,8 +162,7 @@ function readClass(def: SyntaxNode, decorators: SyntaxNode[], line: number): Cla
 }
 
 function unwrapDecorated(statement: SyntaxNode): { node: SyntaxNode; decorators: SyntaxNode[]; line: number } {
-  if (statement.type !== "decorated_definition")
-    return { node: statement, decorators: [], line: lineOf(statement) };
+  if (statement.type !== "decorated_definition") return { node: statement, decorators: [], line: lineOf(statement) };
   const node = statement.childForFieldName("definition") ?? statement;
   return {
     node,
@@ -188,7 +186,9 @@ function stringList(node: SyntaxNode | null): string[] | null {
 
 function identifiersOf(target: SyntaxNode, out: string[]): void {
   if (target.type === "identifier") out.push(target.text);
-  else if (["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression"].includes(target.type))
+  else if (
+    ["pattern_list", "tuple_pattern", "list_pattern", "tuple", "list", "parenthesized_expression"].includes(target.type)
+  )
     for (const c of target.namedChildren) identifiersOf(c, out);
   else if (target.type === "list_splat_pattern" || target.type === "list_splat")
     for (const c of target.namedChildren) identifiersOf(c, out);
@@ -221,18 +221,26 @@ function readImport(b: Builder, node: SyntaxNode): void {
       const nameNode = aliased ? child.childForFieldName("name") : child;
       const module = nameNode?.text ?? "";
       const local = aliased ? (child.childForFieldName("alias")?.text ?? "") : module.split(".")[0]!;
-      b.imports.push({ line, column: child.startPosition.column + 1, level: 0, module, name: null, local, star: false, guarded });
+      b.imports.push({
+        line,
+        column: child.startPosition.column + 1,
+        level: 0,
+        module,
+        name: null,
+        local,
+        star: false,
+        guarded,
+      });
       bind(b, local, { kind: "import", line, level: 0, module, name: null, bindsTop: !aliased });
     }
     return;
   }
   const moduleNode = node.childForFieldName("module_name");
-  let level = 0;
-  let module = "";
-  if (moduleNode?.type === "relative_import") {
-    level = moduleNode.namedChildren.find((c) => c.type === "import_prefix")?.text.length ?? 0;
-    module = moduleNode.namedChildren.find((c) => c.type === "dotted_name")?.text ?? "";
-  } else module = moduleNode?.text ?? "";
+  const relative = moduleNode?.type === "relative_import";
+  const level = relative ? (moduleNode.namedChildren.find((c) => c.type === "import_prefix")?.text.length ?? 0) : 0;
+  const module = relative
+    ? (moduleNode.namedChildren.find((c) => c.type === "dotted_name")?.text ?? "")
+    : (moduleNode?.text ?? "");
   if (node.namedChildren.some((c) => c.type === "wildcard_import")) {
     b.imports.push({ line, column: 1, level, module, name: "*", local: "*", star: true, guarded });
     b.dynamic = true;
@@ -302,7 +310,10 @@ function readModule(b: Builder, block: SyntaxNode, nested: boolean): void {
       case "expression_statement": {
         const expr = node.namedChildren[0];
         if (expr?.type === "assignment" || expr?.type === "augmented_assignment") readAssignment(b, expr, nested);
-        else if (expr?.type === "call" && /^__all__\.(extend|append)$/.test(expr.childForFieldName("function")?.text ?? ""))
+        else if (
+          expr?.type === "call" &&
+          /^__all__\.(extend|append)$/.test(expr.childForFieldName("function")?.text ?? "")
+        )
           b.allReadable = false;
         break;
       }
@@ -342,45 +353,93 @@ function readNested(b: Builder, node: SyntaxNode): void {
 // ---------------------------------------------------------------------------------------------
 // Call sites and dynamic references.
 
-/** Names a function, lambda or comprehension binds locally (a call through them is not resolved). */
+const LOCAL_BINDERS = [
+  "parameters",
+  "lambda_parameters",
+  "assignment",
+  "augmented_assignment",
+  "for_statement",
+  "for_in_clause",
+  "named_expression",
+  "as_pattern_target",
+  "global_statement",
+  "nonlocal_statement",
+  "import_statement",
+  "import_from_statement",
+  "function_definition",
+  "class_definition",
+];
+
+/**
+ * Names a function, lambda or comprehension may bind locally (nested scopes included: an
+ * over-approximation only leaves a call unresolved).
+ */
 function localNames(scope: SyntaxNode, cache: Map<number, Set<string>>): Set<string> {
   const cached = cache.get(scope.id);
   if (cached) return cached;
   const names = new Set<string>();
-  const params = scope.childForFieldName("parameters");
-  if (params) for (const p of params.descendantsOfType("identifier")) names.add(p.text);
-  const walk = (node: SyntaxNode): void => {
-    for (const child of node.namedChildren) {
-      if (SCOPES.has(child.type)) {
-        const name = child.childForFieldName("name");
+  for (const node of scope.descendantsOfType(LOCAL_BINDERS)) {
+    switch (node.type) {
+      case "function_definition":
+      case "class_definition": {
+        const name = node.childForFieldName("name");
         if (name) names.add(name.text);
-        continue;
+        break;
       }
-      if (child.type === "assignment" || child.type === "augmented_assignment" || child.type === "for_statement" || child.type === "for_in_clause") {
-        const left = child.childForFieldName("left");
+      case "assignment":
+      case "augmented_assignment":
+      case "for_statement":
+      case "for_in_clause": {
+        const left = node.childForFieldName("left");
         if (left) for (const id of left.descendantsOfType("identifier")) names.add(id.text);
-      } else if (child.type === "named_expression") {
-        const name = child.childForFieldName("name");
+        break;
+      }
+      case "named_expression": {
+        const name = node.childForFieldName("name");
         if (name) names.add(name.text);
-      } else if (child.type === "as_pattern_target" || child.type === "global_statement" || child.type === "nonlocal_statement") {
-        for (const id of child.descendantsOfType("identifier")) names.add(id.text);
-      } else if (child.type === "import_statement" || child.type === "import_from_statement") {
-        for (const c of child.namedChildren) {
+        break;
+      }
+      case "import_statement":
+      case "import_from_statement":
+        for (const c of node.namedChildren) {
           const alias = c.type === "aliased_import" ? c.childForFieldName("alias") : null;
           names.add(alias ? alias.text : c.text.split(".")[0]!);
         }
-      }
-      walk(child);
+        break;
+      default:
+        // Parameters, `as` targets, global/nonlocal: every identifier they hold.
+        for (const id of node.descendantsOfType("identifier")) names.add(id.text);
     }
-  };
-  walk(scope.type === "lambda" ? scope : (scope.childForFieldName("body") ?? scope));
-  if (scope.type !== "function_definition" && scope.type !== "lambda")
-    for (const id of scope.descendantsOfType("identifier")) if (id.parent?.type === "for_in_clause") names.add(id.text);
+  }
   cache.set(scope.id, names);
   return names;
 }
 
-const COMPREHENSIONS = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+const COMPREHENSIONS = new Set([
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression",
+]);
+
+/**
+ * Whether the name appears anywhere but as `name.` / `name(` or on a top-level import line:
+ * only then can a function rebind it, and the scopes are read.
+ */
+function mayBeRebound(source: string, name: string, memo: Map<string, boolean>): boolean {
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  let result = false;
+  const pattern = new RegExp(`(?<![\\w.])${name}\\b(?!\\s*[.(])`, "g");
+  for (const match of source.matchAll(pattern)) {
+    const lineStart = source.lastIndexOf("\n", match.index) + 1;
+    if (/^(from|import)\s/.test(source.slice(lineStart, lineStart + 7))) continue;
+    result = true;
+    break;
+  }
+  memo.set(name, result);
+  return result;
+}
 
 function shadowed(call: SyntaxNode, head: string, cache: Map<number, Set<string>>): boolean {
   for (let node = call.parent; node; node = node.parent) {
@@ -403,7 +462,13 @@ function enclosingClass(call: SyntaxNode): string | null {
   return null;
 }
 
-function readCall(call: SyntaxNode, cache: Map<number, Set<string>>): CallRecord | null {
+interface CallScan {
+  source: string;
+  scopes: Map<number, Set<string>>;
+  rebound: Map<string, boolean>;
+}
+
+function readCall(call: SyntaxNode, scan: CallScan): CallRecord | null {
   const fn = call.childForFieldName("function");
   const args = call.childForFieldName("arguments");
   if (!fn || !args || args.type !== "argument_list") return null;
@@ -428,7 +493,8 @@ function readCall(call: SyntaxNode, cache: Map<number, Set<string>>): CallRecord
   }
   const callee = dotted(fn);
   if (!callee) return null;
-  if (shadowed(call, callee.split(".")[0]!, cache)) return null;
+  const head = callee.split(".")[0]!;
+  if (mayBeRebound(scan.source, head, scan.rebound) && shadowed(call, head, scan.scopes)) return null;
   return { ...base, callee };
 }
 
@@ -441,54 +507,89 @@ function stringArg(node: SyntaxNode | undefined): string | null {
     .join("");
 }
 
-function dynamicRefs(root: SyntaxNode, source: string): string[] {
-  const refs: string[] = [];
-  // `mod.attr = value` anywhere: monkeypatching.
-  if (source.includes("=")) {
-    for (const assignment of root.descendantsOfType("assignment")) {
-      const left = assignment.childForFieldName("left");
-      const targets = left?.type === "pattern_list" ? left.namedChildren : left ? [left] : [];
-      for (const t of targets) {
-        const name = t.type === "attribute" ? dotted(t) : null;
-        if (name) refs.push(name);
-      }
-    }
+/** `mod.attr = value`: monkeypatching (the target as dotted text). */
+function assignedAttributes(assignment: SyntaxNode, refs: string[]): void {
+  const left = assignment.childForFieldName("left");
+  const targets = left?.type === "pattern_list" ? left.namedChildren : left ? [left] : [];
+  for (const t of targets) {
+    const name = t.type === "attribute" ? dotted(t) : null;
+    if (name) refs.push(name);
   }
-  // `getattr(mod, "name")`, `setattr(mod, "name", v)`, `monkeypatch.setattr(mod, "name", v)`.
-  if (/\b(?:get|set|del)attr\(/.test(source)) {
-    for (const call of root.descendantsOfType("call")) {
-      const fn = call.childForFieldName("function");
-      const name = fn ? lastPart(dotted(fn) ?? "") : "";
-      if (name !== "getattr" && name !== "setattr" && name !== "delattr") continue;
-      const args = call.childForFieldName("arguments")?.namedChildren ?? [];
-      const object = dotted(args[0] ?? null);
-      const attr = stringArg(args[1]);
-      if (object && attr) refs.push(`${object}.${attr}`);
-      else if (args[0]?.type === "string") refs.push((stringArg(args[0]) ?? "") + ""); // monkeypatch.setattr("pkg.mod.f", v)
-    }
-  }
-  return refs.filter(Boolean);
+}
+
+/** `getattr(mod, "name")`, `setattr(mod, "name", v)`, `monkeypatch.setattr("pkg.mod.name", v)`. */
+function reflectedAttribute(call: SyntaxNode, refs: string[]): void {
+  const fn = call.childForFieldName("function");
+  const name = fn ? lastPart(dotted(fn) ?? "") : "";
+  if (name !== "getattr" && name !== "setattr" && name !== "delattr") return;
+  const args = call.childForFieldName("arguments")?.namedChildren ?? [];
+  const object = dotted(args[0] ?? null);
+  const attr = stringArg(args[1]);
+  if (object && attr) refs.push(`${object}.${attr}`);
+  else if (args[0]?.type === "string") refs.push(stringArg(args[0]) ?? "");
+}
+
+/** The first identifier of a callee (`m` in `m.f.g(...)`), without building the dotted name. */
+function calleeHead(fn: SyntaxNode): string | null {
+  let node: SyntaxNode | null = fn;
+  while (node?.type === "attribute") node = node.childForFieldName("object");
+  return node?.type === "identifier" ? node.text : null;
+}
+
+function isSuperCall(fn: SyntaxNode): boolean {
+  if (fn.type !== "attribute") return false;
+  const object = fn.childForFieldName("object");
+  return object?.type === "call" && object.childForFieldName("function")?.text === "super";
 }
 
 /** Index one file's text. Never throws on bad Python: a file with syntax errors is marked. */
 export function extractFileIndex(source: string): FileIndex {
   const tree = parsePython(source);
   const root = tree.rootNode;
-  const b: Builder = { bindings: {}, imports: [], all: null, allReadable: true, dynamic: false };
+  const b: Builder = {
+    bindings: Object.create(null) as Builder["bindings"],
+    imports: [],
+    all: null,
+    allReadable: true,
+    dynamic: false,
+  };
   readModule(b, root, false);
   if (/\b(?:globals|vars)\(\s*\)|sys\.modules\[__name__\]/.test(source)) b.dynamic = true;
-  const cache = new Map<number, Set<string>>();
+  // Only calls through a module-level import can reach another module (and super() calls).
+  const imported = new Set(
+    Object.entries(b.bindings)
+      .filter(([, list]) => list.some((x) => x.kind === "import"))
+      .map(([name]) => name),
+  );
+  const reflects = /\b(?:get|set|del)attr\(/.test(source);
+  const scan: CallScan = { source, scopes: new Map(), rebound: new Map() };
   const calls: CallRecord[] = [];
-  for (const call of root.descendantsOfType("call")) {
-    const record = readCall(call, cache);
-    if (record) calls.push(record);
-  }
-  // Function-level imports are read too: they import names as surely as module-level ones.
-  for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
-    if (statement.parent?.type === "module" || statement.parent?.parent?.type === "module") continue;
-    const inner: Builder = { bindings: {}, imports: [], all: null, allReadable: true, dynamic: false };
-    readImport(inner, statement);
-    b.imports.push(...inner.imports.filter((i) => !b.imports.some((j) => j.line === i.line && j.name === i.name)));
+  const refs: string[] = [];
+  const moduleImports = new Set(b.imports.map((i) => `${i.line}:${i.name}`));
+  // One walk for everything read below the module level.
+  for (const node of root.descendantsOfType(["call", "assignment", "import_statement", "import_from_statement"])) {
+    if (node.type === "call") {
+      const fn = node.childForFieldName("function");
+      if (!fn) continue;
+      if (reflects) reflectedAttribute(node, refs);
+      const head = calleeHead(fn);
+      if ((head === null || !imported.has(head)) && !isSuperCall(fn)) continue;
+      const record = readCall(node, scan);
+      if (record) calls.push(record);
+    } else if (node.type === "assignment") {
+      assignedAttributes(node, refs);
+    } else {
+      // Function-level imports are read too: they import names as surely as module-level ones.
+      const inner: Builder = {
+        bindings: Object.create(null) as Builder["bindings"],
+        imports: [],
+        all: null,
+        allReadable: true,
+        dynamic: false,
+      };
+      readImport(inner, node);
+      for (const i of inner.imports) if (!moduleImports.has(`${i.line}:${i.name}`)) b.imports.push(i);
+    }
   }
   const index: FileIndex = {
     bindings: b.bindings,
@@ -496,7 +597,7 @@ export function extractFileIndex(source: string): FileIndex {
     imports: b.imports,
     calls,
     dynamic: b.dynamic,
-    dynamicRefs: dynamicRefs(root, source),
+    dynamicRefs: refs.filter(Boolean),
     syntaxError: root.hasError,
     bytes: 0,
   };
@@ -510,8 +611,7 @@ function estimateBytes(index: FileIndex): number {
     for (const b of list) {
       n += 96;
       if (b.kind === "function") n += 64 * b.def.params.length;
-      if (b.kind === "class")
-        for (const m of Object.values(b.def.methods)) n += 96 + 64 * m.params.length;
+      if (b.kind === "class") for (const m of Object.values(b.def.methods)) n += 96 + 64 * m.params.length;
     }
   }
   n += 128 * index.imports.length + 112 * index.calls.length + 48 * index.dynamicRefs.length;

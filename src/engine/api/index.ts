@@ -1,6 +1,7 @@
 // The repository index: every Python module of one commit, its definitions, imports and call
 // sites, with names resolved across modules. Pure: front doors hand in paths, blob SHAs and
 // (for blobs the cache does not hold) texts.
+import { releaseTreesPeriodically } from "../memory.js";
 import { BlobIndexCache, sharedBlobCache } from "./cache.js";
 import { extractFileIndex } from "./extract.js";
 import type { ApiInput, Binding, ClassDef, FileIndex, FunctionDef, ModuleEntry, RepoIndex } from "./types.js";
@@ -26,7 +27,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** What an unreadable file contributes: nothing can be judged about its names. */
 const UNKNOWN: FileIndex = {
-  bindings: {},
+  bindings: Object.create(null) as FileIndex["bindings"],
   all: null,
   imports: [],
   calls: [],
@@ -102,10 +103,28 @@ export function buildRepoIndex(files: readonly IndexFile[], options: IndexOption
       const qualified = qualify(entry, ref) ?? ref;
       dynamicNames.add(qualified);
       const target = lookup(repo, qualified);
-      if (target.kind === "function" || target.kind === "class") dynamicNames.add(`${target.entry.module}.${target.def.name}`);
+      if (target.kind === "function" || target.kind === "class")
+        dynamicNames.add(`${target.entry.module}.${target.def.name}`);
     }
   }
   return repo;
+}
+
+/**
+ * buildRepoIndex for front doors: blobs the cache lacks are parsed first, with a turn of the
+ * event loop and a collection every few files (tree-sitter frees a tree only once its wrapper
+ * is collected), so a cold index of a large repository stays small.
+ */
+export async function indexRepository(files: readonly IndexFile[], options: IndexOptions = {}): Promise<RepoIndex> {
+  const cache = options.cache ?? sharedBlobCache;
+  let parsed = 0;
+  for (const file of files) {
+    if (file.text === undefined || !file.path.endsWith(".py") || cache.has(file.sha)) continue;
+    fileIndexFor(file, cache);
+    releaseTreesPeriodically();
+    if (++parsed % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return buildRepoIndex(files, { ...options, cache });
 }
 
 /** The absolute module of `from <dots><module> import ...` in `entry`. */
@@ -219,9 +238,7 @@ export function apiInputFromTexts(
       .filter(([path]) => path.endsWith(".py"))
       .map(([path, text]) => ({ path, sha: contentKey(text), text }));
   const pick = (texts: Readonly<Record<string, string>>): Record<string, string> =>
-    Object.fromEntries(
-      Object.entries(texts).filter(([path]) => path.endsWith(".py") && path in baseChanged),
-    );
+    Object.fromEntries(Object.entries(texts).filter(([path]) => path.endsWith(".py") && path in baseChanged));
   return {
     base: buildRepoIndex(toFiles(base), options),
     head: buildRepoIndex(toFiles({ ...head }), options),
