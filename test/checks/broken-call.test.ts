@@ -84,6 +84,20 @@ runProjectTable(check, {
       name: "no base: stays silent",
       files: { ...init, "pkg/client.py": "def fetch(url):\n    return url\n", ...caller("fetch('x', timeout=1)") },
     },
+    {
+      name: "near miss: an Enum's constructor looks members up (a metaclass at work)",
+      files: {
+        ...init,
+        "pkg/client.py":
+          "import enum\n\n\nclass Mode(enum.Enum):\n    A = 1\n\n    def __init__(self, value, label):\n        self.label = label\n",
+        ...caller("Mode(1)", "from pkg.client import Mode"),
+      },
+      changed,
+      base: {
+        "pkg/client.py":
+          "import enum\n\n\nclass Mode(enum.Enum):\n    A = 1\n\n    def __init__(self, value):\n        pass\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -144,6 +158,23 @@ runProjectTable(check, {
           "class Client:\n    @classmethod\n    def make(cls, url, pool=1):\n        return cls()\n\n    def close(self, force=False):\n        pass\n",
       },
       at: ["pkg/client.py:2", "pkg/client.py:6", "pkg/sub.py:6", "pkg/sub.py:9"],
+    },
+    {
+      name: "a constructor of an exception class with a plain repository base",
+      files: {
+        ...init,
+        "pkg/errors.py": "class Base(Exception):\n    pass\n",
+        "pkg/client.py":
+          "from pkg.errors import Base\n\n\nclass Failed(Base):\n    def __init__(self, url, code):\n        self.url = url\n",
+        ...caller("raise Failed('x')", "from pkg.client import Failed"),
+      },
+      changed,
+      base: {
+        "pkg/client.py":
+          "from pkg.errors import Base\n\n\nclass Failed(Base):\n    def __init__(self, url, code=0):\n        self.url = url\n",
+      },
+      at: ["pkg/client.py:5", "tests/test_sync.py:5"],
+      message: /required parameter `code`/,
     },
     {
       name: "a call through a re-export in the package __init__",

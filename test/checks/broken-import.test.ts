@@ -98,6 +98,26 @@ runProjectTable(check, {
       changed: ["pkg/client.py", "pkg/client/__init__.py", "pkg/client/fetch.py"],
       base: { ...baseClient, "pkg/client/__init__.py": null, "pkg/client/fetch.py": null },
     },
+    {
+      name: "near miss: the module became a namespace package (a folder without __init__.py)",
+      files: {
+        ...init,
+        "pkg/client/http.py": "x = 1\n",
+        "tests/test_a.py": "import pkg.client\nfrom pkg.client import http\n",
+      },
+      changed: ["pkg/client.py", "pkg/client/http.py"],
+      base: { ...baseClient, "pkg/client/http.py": null },
+    },
+    {
+      name: "near miss: a function binds the name with `global`",
+      files: {
+        ...init,
+        "pkg/client.py": `${client}\n\ndef install():\n    global fetch\n    fetch = fetch_all\n`,
+        "tests/test_a.py": "from pkg.client import fetch\n",
+      },
+      changed,
+      base: baseClient,
+    },
   ],
   invalid: [
     {

@@ -86,6 +86,18 @@ runProjectTable(check, {
       changed,
       base: { "pkg/client.py": "def fetch(url):\n    return url\n" },
     },
+    {
+      name: "an examples/ package is not shipped",
+      files: { "examples/__init__.py": "", "examples/demo.py": "def run():\n    pass\n" },
+      changed: ["examples/demo.py"],
+      base: { "examples/demo.py": "def run(x):\n    pass\n" },
+    },
+    {
+      name: "src layout: a package outside src/ is not the shipped one",
+      files: { "src/pkg/__init__.py": "", "tools/__init__.py": "", "tools/release.py": "def main():\n    pass\n" },
+      changed: ["tools/release.py"],
+      base: { "tools/release.py": "def main(argv):\n    pass\n" },
+    },
   ],
   invalid: [
     {

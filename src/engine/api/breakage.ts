@@ -1,8 +1,8 @@
 // What a change breaks in modules it does not touch: imports of names that are gone, and calls
 // that no longer bind. Each result is certain or absent: every unknown makes it absent.
 import { bindError, callerParams, headLineFor, isMethodBound } from "./compare.js";
-import { absoluteModule, lookup, provides, qualify, singleBinding, type Resolved } from "./index.js";
-import type { ApiInput, FunctionDef, ModuleEntry, Param, RepoIndex } from "./types.js";
+import { absoluteModule, hasModule, lookup, provides, qualify, singleBinding, type Resolved } from "./index.js";
+import type { ApiInput, ClassDef, FunctionDef, ModuleEntry, Param, RepoIndex } from "./types.js";
 
 export interface Removal {
   /** Where the name lived at base. */
@@ -64,7 +64,7 @@ export function brokenImports(api: ApiInput, changed: ReadonlySet<string>): Brok
       if (!touched.has(module) && !(imp.name !== null && touched.has(`${module}.${imp.name}`))) continue;
       if (imp.name === null) {
         const was = api.base.modules.get(module);
-        if (!was || api.head.modules.has(module)) continue;
+        if (!was || hasModule(api.head, module)) continue;
         out.push({
           path: entry.path,
           line: imp.line,
@@ -123,8 +123,45 @@ function forwards(params: readonly Param[]): boolean {
   return params.some((p) => p.kind === "var-positional" || p.kind === "var-keyword");
 }
 
+/** Bases whose construction is plain `__new__` + `__init__` (no metaclass, no synthesis). */
+const PLAIN_BASES = new Set([
+  "object",
+  "Exception",
+  "BaseException",
+  "ValueError",
+  "TypeError",
+  "RuntimeError",
+  "KeyError",
+  "LookupError",
+  "OSError",
+  "IOError",
+  "AttributeError",
+  "NotImplementedError",
+  "ImportError",
+  "IndexError",
+  "Warning",
+  "UserWarning",
+  "DeprecationWarning",
+]);
+
+/**
+ * Calling the class certainly runs its `__init__` with the call's arguments: no metaclass or
+ * decorator, no `__new__`, and every base plain too (an Enum, NamedTuple or model base class
+ * constructs differently).
+ */
+function constructsPlainly(repo: RepoIndex, entry: ModuleEntry, cls: ClassDef, depth = 0): boolean {
+  if (depth > 5 || cls.dynamic || cls.methods["__new__"] || cls.attributes.includes("__init__")) return false;
+  return cls.bases.every((base) => {
+    if (PLAIN_BASES.has(base)) return true;
+    if (!/^[\w.]+$/.test(base)) return false;
+    const qualified = qualify(entry, base) ?? `${entry.module}.${base}`;
+    const resolved = lookup(repo, qualified);
+    return resolved.kind === "class" && constructsPlainly(repo, resolved.entry, resolved.def, depth + 1);
+  });
+}
+
 /** The signature a call through `resolved` binds to, or null when that is not certain. */
-function callable(resolved: Resolved, viaClass: boolean): Callable | null {
+function callable(repo: RepoIndex, resolved: Resolved, viaClass: boolean): Callable | null {
   switch (resolved.kind) {
     case "function":
       return {
@@ -136,8 +173,8 @@ function callable(resolved: Resolved, viaClass: boolean): Callable | null {
     case "class": {
       const cls = resolved.def;
       const init = cls.methods["__init__"];
-      // A synthesised or inherited constructor, or a custom __new__, is not read here.
-      if (!init || cls.dynamic || cls.methods["__new__"] || cls.attributes.includes("__init__")) return null;
+      // A synthesised or inherited constructor, a custom __new__ or a metaclass is not read here.
+      if (!init || !constructsPlainly(repo, resolved.entry, cls)) return null;
       return {
         params: callerParams(init, true),
         def: init,
@@ -192,8 +229,8 @@ export function brokenCalls(api: ApiInput, changed: ReadonlySet<string>): Broken
         viaClass = was.kind === "method";
       }
       if (was.kind !== is.kind) continue;
-      const before = callable(was, viaClass);
-      const after = callable(is, viaClass);
+      const before = callable(api.base, was, viaClass);
+      const after = callable(api.head, is, viaClass);
       if (!before || !after || before.def === after.def) continue;
       if (before.def.dynamic || after.def.dynamic || forwards(before.params) || forwards(after.params)) continue;
       if (isDynamic(api, before.qualified) || isDynamic(api, after.qualified)) continue;

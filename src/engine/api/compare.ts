@@ -132,9 +132,17 @@ export function bindError(
 // ---------------------------------------------------------------------------------------------
 // Public API.
 
-/** A module that belongs to the public API: inside a package, no private part, not a test. */
-export function isPublicModule(entry: ModuleEntry): boolean {
-  return entry.inPackage && !isTestModule(entry.path) && !entry.module.split(".").some((p) => p.startsWith("_"));
+/** Top-level folders whose packages are not shipped to users. */
+const UNSHIPPED = /^(docs?|examples?|scripts?|benchmarks?|bench|ci|\.github)\//;
+
+/**
+ * A module that belongs to the public API: inside a package, no private part, not a test, not
+ * in a folder that is not shipped, and under `src/` when the repository uses that layout.
+ */
+export function isPublicModule(entry: ModuleEntry, srcLayout = false): boolean {
+  if (!entry.inPackage || isTestModule(entry.path) || UNSHIPPED.test(entry.path)) return false;
+  if (srcLayout && !entry.path.startsWith("src/")) return false;
+  return !entry.module.split(".").some((p) => p.startsWith("_"));
 }
 
 /** The module's public names: `__all__` when it has one, else its public definitions. */
@@ -186,8 +194,9 @@ function keptAsDeprecated(module: ModuleEntry, name: string): boolean {
  */
 export function apiChanges(base: RepoIndex, head: RepoIndex): ApiChange[] {
   const out: ApiChange[] = [];
+  const srcLayout = [...base.byPath.keys()].some((p) => p.startsWith("src/"));
   for (const [moduleName, baseEntry] of base.modules) {
-    if (!isPublicModule(baseEntry) || baseEntry.index.syntaxError) continue;
+    if (!isPublicModule(baseEntry, srcLayout) || baseEntry.index.syntaxError) continue;
     const headEntry = head.modules.get(moduleName);
     if (!headEntry) {
       out.push({

@@ -330,6 +330,12 @@ function readModule(b: Builder, block: SyntaxNode, nested: boolean): void {
           for (const n of id.descendantsOfType("identifier")) bind(b, n.text, { kind: "other", line: lineOf(node) });
         readNested(b, node);
         break;
+      case "type_alias_statement": {
+        const left = node.childForFieldName("left");
+        const name = left?.type === "identifier" ? left : left?.descendantsOfType("identifier")[0];
+        if (name) bind(b, name.text, { kind: "other", line });
+        break;
+      }
       case "global_statement":
       case "delete_statement":
         break;
@@ -567,8 +573,18 @@ export function extractFileIndex(source: string): FileIndex {
   const refs: string[] = [];
   const moduleImports = new Set(b.imports.map((i) => `${i.line}:${i.name}`));
   // One walk for everything read below the module level.
-  for (const node of root.descendantsOfType(["call", "assignment", "import_statement", "import_from_statement"])) {
-    if (node.type === "call") {
+  for (const node of root.descendantsOfType([
+    "call",
+    "assignment",
+    "import_statement",
+    "import_from_statement",
+    "global_statement",
+  ])) {
+    if (node.type === "global_statement") {
+      // `global name` in a function: the function may bind the name in the module.
+      for (const id of node.namedChildren)
+        if (id.type === "identifier") bind(b, id.text, { kind: "other", line: lineOf(node) });
+    } else if (node.type === "call") {
       const fn = node.childForFieldName("function");
       if (!fn) continue;
       if (reflects) reflectedAttribute(node, refs);

@@ -218,10 +218,22 @@ export function lookup(repo: RepoIndex, qualified: string, depth = 0): Resolved 
 /** Whether `module` binds `name` directly (or has it as a submodule): a `from module import name` works. */
 export function provides(repo: RepoIndex, module: string, name: string): "yes" | "no" | "unknown" | "no-module" {
   const entry = repo.modules.get(module);
-  if (!entry) return "no-module";
+  if (!entry) {
+    // A directory of modules without `__init__.py` is still importable (a namespace package).
+    if (!hasModule(repo, module)) return "no-module";
+    return hasModule(repo, `${module}.${name}`) ? "yes" : "unknown";
+  }
   if (entry.index.syntaxError || entry.index.dynamic || repo.starImported.has(module)) return "unknown";
-  if (entry.index.bindings[name] || repo.modules.has(`${module}.${name}`)) return "yes";
+  if (entry.index.bindings[name] || hasModule(repo, `${module}.${name}`)) return "yes";
   return "no";
+}
+
+/** A module or a (namespace) package holding modules exists under this name. */
+export function hasModule(repo: RepoIndex, module: string): boolean {
+  if (repo.modules.has(module)) return true;
+  const prefix = `${module}.`;
+  for (const name of repo.modules.keys()) if (name.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Build the api input from head files and the base texts of changed files (tests, docs, CLI). */
