@@ -87,6 +87,12 @@ runProjectTable(check, {
       base: { "pkg/client.py": "def fetch(url):\n    return url\n" },
     },
     {
+      name: "near miss: a module turned into a namespace package is still importable",
+      files: { ...init, "pkg/client/http.py": "def fetch(url):\n    return url\n" },
+      changed: ["pkg/client.py", "pkg/client/http.py"],
+      base: { ...baseClient, "pkg/client/http.py": null },
+    },
+    {
       name: "an examples/ package is not shipped",
       files: { "examples/__init__.py": "", "examples/demo.py": "def run():\n    pass\n" },
       changed: ["examples/demo.py"],

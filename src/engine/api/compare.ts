@@ -1,6 +1,6 @@
 // Comparing the API of two repository indexes: signature changes (compatible or not), public
 // objects, whether a call still binds, and where a base line lands at head.
-import { isTestModule, lookup, type Resolved } from "./index.js";
+import { hasModule, isTestModule, lookup, type Resolved } from "./index.js";
 import type { ClassDef, FunctionDef, ModuleEntry, Param, RepoIndex } from "./types.js";
 
 export interface SignatureChange {
@@ -199,6 +199,8 @@ export function apiChanges(base: RepoIndex, head: RepoIndex): ApiChange[] {
     if (!isPublicModule(baseEntry, srcLayout) || baseEntry.index.syntaxError) continue;
     const headEntry = head.modules.get(moduleName);
     if (!headEntry) {
+      // Still importable as a namespace package: not judged.
+      if (hasModule(head, moduleName)) continue;
       out.push({
         object: moduleName,
         kind: "module",
