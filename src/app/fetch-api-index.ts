@@ -8,6 +8,7 @@ import {
   type BlobIndexCache,
   type IndexFile,
 } from "../engine/api/index.js";
+import { isIncluded } from "../engine/files.js";
 import type { ChangedFile } from "../planner/types.js";
 import { fetchFiles } from "./fetch-contents.js";
 import type { GitHubClient, RepoRef } from "./github.js";
@@ -33,12 +34,17 @@ export async function fetchTreeBlobs(gh: GitHubClient, repo: RepoRef, sha: strin
     .map((e) => ({ path: e.path, sha: e.sha ?? "" }));
 }
 
-const pythonBlobs = (blobs: TreeBlob[] | null): TreeBlob[] | null =>
-  blobs?.some((b) => !b.sha) ? null : (blobs?.filter((b) => b.path.endsWith(".py")) ?? null);
+function pythonBlobs(blobs: TreeBlob[] | null, options: ApiFetchOptions): TreeBlob[] | null {
+  if (!blobs || blobs.some((b) => !b.sha)) return null;
+  return blobs.filter((b) => b.path.endsWith(".py") && isIncluded(b.path, options.include, options.exclude));
+}
 
 export interface ApiFetchOptions {
   maxFileSize: number;
   namespacePackages: readonly string[];
+  /** Config include/exclude: excluded files (vendored code, fixtures) are not indexed. */
+  include: readonly string[];
+  exclude: readonly string[];
   cache?: BlobIndexCache;
 }
 
@@ -57,9 +63,9 @@ export async function fetchApiInput(
 ): Promise<ApiInput | null> {
   if (!changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))) return null;
   const cache = options.cache ?? sharedBlobCache;
-  const headBlobs = pythonBlobs(headTree ?? (await fetchTreeBlobs(gh, repo, pr.headSha)));
+  const headBlobs = pythonBlobs(headTree ?? (await fetchTreeBlobs(gh, repo, pr.headSha)), options);
   if (!headBlobs) return null;
-  const baseBlobs = pythonBlobs(await fetchTreeBlobs(gh, repo, pr.baseSha));
+  const baseBlobs = pythonBlobs(await fetchTreeBlobs(gh, repo, pr.baseSha), options);
   if (!baseBlobs || !headBlobs) return null;
   const changed = new Set(changedFiles.flatMap((f) => (f.previousPath ? [f.path, f.previousPath] : [f.path])));
   // Each missing blob is read once, at whichever commit has it.

@@ -1,5 +1,7 @@
 // `peptalk review`'s repository indexes: Python blobs at base and head from the local object
 // database (one ls-tree per commit, one cat-file --batch for the blobs the cache lacks).
+import type { ResolvedConfig } from "../engine/config/resolve.js";
+import { isIncluded } from "../engine/files.js";
 import { indexRepository, sharedBlobCache, type ApiInput, type IndexFile } from "../engine/api/index.js";
 import type { ChangedFile } from "../planner/types.js";
 import { listTreeBlobs, readBlobs } from "./git.js";
@@ -11,10 +13,13 @@ export async function localApiInput(
   base: string,
   head: string,
   changedFiles: readonly ChangedFile[],
-  namespacePackages: readonly string[],
+  config: Pick<ResolvedConfig, "namespacePackages" | "include" | "exclude">,
 ): Promise<ApiInput> {
-  const baseBlobs = listTreeBlobs(root, base, isPython);
-  const headBlobs = listTreeBlobs(root, head, isPython);
+  const { namespacePackages } = config;
+  // Excluded files (vendored code, fixtures) are not part of the repository peptalk reviews.
+  const keep = (path: string): boolean => isPython(path) && isIncluded(path, config.include, config.exclude);
+  const baseBlobs = listTreeBlobs(root, base, keep);
+  const headBlobs = listTreeBlobs(root, head, keep);
   const changed = new Set(changedFiles.flatMap((f) => (f.previousPath ? [f.path, f.previousPath] : [f.path])));
   // Texts are read for blobs the cache lacks, and for changed files (to place findings).
   const wanted = new Set<string>();

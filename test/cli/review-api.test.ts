@@ -18,8 +18,9 @@ const client =
   "import json\n\n\ndef fetch(url, timeout=10):\n    return json.dumps(url)\n\n\ndef ping():\n    return 1\n";
 
 /** `main` has pkg/client.py with fetch(url, timeout) and ping(); `feature` changes it. */
-function repo(headClient: string): string {
+function repo(headClient: string, extra: Record<string, string> = {}): string {
   const root = tempTree({
+    ...extra,
     "pkg/__init__.py": "",
     "pkg/client.py": client,
     "tests/test_sync.py":
@@ -72,6 +73,21 @@ describe("peptalk review: what this PR breaks elsewhere", () => {
     const result = runCli(["review", "--base", "main", "--format", "markdown"], root);
     expect(result.stdout).toContain("| `pkg.client.fetch` | new optional parameter `retries` | yes |");
     expect(result.stdout).not.toMatch(/broken-|public-api-change/);
+  });
+
+  it("leaves out files the config excludes (vendored code, fixtures)", () => {
+    const root = repo("import json\n\n\ndef fetch(url, timeout=10):\n    return json.dumps(url)\n", {
+      ".github/peptalk.yml": "exclude:\n  - 'fixtures/**'\n",
+      "fixtures/old_client.py": "from pkg.client import ping\n",
+    });
+    const plan = JSON.parse(runCli(["review", "--base", "main", "--format", "json"], root).stdout);
+    const sites = plan.summaryOnly
+      .filter((s: { rule: string }) => s.rule === "broken-import")
+      .map((s: { path: string; line: number }) => `${s.path}:${s.line}`);
+    // The fixture is neither a finding nor counted among the importers on the removal line.
+    expect(sites).toEqual(["pkg/client.py:5", "tests/test_sync.py:3"]);
+    const removal = plan.summaryOnly.find((s: { path: string }) => s.path === "pkg/client.py");
+    expect(removal.message).toBe("`ping` removed here, still imported by `tests/test_sync.py:3`");
   });
 
   it("`peptalk check` has no base and stays silent", () => {

@@ -72,7 +72,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
   }
   // The api checks compare the repository at base and head; a diff without Python cannot change it.
   const api = changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))
-    ? await localApiInput(root, base, head, changedFiles, config.namespacePackages)
+    ? await localApiInput(root, base, head, changedFiles, config)
     : undefined;
   const changedPaths = changedFiles.map((f) => f.path);
   const result = await runEngine(
