@@ -85,6 +85,28 @@ runProjectTable(check, {
       files: { ...init, "pkg/client.py": "def fetch(url):\n    return url\n", ...caller("fetch('x', timeout=1)") },
     },
     {
+      name: "near miss: the test patches the function with mock.patch",
+      files: {
+        ...init,
+        "pkg/client.py": "def fetch(url):\n    return url\n",
+        "tests/test_sync.py":
+          "from unittest import mock\n\nimport pkg.client\n\n\n@mock.patch('pkg.client.fetch')\ndef test_it(m):\n    pkg.client.fetch('x', timeout=1)\n",
+      },
+      changed,
+      base: baseFetch,
+    },
+    {
+      name: "near miss: the test patches the function with mock.patch.object",
+      files: {
+        ...init,
+        "pkg/client.py": "def fetch(url):\n    return url\n",
+        "tests/test_sync.py":
+          "from unittest import mock\n\nfrom pkg import client\n\n\ndef test_it():\n    with mock.patch.object(client, 'fetch'):\n        client.fetch('x', timeout=1)\n",
+      },
+      changed,
+      base: baseFetch,
+    },
+    {
       name: "near miss: an Enum's constructor looks members up (a metaclass at work)",
       files: {
         ...init,

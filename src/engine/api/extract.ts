@@ -523,16 +523,22 @@ function assignedAttributes(assignment: SyntaxNode, refs: string[]): void {
   }
 }
 
-/** `getattr(mod, "name")`, `setattr(mod, "name", v)`, `monkeypatch.setattr("pkg.mod.name", v)`. */
+/**
+ * `getattr(mod, "name")`, `setattr(mod, "name", v)`, `monkeypatch.setattr("pkg.mod.name", v)`,
+ * `mock.patch("pkg.mod.name")`, `mock.patch.object(mod, "name")`: the name may not be what the
+ * index says when it is called.
+ */
 function reflectedAttribute(call: SyntaxNode, refs: string[]): void {
   const fn = call.childForFieldName("function");
-  const name = fn ? lastPart(dotted(fn) ?? "") : "";
-  if (name !== "getattr" && name !== "setattr" && name !== "delattr") return;
+  const callee = fn ? (dotted(fn) ?? "") : "";
+  const name = lastPart(callee);
+  const patchObject = name === "object" && /(^|\.)patch\.object$/.test(callee);
+  if (!["getattr", "setattr", "delattr", "patch"].includes(name) && !patchObject) return;
   const args = call.childForFieldName("arguments")?.namedChildren ?? [];
   const object = dotted(args[0] ?? null);
   const attr = stringArg(args[1]);
-  if (object && attr) refs.push(`${object}.${attr}`);
-  else if (args[0]?.type === "string") refs.push(stringArg(args[0]) ?? "");
+  if (object && attr && name !== "patch") refs.push(`${object}.${attr}`);
+  else if (args[0]?.type === "string" && name !== "getattr") refs.push(stringArg(args[0]) ?? "");
 }
 
 /** The first identifier of a callee (`m` in `m.f.g(...)`), without building the dotted name. */
@@ -567,7 +573,7 @@ export function extractFileIndex(source: string): FileIndex {
       .filter(([, list]) => list.some((x) => x.kind === "import"))
       .map(([name]) => name),
   );
-  const reflects = /\b(?:get|set|del)attr\(/.test(source);
+  const reflects = /\b(?:(?:get|set|del)attr|patch|object)\(/.test(source);
   const scan: CallScan = { source, scopes: new Map(), rebound: new Map() };
   const calls: CallRecord[] = [];
   const refs: string[] = [];
