@@ -1,6 +1,7 @@
 // The registry: each category folder keeps its own sorted list (checks/<category>/index.ts).
 // test/checks/registry.test.ts proves every check file is registered exactly once.
 import type { Check } from "../src/engine/check.js";
+import { apiChecks } from "./api/index.js";
 import { concurrencyChecks } from "./concurrency/index.js";
 import { idiomsChecks } from "./idioms/index.js";
 import { namingChecks } from "./naming/index.js";
@@ -19,4 +20,5 @@ export const allChecks: readonly Check[] = [
   ...concurrencyChecks,
   ...securityChecks,
   ...performanceChecks,
+  ...apiChecks,
 ];

@@ -3,6 +3,7 @@
 // client, the pull request and the raw config; this module decides nothing itself:
 // the engine finds, the planner decides, the publisher executes.
 import { allChecks } from "../../checks/index.js";
+import { apiChanges } from "../engine/api/compare.js";
 import type { ConfigError } from "../engine/config/resolve.js";
 import { resolveConfig, type ResolvedConfig } from "../engine/config/resolve.js";
 import { checkSchema } from "../engine/config/schema.js";
@@ -25,14 +26,8 @@ import {
 } from "./base-settings.js";
 import { completeCheckRun } from "./check-run.js";
 import { findExistingComments } from "./existing-comments.js";
-import {
-  BLOBS_PER_QUERY,
-  fetchBlob,
-  fetchBlobs,
-  fetchFiles,
-  fetchTreePaths,
-  type FetchedFile,
-} from "./fetch-contents.js";
+import { BLOBS_PER_QUERY, fetchBlob, fetchBlobs, fetchFiles, type FetchedFile } from "./fetch-contents.js";
+import { fetchTreeBlobs, tryFetchApiInput } from "./fetch-api-index.js";
 import type { GitHubClient, RepoRef } from "./github.js";
 import { publishPlan, type PublishResult } from "./publish-plan.js";
 
@@ -137,7 +132,8 @@ export async function reviewPullRequest(
   }
 
   // The project around the change: every path at head, and the packaging/test config files.
-  const treePaths = await fetchTreePaths(gh, repo, pr.headSha);
+  const headTree = await fetchTreeBlobs(gh, repo, pr.headSha);
+  const treePaths = headTree?.map((b) => b.path) ?? null;
   if (treePaths === null)
     notes.push(
       "The repository's file tree is too large for one listing; project-wide checks saw only the changed files.",
@@ -214,6 +210,9 @@ export async function reviewPullRequest(
   const pythonPaths = live
     .map((f) => f.path)
     .filter((p) => isPython(p) && isIncluded(p, config.include, config.exclude));
+  // The api checks compare the repository at base and head; they stay silent when it cannot be read.
+  const api = await tryFetchApiInput(gh, repo, pr, changedFiles, config, headTree);
+  if (api) project.api = api;
   try {
     return await analyseAndPublish(gh, pr, options, {
       changedFiles,
@@ -262,6 +261,7 @@ async function analyseAndPublish(
     honoured: result.honoured,
     houseStyle: result.houseStyle,
     fileTexts: result.fileTexts,
+    ...(project.api ? { apiChanges: apiChanges(project.api.base, project.api.head) } : {}),
     ...(notes.length ? { note: notes.join("\n\n") } : {}),
   });
   if (!options.publish) return { plan, publish: null, outcome: "planned" };

@@ -84,3 +84,45 @@ export function showFile(root: string, ref: string, path: string): Buffer | null
 export function listTree(root: string, ref: string): string[] {
   return git(root, ["ls-tree", "-r", "-z", "--name-only", ref]).split("\0").filter(Boolean);
 }
+
+/** Every blob under a commit with its SHA (`git ls-tree -r`), optionally only some paths. */
+export function listTreeBlobs(
+  root: string,
+  ref: string,
+  keep: (path: string) => boolean = () => true,
+): { path: string; sha: string }[] {
+  const out: { path: string; sha: string }[] = [];
+  for (const entry of git(root, ["ls-tree", "-r", "-z", ref]).split("\0")) {
+    // "<mode> <type> <sha>\t<path>"
+    const tab = entry.indexOf("\t");
+    if (tab < 0) continue;
+    const [, type, sha] = entry.slice(0, tab).split(" ");
+    const path = entry.slice(tab + 1);
+    if (type === "blob" && sha && keep(path)) out.push({ path, sha });
+  }
+  return out;
+}
+
+/** The contents of many blobs in one `git cat-file --batch` process. */
+export function readBlobs(root: string, shas: readonly string[]): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (shas.length === 0) return out;
+  const raw = execFileSync("git", ["cat-file", "--batch"], {
+    cwd: root,
+    input: `${shas.join("\n")}\n`,
+    maxBuffer: 2 * 1024 * 1024 * 1024,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let at = 0;
+  while (at < raw.length) {
+    const eol = raw.indexOf(10, at);
+    if (eol < 0) break;
+    const [sha, type, size] = raw.subarray(at, eol).toString("utf8").split(" ");
+    at = eol + 1;
+    if (type === "missing" || size === undefined) continue;
+    const length = Number(size);
+    out.set(sha!, raw.subarray(at, at + length));
+    at += length + 1;
+  }
+  return out;
+}

@@ -185,7 +185,8 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   if (script && jobs.length > 0 && (threadCount > 1 || always)) {
     const results = await runOnWorkers(jobs, {
       url: script,
-      init: { ...options, checkIds: fileChecks.map((c) => c.id), project: projectInput },
+      // The api indexes serve project checks only: they do not travel to the workers.
+      init: { ...options, checkIds: fileChecks.map((c) => c.id), project: { ...projectInput, api: undefined } },
       count: threadCount,
       hardLimitMs: Math.max(input.hardLimitMs ?? budgetMs * 2 + 5000, budgetMs + HARD_LIMIT_MARGIN_MS),
       onProgress: input.onProgress,

@@ -2,6 +2,7 @@
 // Front doors fill a ProjectInput; the engine turns it into a read-only ProjectContext.
 import { minimatch } from "minimatch";
 import { parse as parseToml, TomlError } from "smol-toml";
+import type { ApiInput } from "./api/types.js";
 
 /** Files a front door should read besides the Python it reviews (repo-relative paths). */
 export const PROJECT_FILE_PATTERNS = [
@@ -50,6 +51,8 @@ export interface ProjectInput {
    * checked come from here, not from `files`: a pull request cannot loosen its own review.
    */
   settingsFiles?: Readonly<Record<string, string>>;
+  /** Repository indexes at base and head (api checks); omitted when there is no base. */
+  api?: ApiInput;
 }
 
 export interface ParsedToml {
@@ -74,6 +77,8 @@ export interface ProjectContext {
   hasPath(path: string): boolean;
   /** Directories configured as namespace packages (repo-relative, no trailing slash). */
   readonly namespacePackages: readonly string[];
+  /** Base and head repository indexes; null without a base (`peptalk check`). */
+  readonly api: ApiInput | null;
 }
 
 export function parseTomlFile(path: string, text: string): ParsedToml {
@@ -122,6 +127,7 @@ export function createProjectContext(
     },
     hasPath: (path) => (pathSet ? pathSet.has(path) : files.has(path)),
     namespacePackages: (input.namespacePackages ?? []).map((d) => d.replace(/^\.\//, "").replace(/\/+$/, "")),
+    api: input.api ?? null,
   };
 }
 

@@ -13,6 +13,7 @@ export const CATEGORIES = [
   "concurrency",
   "security",
   "performance",
+  "api",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

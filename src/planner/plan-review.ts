@@ -117,7 +117,12 @@ export function planReview(input: PlanInput): ReviewPlan {
   const existing = new Map(input.existing.map((c) => [c.fingerprint, c]));
   // Project checks look at the whole repository: what they find in files this change does not
   // touch (a `pyproject.toml` without `requires-python`) is not this change's business.
-  const findings = config.check.scope === "all" ? input.findings : input.findings.filter((f) => changed.has(f.path));
+  // An `api` finding in a file the PR does not touch is caused by the PR (what it breaks elsewhere).
+  const causedElsewhere = (f: Finding): boolean => f.category === "api" && !changed.has(f.path);
+  const findings =
+    config.check.scope === "all"
+      ? input.findings
+      : input.findings.filter((f) => changed.has(f.path) || causedElsewhere(f));
   const failOn = config.check.fail_on;
 
   const introduced = (f: Finding): boolean => {
@@ -125,7 +130,7 @@ export function planReview(input: PlanInput): ReviewPlan {
     return !!diff && lines(f).some((l) => diff.added.has(l));
   };
   const counts = (f: Finding): boolean => {
-    if (config.check.scope === "all") return true;
+    if (config.check.scope === "all" || causedElsewhere(f)) return true;
     if (config.check.scope === "changed-files") return diffs.has(f.path);
     return introduced(f);
   };

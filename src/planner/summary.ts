@@ -1,6 +1,7 @@
 // The check run's markdown summary: the gate's verdict first, then tables and notes.
 // Anything from the PR (paths, code in messages, error texts) goes through markdown.ts.
 import type { Finding } from "../engine/types.js";
+import { renderApiChanges } from "./api-changes.js";
 import { codeSpan, renderMessage, tableCell } from "./markdown.js";
 import type { PlanInput, ReviewPlan, SummaryOnlyReason } from "./types.js";
 
@@ -83,6 +84,8 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
       out.push(`| ${tableCell(codeSpan(path))} | ${n} |`);
     if (byFile.size > MAX_LISTED) out.push(`| …and ${plural(byFile.size - MAX_LISTED, "more file")} | |`);
   }
+
+  out.push(...renderApiChanges(input.apiChanges));
 
   const notInline = plan.summaryOnly.filter(
     (s) => s.reason !== "outside-diff" || plan.gate.counted.includes(s.finding),

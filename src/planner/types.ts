@@ -1,6 +1,7 @@
 // The contract between the pure planner and the front doors that execute a plan
 // (the GitHub App's publisher, `peptalk review`). Plain data only.
 import type { ConfigError, ResolvedConfig } from "../engine/config/resolve.js";
+import type { ApiChange } from "../engine/api/compare.js";
 import type { CheckFailure, Finding, HouseStyleFact, SkippedFile } from "../engine/types.js";
 
 /** One changed file of the PR, as `pulls.listFiles` (or a local `git diff`) describes it. */
@@ -106,4 +107,6 @@ export interface PlanInput {
    * written by peptalk: anything quoted from the PR in it must go through `codeSpan`.
    */
   note?: string;
+  /** Public signatures the PR changes (compatible ones included), for the "API changes" section. */
+  apiChanges?: readonly ApiChange[];
 }

@@ -97,6 +97,19 @@ const table = [
 ].join("\n");
 console.log(table);
 
+// The repository index (issue 14): cold base+head, then a warm second push; its own section.
+const apiIndex = spawnSync(
+  process.execPath,
+  [
+    join(dist, "test/bench/api-index.js"),
+    stdlib,
+    ...(process.argv.includes("--write") ? ["--write", join(repo, "docs/benchmarks.md")] : []),
+  ],
+  { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+);
+if (apiIndex.status !== 0) throw new Error(`api-index bench failed:\n${apiIndex.stderr.slice(-2000)}`);
+console.log(`\nRepository index:\n${apiIndex.stdout.trim()}`);
+
 if (process.argv.includes("--write")) {
   const path = join(repo, "docs/benchmarks.md");
   const doc = readFileSync(path, "utf8");

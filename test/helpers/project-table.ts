@@ -3,6 +3,7 @@
 // "path:line:col-endLine:endCol" when the column matters) and optionally its message.
 import { describe, expect, it } from "@jest/globals";
 import type { ProjectCheck } from "../../src/engine/check.js";
+import { apiInputFromTexts } from "../../src/engine/api/index.js";
 import { createProjectContext, type ProjectInput } from "../../src/engine/project.js";
 import type { PythonVersion } from "../../src/engine/types.js";
 import { parsePythonVersion } from "../../src/engine/version.js";
@@ -39,6 +40,8 @@ export function projectInput(row: ProjectRow): ProjectInput {
     ...(row.changed ? { changedPaths: row.changed } : {}),
     files: row.files,
     ...(row.base ? { baseFiles: row.base } : {}),
+    // A diff that touches Python: the api checks get both repository indexes.
+    ...(row.changed?.some((p) => p.endsWith(".py")) ? { api: apiInputFromTexts(row.files, row.base ?? {}) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { SETTINGS_FILES } from "../../app/base-settings.js";
 import { createCheckRun } from "../../app/check-run.js";
 import { createRestClient } from "../../app/github.js";
 import { completeWithOwnError, onErrorOf, reviewPullRequest } from "../../app/review-pull-request.js";
+import { apiChanges } from "../../engine/api/compare.js";
 import { enabledChecks, runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
 import { entryPointFiles } from "../../engine/pyproject.js";
@@ -12,6 +13,7 @@ import { addedLinesByPath } from "../../engine/house-style.js";
 import { isProjectFile } from "../../engine/project.js";
 import { planReview } from "../../planner/plan-review.js";
 import type { ReviewPlan } from "../../planner/types.js";
+import { localApiInput } from "../api-input.js";
 import { findRepoRoot, loadConfig, parseYamlConfig } from "../config-loader.js";
 import { defaultBranch, diffFiles, git, listTree, revParse, showFile } from "../git.js";
 import { UsageError, type Io } from "../io.js";
@@ -76,11 +78,16 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     const text = showFile(root, base, name);
     if (text) settingsFiles[name] = text.toString("utf8");
   }
+  // The api checks compare the repository at base and head; a diff without Python cannot change it.
+  const api = changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))
+    ? await localApiInput(root, base, head, changedFiles, config)
+    : undefined;
+  const changedPaths = changedFiles.map((f) => f.path);
   const result = await runEngine(
     {
       files,
       config,
-      project: { paths, changedPaths: changedFiles.map((f) => f.path), files: projectFiles, baseFiles, settingsFiles },
+      project: { paths, changedPaths, files: projectFiles, baseFiles, settingsFiles, ...(api ? { api } : {}) },
       changedLines: addedLinesByPath(changedFiles),
     },
     allChecks,
@@ -97,6 +104,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     honoured: result.honoured,
     houseStyle: result.houseStyle,
     fileTexts: new Map(files.map((f) => [f.path, f.content.toString("utf8")])),
+    ...(api ? { apiChanges: apiChanges(api.base, api.head) } : {}),
   });
 }
 

@@ -1,0 +1,142 @@
+// The App reads the repository at base and head through the trees' blob SHAs and batched
+// GraphQL, caches blob indexes across pushes, and reports what the PR breaks elsewhere.
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import type { Probot } from "probot";
+import { API, createProbot, deliveryId, mockAuth, mockNoConfig, nock, payload, REPO } from "../helpers/app.js";
+
+const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+
+const BASE_CLIENT = "def fetch(url):\n    return url\n\n\ndef ping():\n    return 1\n";
+const HEAD_CLIENT = "def fetch(url):\n    return url\n";
+const PATCH = "@@ -1,6 +1,2 @@\n def fetch(url):\n     return url\n-\n-\n-def ping():\n-    return 1";
+const TEST_SYNC = "import os\nfrom pkg.client import ping\n\n\ndef test_ping():\n    assert ping() == 1\n";
+
+/** Blob SHAs: any distinct strings serve (the cache keys on them). */
+const SHA: Record<string, string> = {
+  init: "1".repeat(40),
+  baseClient: "2".repeat(40),
+  headClient: "3".repeat(40),
+  testSync: "4".repeat(40),
+};
+const OTHER = Array.from({ length: 30 }, (_, i) => `pkg/m${i}.py`);
+const otherSha = (i: number): string => `5${String(i).padStart(39, "0")}`;
+
+function tree(client: string): { path: string; type: string; sha: string }[] {
+  return [
+    { path: "pkg/__init__.py", type: "blob", sha: SHA["init"]! },
+    { path: "pkg/client.py", type: "blob", sha: client },
+    { path: "tests/test_sync.py", type: "blob", sha: SHA["testSync"]! },
+    ...OTHER.map((path, i) => ({ path, type: "blob", sha: otherSha(i) })),
+  ];
+}
+
+const TEXTS: Record<string, string> = {
+  [`${HEAD}:pkg/client.py`]: HEAD_CLIENT,
+  [`${BASE}:pkg/client.py`]: BASE_CLIENT,
+  [`${HEAD}:pkg/__init__.py`]: "",
+  [`${HEAD}:tests/test_sync.py`]: TEST_SYNC,
+  ...Object.fromEntries(OTHER.map((path, i) => [`${HEAD}:${path}`, `def f${i}(a):\n    return a\n`])),
+};
+
+/** Blob expressions asked for, per push (a GraphQL interceptor left from an earlier push may answer). */
+let blobQueries: string[][] = [];
+
+function mockRun(log: string[][]): { scope: nock.Scope; done: Promise<any> } {
+  blobQueries = log;
+  const scope = nock(API);
+  mockAuth(scope);
+  scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+  mockNoConfig(scope);
+  scope
+    .get(`${REPO}/pulls/2/files`)
+    .query({ per_page: 100 })
+    .reply(200, [{ filename: "pkg/client.py", status: "modified", patch: PATCH }]);
+  scope
+    .get(`${REPO}/git/trees/${HEAD}`)
+    .query({ recursive: "1" })
+    .reply(200, { truncated: false, tree: tree(SHA["headClient"]!) });
+  scope
+    .get(`${REPO}/git/trees/${BASE}`)
+    .query({ recursive: "1" })
+    .reply(200, { truncated: false, tree: tree(SHA["baseClient"]!) });
+  scope
+    .post("/graphql")
+    .times(10)
+    .optionally()
+    .reply(200, (_uri, body) => {
+      const query = String((body as { query: string }).query);
+      if (query.includes("reviewThreads"))
+        return {
+          data: {
+            repository: {
+              pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } },
+            },
+          },
+        };
+      const repository: Record<string, unknown> = {};
+      const asked: string[] = [];
+      for (const m of query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)) {
+        asked.push(m[2]!);
+        const text = TEXTS[m[2]!];
+        repository[m[1]!] =
+          text === undefined
+            ? null
+            : { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, oid: "abc" };
+      }
+      blobQueries.push(asked);
+      return { data: { repository } };
+    });
+  scope.get(`${REPO}/pulls/2`).reply(200, { head: { sha: HEAD } });
+  scope.post(`${REPO}/pulls/2/reviews`).optionally().reply(200, { id: 1 });
+  const done = new Promise<any>((resolve) => {
+    scope.patch(`${REPO}/check-runs/7`, (b) => (resolve(b), true)).reply(200, {});
+  });
+  return { scope, done };
+}
+
+let probot: Probot;
+beforeEach(() => {
+  nock.disableNetConnect();
+  probot = createProbot();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("the App's repository index", () => {
+  it("reports the untouched importer of a removed name, and a second push reads only the changed blobs", async () => {
+    const first: string[][] = [];
+    const run1 = mockRun(first);
+    await probot.receive({
+      id: deliveryId(),
+      name: "pull_request",
+      payload: payload("pull_request", "opened"),
+    } as never);
+    const completion = await run1.done;
+    const annotations = completion.output.annotations.map((a: any) => `${a.path}:${a.start_line} ${a.title}`);
+    expect(annotations).toContain("tests/test_sync.py:2 broken-import");
+    expect(annotations).toContain("pkg/client.py:2 broken-import");
+    expect(completion.output.summary).toContain("`tests/test_sync.py:2` `broken-import`");
+    expect(completion.output.summary).toContain("| `pkg.client.ping` | function removed | **no** |");
+    expect(completion.conclusion).toBe("failure");
+    // Cold: the engine's changed file, then every Python blob once for the index (base's
+    // unchanged blobs share the head's SHAs): 3 + 30 at head, the changed file at base.
+    expect(first.flat()).toHaveLength(1 + OTHER.length + 3 + 1);
+    expect(first.flat().filter((e) => e.startsWith(BASE))).toEqual([`${BASE}:pkg/client.py`]);
+    expect(run1.scope.pendingMocks()).toEqual([]);
+
+    const second: string[][] = [];
+    const run2 = mockRun(second);
+    await probot.receive({
+      id: deliveryId(),
+      name: "pull_request",
+      payload: payload("pull_request", "opened"),
+    } as never);
+    const completion2 = await run2.done;
+    expect(completion2.output.summary).toContain("broken-import");
+    // Warm: the engine's changed file, and the changed file at base and head for the index.
+    expect(second.flat().sort()).toEqual([`${HEAD}:pkg/client.py`, `${HEAD}:pkg/client.py`, `${BASE}:pkg/client.py`]);
+  });
+});
