@@ -2,7 +2,17 @@
 // GraphQL, caches blob indexes across pushes, and reports what the PR breaks elsewhere.
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
-import { API, createProbot, deliveryId, mockAuth, mockNoConfig, nock, payload, REPO } from "../helpers/app.js";
+import {
+  API,
+  createProbot,
+  deliveryId,
+  mockAuth,
+  mockNoConfig,
+  mockNoOpenCheckRun,
+  nock,
+  payload,
+  REPO,
+} from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -46,6 +56,7 @@ function mockRun(log: string[][]): { scope: nock.Scope; done: Promise<any> } {
   blobQueries = log;
   const scope = nock(API);
   mockAuth(scope);
+  mockNoOpenCheckRun(scope, HEAD);
   scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
   mockNoConfig(scope);
   scope
