@@ -15,6 +15,7 @@ import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
 import { releaseTreesPeriodically } from "./memory.js";
+import { GENERATED_REASON, isGeneratedSource } from "./generated.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -98,6 +99,10 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     const decoded = decodeSource(file.content, config.maxFileSize);
     if (!decoded.ok) {
       skipped.push({ path: file.path, reason: decoded.reason });
+      continue;
+    }
+    if (isGeneratedSource(decoded.text)) {
+      skipped.push({ path: file.path, reason: GENERATED_REASON });
       continue;
     }
     contents.set(file.path, file.content);
