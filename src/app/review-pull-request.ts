@@ -7,7 +7,8 @@ import type { ConfigError } from "../engine/config/resolve.js";
 import { resolveConfig } from "../engine/config/resolve.js";
 import { runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
-import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
+import { isProjectFile, type ProjectInput } from "../engine/project.js";
+import { declaredRequiresPythonOf } from "../engine/requires-python.js";
 import { entryPointFiles } from "../engine/pyproject.js";
 import type { SkippedFile } from "../engine/types.js";
 import { planReview } from "../planner/plan-review.js";
@@ -117,7 +118,7 @@ export async function reviewPullRequest(
 
   const { config, errors } = resolveConfig(options.rawConfig, {
     rules: allChecks,
-    requiresPython: requiresPython(projectTexts["pyproject.toml"]),
+    requiresPython: declaredRequiresPythonOf(projectTexts),
   });
   const configErrors = [...options.configErrors, ...errors];
 

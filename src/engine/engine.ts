@@ -16,6 +16,7 @@ import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
 import { releaseTreesPeriodically } from "./memory.js";
 import { GENERATED_REASON, isGeneratedSource } from "./generated.js";
+import { versionAllowsRule } from "./version-advice.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -54,7 +55,7 @@ export function enabledChecks(
       const min = parsePythonVersion(check.minPython);
       if (min && compareVersions(input.config.python, min) < 0) return false;
     }
-    return true;
+    return versionAllowsRule(check.id, input.config.python, input.config.pythonSource !== "default");
   });
 }
 
