@@ -113,6 +113,18 @@ function replacement(ctx: CheckContext, condition: SyntaxNode, thenValue: boolea
   return { expression: `bool(${ctx.text(n)})` };
 }
 
+/** `if <cond>: return <value>` with no else: one guard of a chain. */
+function isGuard(statement: SyntaxNode | null, value: boolean): boolean {
+  if (statement?.type !== "if_statement") return false;
+  if (statement.namedChildren.some((c) => c.type === "elif_clause" || c.type === "else_clause")) return false;
+  return returnedBool(onlyStatement(statement.childForFieldName("consequence"))) === value;
+}
+
+/** The code as one line, whitespace runs collapsed, for quoting in a message. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
 export default defineCheck({
   id: "needless-bool",
   codes: ["SIM103"],
@@ -125,6 +137,8 @@ export default defineCheck({
     why: "Branching only to return `True` or `False` restates the condition in four lines. Return it (wrapped in `bool()` when it is not already a bool, or negated with `not`).",
     bad: "def is_adult(age):\n    if age >= 18:\n        return True\n    else:\n        return False\n",
     good: "def is_adult(age):\n    return age >= 18\n",
+    differences:
+      "Ruff's SIM103 also reports the last `if` of a guard chain (`if a: return False` / `if b: return False` / `return True`) and branches that hold a comment; peptalk stays quiet there: rewriting the last guard breaks the chain's parallel, and a comment says the branches are spelled out on purpose.",
     fixSafety:
       "Safe, as in Ruff, when the returned expression is certainly a bool: a `not`, an `in`/`is` test (a negated one becomes `x not in y` / `x is not None`, never `not x in y`), a call to the builtin `isinstance`, `issubclass`, `callable`, `hasattr` or `bool`, or `bool(condition)` for anything else. Unsafe when it returns a comparison such as `x > 0` or `a != b` as it is: `==`, `<` and friends may be overloaded to return a non-bool (NumPy arrays, ORM columns), and `!=` need not be the negation of `==`. No fix when the statement holds a comment or `bool` is not the builtin.",
   },
@@ -148,22 +162,29 @@ export default defineCheck({
         }
         const elseValue = returnedBool(elseReturn);
         if (elseValue === null || elseValue === thenValue || !elseReturn) return;
+        // The last of a run of guards (`if a: return False` / `if b: return False` / `return True`):
+        // folding it into the return breaks the parallel the chain reads as.
+        if (!elseClause) {
+          let previous = node.previousNamedSibling;
+          while (previous?.type === "comment") previous = previous.previousNamedSibling;
+          if (isGuard(previous, thenValue)) return;
+        }
         const end = elseReturn.endIndex;
         const range = { start: node.startIndex, end };
-        const commented = hasComment(node) || ctx.text(range).includes("#");
+        // A comment in the branches explains why it is spelled out (a protocol value, a TODO).
+        if (hasComment(node) || ctx.text(range).includes("#")) return;
         const result = replacement(ctx, condition, thenValue);
-        const shown = result?.expression ?? ctx.text(condition);
+        const shown = oneLine(result ? result.expression : ctx.text(condition));
         ctx.report({
           range,
-          message: `Return the condition \`${shown.length > 40 || shown.includes("\n") ? "..." : shown}\` directly`,
-          fix:
-            commented || !result
-              ? null
-              : {
-                  title: "Return the condition",
-                  edits: [ctx.edits.replace(range, `return ${result.expression}`)],
-                  ...(result.unsafeReason ? { safety: "unsafe" as const, unsafeReason: result.unsafeReason } : {}),
-                },
+          message: `Return the condition directly: \`return ${shown}\``,
+          fix: !result
+            ? null
+            : {
+                title: "Return the condition",
+                edits: [ctx.edits.replace(range, `return ${result.expression}`)],
+                ...(result.unsafeReason ? { safety: "unsafe" as const, unsafeReason: result.unsafeReason } : {}),
+              },
         });
       },
     };

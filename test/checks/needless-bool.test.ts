@@ -8,6 +8,18 @@ runCheckTable(check, {
     "def f(x):\n    if x:\n        return True\n    elif y:\n        return False\n    return False\n",
     "def f(x):\n    if x:\n        return 1\n    return 0\n",
     "def f(x):\n    if x:\n        return True\n    log()\n    return False\n",
+    {
+      code: 'def valid(text):\n    if IPV4_RE.search(text):\n        return False\n    if text == "":\n        return False\n    if text[0] == ".":\n        return False\n    return True\n',
+      ruffDiffers: "the last guard of a chain: folding it breaks the parallel",
+    },
+    {
+      code: "def f(self):\n    if self._over_ssl:\n        # Prevent a warning about an unclosed transport\n        return False\n    return True\n",
+      ruffDiffers: "the branch explains the protocol value in a comment",
+    },
+    {
+      code: "def f(x):\n    if x:  # why\n        return True\n    return False\n",
+      ruffDiffers: "a comment on the branch",
+    },
   ],
   invalid: [
     {
@@ -92,6 +104,35 @@ runCheckTable(check, {
       at: "5:5-7:17",
       output: null,
     },
-    { code: "def f(x):\n    if x:  # why\n        return True\n    return False\n", at: "2:5-4:17", output: null },
+    // The message quotes the whole condition, never `...`.
+    {
+      code: "def f(url):\n    if (url.database and url.database != ':memory:') and (\n        url.query):\n        return True\n    else:\n        return False\n",
+      at: "2:5-6:21",
+      message:
+        "Return the condition directly: `return bool((url.database and url.database != ':memory:') and ( url.query))`",
+      output: "def f(url):\n    return bool((url.database and url.database != ':memory:') and (\n        url.query))\n",
+      safety: "safe",
+    },
+    {
+      code: 'def f(self):\n    if requireModule("sqlite3") is None:\n        return False\n    else:\n        return True\n',
+      at: "2:5-5:20",
+      message: 'Return the condition directly: `return requireModule("sqlite3") is not None`',
+      output: 'def f(self):\n    return requireModule("sqlite3") is not None\n',
+      safety: "safe",
+    },
+    {
+      code: "def f(self):\n    if self.tag == '':\n        return False\n    return True\n",
+      at: "2:5-4:16",
+      message: "`return self.tag != ''`",
+      output: "def f(self):\n    return self.tag != ''\n",
+      safety: "unsafe",
+    },
+    // A guard that follows a guard returning the other value is no chain.
+    {
+      code: "def f(a, b):\n    if a:\n        return True\n    if b:\n        return False\n    return True\n",
+      at: "4:5-6:16",
+      output: "def f(a, b):\n    if a:\n        return True\n    return not b\n",
+      safety: "safe",
+    },
   ],
 });
