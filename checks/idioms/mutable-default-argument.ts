@@ -1,7 +1,139 @@
-import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import type { SyntaxNode } from "tree-sitter";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { isMutableValue } from "../../src/engine/classes.js";
 import { hasImmutableAnnotation } from "../../src/engine/defaults.js";
+
+const MUTATING_METHODS = new Set([
+  "append",
+  "extend",
+  "insert",
+  "remove",
+  "pop",
+  "popitem",
+  "clear",
+  "update",
+  "setdefault",
+  "add",
+  "discard",
+  "sort",
+  "reverse",
+  "appendleft",
+  "extendleft",
+  "popleft",
+  "rotate",
+  "intersection_update",
+  "difference_update",
+  "symmetric_difference_update",
+  "__setitem__",
+  "__delitem__",
+  "__iadd__",
+]);
+/** Builtins that only read their argument. */
+const READING_BUILTINS = new Set([
+  "len",
+  "list",
+  "dict",
+  "set",
+  "tuple",
+  "frozenset",
+  "sorted",
+  "reversed",
+  "iter",
+  "enumerate",
+  "zip",
+  "map",
+  "filter",
+  "any",
+  "all",
+  "sum",
+  "min",
+  "max",
+  "bool",
+  "str",
+  "repr",
+  "print",
+  "isinstance",
+  "hasattr",
+  "getattr",
+  "id",
+  "hash",
+  "type",
+  "format",
+]);
+
+/**
+ * How the default can end up changed or shared: mutated in place, stored, returned, aliased or
+ * handed to a call that may mutate it. Null when the function only reads it.
+ */
+function sharedUse(ctx: CheckContext, def: SyntaxNode, name: string): SyntaxNode | null {
+  const body = def.childForFieldName("body");
+  for (const id of body?.descendantsOfType("identifier") ?? []) {
+    if (id.text !== name) continue;
+    let node = id;
+    while (node.parent?.type === "parenthesized_expression") node = node.parent;
+    const parent = node.parent;
+    if (!parent) continue;
+    switch (parent.type) {
+      case "attribute": {
+        if (parent.childForFieldName("object")?.id !== node.id) continue;
+        const method = parent.childForFieldName("attribute")?.text ?? "";
+        if (MUTATING_METHODS.has(method) && parent.parent?.type === "call") return id;
+        // `a.x = 1` on a default object, `a.items` / `a.get(k)` read it.
+        if (parent.parent?.type === "assignment" && parent.parent.childForFieldName("left")?.id === parent.id)
+          return id;
+        continue;
+      }
+      case "subscript": {
+        if (parent.childForFieldName("value")?.id !== node.id) continue;
+        const holder = parent.parent;
+        // `a[k] = v`, `a[k] += v`, `del a[k]`.
+        if (
+          (holder?.type === "assignment" || holder?.type === "augmented_assignment") &&
+          holder.childForFieldName("left")?.id === parent.id
+        )
+          return id;
+        if (holder?.type === "delete_statement") return id;
+        continue;
+      }
+      case "augmented_assignment":
+        if (parent.childForFieldName("left")?.id === node.id) return id;
+        continue;
+      case "assignment":
+        // `self.items = a`, `b = a` (an alias that may be mutated or kept); `a = ...` rebinds.
+        if (parent.childForFieldName("right")?.id === node.id) return id;
+        continue;
+      case "return_statement":
+      case "yield":
+        return id;
+      case "argument_list":
+      case "keyword_argument": {
+        const call = parent.type === "argument_list" ? parent.parent : parent.parent?.parent;
+        const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+        if (fn && READING_BUILTINS.has(fn.text) && ctx.isBuiltin(fn)) continue;
+        // `", ".join(a)` reads it.
+        if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "join") continue;
+        return id;
+      }
+      case "list":
+      case "tuple":
+      case "set":
+      case "dictionary":
+      case "pair":
+        // Put inside a container: stored where someone may mutate it.
+        return id;
+      default:
+        continue;
+    }
+  }
+  return null;
+}
+
+/** The name a default parameter binds. */
+function parameterName(param: SyntaxNode): string | null {
+  const name = param.childForFieldName("name") ?? param.namedChild(0);
+  return name?.type === "identifier" ? name.text : null;
+}
 
 export default defineCheck({
   id: "mutable-default-argument",
@@ -15,6 +147,8 @@ export default defineCheck({
     why: "Defaults are evaluated once, when `def` runs, and shared by every call: appending to a default list in one call changes it for all later calls. Default to `None` and create the value inside the function.",
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
+    differences:
+      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it (`self.items = items`, an alias, a container), returns or yields it, or hands it to a call that may mutate it. A default only read (`headers={}` iterated, `fasttypes={int, str}` tested with `in`) is never changed, so the shared object is harmless.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).
@@ -29,6 +163,9 @@ export default defineCheck({
           if (!value || !isMutableValue(ctx, value)) continue;
           // A parameter annotated as Sequence/Mapping/tuple promises not to mutate its default.
           if (hasImmutableAnnotation(ctx, param)) continue;
+          // A default the function only reads is never changed: the shared object stays as created.
+          const name = parameterName(param);
+          if (name && !sharedUse(ctx, def, name)) continue;
           ctx.report({
             node: unparenthesize(value),
             message: "Mutable default value: it is created once and shared by every call",

@@ -16,19 +16,37 @@ runCheckTable(check, {
     },
     "from typing import Optional, Sequence\ndef f(a: Optional[Sequence[int]] = []):\n    pass\n",
     "from collections.abc import Mapping\ndef f(a: Mapping[str, int] | None = {}):\n    pass\n",
+    {
+      code: "def _make_key(args, kwds, typed, kwd_mark=(object(),), fasttypes={int, str}, tuple=tuple, type=type, len=len):\n    if len(args) == 1 and type(args[0]) in fasttypes:\n        return args[0]\n    return tuple(args)\n",
+      ruffDiffers: "bind-as-local idiom: the default is only read",
+    },
+    {
+      code: "def request(self, method, url, body=None, headers={}, *, encode_chunked=False):\n    for name, value in headers.items():\n        self.putheader(name, value)\n    self.send(len(headers))\n",
+      ruffDiffers: "the default is only read: never changed",
+    },
+    {
+      code: "def formatargspec(args, kwonlydefaults={}, annotations={}):\n    if kwonlydefaults and args[0] in kwonlydefaults:\n        return ', '.join(annotations)\n    return str(annotations.get('return'))\n",
+      ruffDiffers: "the defaults are only read",
+    },
   ],
   invalid: [
-    { code: "def f(a=[]):\n    pass\n", at: "1:9-1:11" },
-    { code: "def f(a, b={}, *, c=set()):\n    pass\n", at: ["1:12-1:14", "1:21-1:26"] },
-    { code: "def f(a=[x for x in range(3)], b=dict(k=1)):\n    pass\n", at: ["1:9-1:30", "1:34-1:43"] },
-    { code: "import collections\ndef f(a=collections.defaultdict(list)):\n    pass\n", at: "2:9-2:38" },
+    { code: "def f(a=[]):\n    a.append(1)\n", at: "1:9-1:11" },
+    { code: "def f(a, b={}, *, c=set()):\n    b[a] = 1\n    return c\n", at: ["1:12-1:14", "1:21-1:26"] },
     {
-      code: "from collections import deque\nclass A:\n    async def m(self, q=deque()):\n        pass\n",
+      code: "def f(a=[x for x in range(3)], b=dict(k=1)):\n    a += [1]\n    mutate(b)\n",
+      at: ["1:9-1:30", "1:34-1:43"],
+    },
+    {
+      code: "import collections\ndef f(a=collections.defaultdict(list)):\n    a[1].append(2)\n    return a\n",
+      at: "2:9-2:38",
+    },
+    {
+      code: "from collections import deque\nclass A:\n    async def m(self, q=deque()):\n        self.q = q\n",
       at: "3:25-3:32",
     },
-    { code: "def f(a: list = []):\n    pass\n", at: "1:17-1:19" },
+    { code: "def f(a: list = []):\n    b = a\n    b.append(1)\n", at: "1:17-1:19" },
     {
-      code: "from typing import Sequence, Union\ndef f(a: Union[Sequence[int], list] = ([])):\n    pass\n",
+      code: "from typing import Sequence, Union\ndef f(a: Union[Sequence[int], list] = ([])):\n    yield a\n",
       at: "2:40-2:42",
     },
   ],
