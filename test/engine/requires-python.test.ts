@@ -48,7 +48,10 @@ describe("where requires-python is declared", () => {
       }),
     ).toBe(">=3.10");
     expect(
-      declaredRequiresPython({ setupCfg: "[options]\npython_requires = >=3.7\n", setupPy: "python_requires='>=3.6',\n" }),
+      declaredRequiresPython({
+        setupCfg: "[options]\npython_requires = >=3.7\n",
+        setupPy: "python_requires='>=3.6',\n",
+      }),
     ).toBe(">=3.7");
     expect(declaredRequiresPython({ metadata: "Name: x\nRequires-Python: >=3.8\n" })).toBe(">=3.8");
     expect(declaredRequiresPython({})).toBeNull();
