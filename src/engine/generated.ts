@@ -4,8 +4,11 @@
 
 /** How many leading lines may hold the marker (licence headers come first in some generators). */
 const HEADER_LINES = 12;
+// The comment must *say* the file is generated ("Generated from X by ANTLR", "This file was
+// automatically generated", "DO NOT EDIT"), not merely mention generated code ("tests the code
+// generated with codegen").
 const MARKER =
-  /\b(?:auto-?generated|generated\s+(?:by|from|with|using)\b|(?:is|was)\s+(?:automatically\s+)?generated\b|do\s+not\s+edit\b)|@generated\b/i;
+  /^[#*\s-]*(?:(?:this|the)\s+(?:\w+\s+)?(?:file|module|code)\s+(?:is|was|has\s+been)\s+)?(?:(?:automatically|auto)[\s-]?)?generated\b|\bdo\s+not\s+edit\b|@generated\b|^[#*\s-]*auto-?generated\b/i;
 
 /** Whether one of the file's leading comment lines says the file is generated. */
 export function isGeneratedSource(text: string): boolean {
