@@ -40,6 +40,22 @@ function isBoolParameter(id: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * The function treats the parameter as something else too: calls it, tests `callable(p)` /
+ * `isinstance(p, ...)`, compares it with `None` (`cse=False` that may also be a callable).
+ */
+function usedAsNonBool(ctx: CheckContext, param: SyntaxNode): boolean {
+  let def: SyntaxNode | null = param.parent;
+  while (def && def.type !== "function_definition") def = def.parent;
+  const body = def?.childForFieldName("body");
+  if (!body) return true;
+  const name = param.text;
+  const pattern = new RegExp(
+    `\\b(?:callable|isinstance|len|iter)\\(\\s*${name}\\b|(?<![.\\w])${name}\\s*\\(|(?<![.\\w])${name}\\s+is\\s+(?:not\\s+)?None|(?<![.\\w])${name}\\s*[=!]=\\s*(?!True\\b|False\\b)\\S|(?<![.\\w])${name}\\s*\\[|(?<![.\\w])${name}\\.\\w`,
+  );
+  return pattern.test(ctx.text(body));
+}
+
 /** Whether a value is certainly a plain bool: a bool expression, or a flag only ever set to one. */
 function isKnownBool(ctx: CheckContext, node: SyntaxNode): boolean {
   const n = unparenthesize(node);
@@ -49,7 +65,9 @@ function isKnownBool(ctx: CheckContext, node: SyntaxNode): boolean {
     return (
       !!found &&
       found.sites.every((s) =>
-        s.value ? isBoolLiteral(s.value) || boolKind(ctx, s.value) !== null : isBoolParameter(s.id),
+        s.value
+          ? isBoolLiteral(s.value) || boolKind(ctx, s.value) !== null
+          : isBoolParameter(s.id) && !usedAsNonBool(ctx, s.id),
       )
     );
   }
@@ -127,7 +145,7 @@ export default defineCheck({
     fixSafety:
       "Rewrites `x == True` as `x` and `x == False` as `not x` only when `x` is certainly a bool: a `not` expression, an `in`/`is` test, or a call to the builtin `isinstance`, `issubclass`, `hasattr`, `callable`, `bool`, `all` or `any`. A bool compares with `True`/`False` exactly as its truth, so the fix is safe, except for `(not x) != True` → `x` where `x` is not certainly a bool: that yields `x` itself rather than `bool(x)`, so it is unsafe.",
     differences:
-      "Ruff reports every comparison with `True`/`False`; peptalk only those whose operand is certainly a plain bool (a `not`, an `in`/`is` test, a bool builtin, a name or `self` attribute only ever set to `True`/`False`, a parameter defaulting to one or annotated `bool`). Elsewhere `== True` is often deliberate: a value that may be `None` (three-valued results), a port number or a flag, or a symbolic/array comparison whose `bool()` raises. Ruff offers its fix on every such comparison and marks it unsafe (`__eq__` may be overloaded); peptalk offers one only where the operand is certainly a bool, because `2 == True` is false while `2` is truthy, and then the fix cannot change the result.",
+      "Ruff reports every comparison with `True`/`False`; peptalk only those whose operand is certainly a plain bool (a `not`, an `in`/`is` test, a bool builtin, a name or `self` attribute only ever set to `True`/`False`, a parameter defaulting to one or annotated `bool` that the function uses only as a flag), and not in a chain (`a == (not b) == True` asserts `not b` too). Elsewhere `== True` is often deliberate: a value that may be `None` (three-valued results), a port number or a flag, or a symbolic/array comparison whose `bool()` raises. Ruff offers its fix on every such comparison and marks it unsafe (`__eq__` may be overloaded); peptalk offers one only where the operand is certainly a bool, because `2 == True` is false while `2` is truthy, and then the fix cannot change the result.",
   },
   create(ctx) {
     return {
@@ -136,6 +154,8 @@ export default defineCheck({
         const links = literalComparisons(node, ["==", "!="], isBoolLiteral).filter((l) => !isConstantLiteral(l.other));
         if (links.length === 0) return;
         const link = links[0]!;
+        // `a == (not b) == True` also asserts `not b` itself: dropping `== True` changes the claim.
+        if (comparisonLinks(node).length > 1) return;
         // Only a value certain to be a plain bool: `== True` on anything else is often on purpose
         // (three-valued `None`/`True`/`False` results, a port-or-flag, a symbolic or array
         // comparison whose `bool()` raises), and `if x:` would not mean the same.

@@ -27,6 +27,12 @@ runCheckTable(check, {
       code: "class A:\n    def f(self):\n        self.port = 80\n        if self.port == True:\n            pass\n",
       ruffDiffers: "not only ever set to a bool",
     },
+    { code: "a = not b\nok = a == True == c\n", ruffDiffers: "a chain asserts each operand" },
+    { code: "assert _odd(1) == (not _even(1)) == True\n", ruffDiffers: "a chain asserts each operand" },
+    {
+      code: "def lambdify(expr, cse=False):\n    if cse == True:\n        run()\n    elif callable(cse):\n        cse(expr)\n",
+      ruffDiffers: "`cse` defaults to False but may be a callable",
+    },
   ],
   invalid: [
     {
@@ -42,7 +48,7 @@ runCheckTable(check, {
       output: null,
     },
     { code: "x = True\nif False == x:\n    pass\n", at: "2:4-2:14", message: /`not x`/, output: null },
-    { code: "a = not b\nok = a == True == c\n", at: "2:6-2:20", output: null },
+
     { code: "result = k in d\nassert (result ==\n    True)\n", at: "2:9-3:9", output: null },
     {
       code: "class A:\n    def open(self):\n        self.ready = True\n    def close(self):\n        self.ready = False\n        return self.ready == (False)\n",
