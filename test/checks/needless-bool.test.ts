@@ -20,6 +20,14 @@ runCheckTable(check, {
       code: "def f(x):\n    if x:  # why\n        return True\n    return False\n",
       ruffDiffers: "a comment on the branch",
     },
+    {
+      code: "def _callable(obj):\n    if isinstance(obj, type):\n        return True\n    if isinstance(obj, (staticmethod, classmethod)):\n        return _callable(obj.__func__)\n    if getattr(obj, '__call__', None) is not None:\n        return True\n    return False\n",
+      ruffDiffers: "the last step of a cascade of early returns",
+    },
+    {
+      code: "def f(self, bind):\n    if isinstance(self.dialect, str):\n        if self.dialect != bind.name:\n            return False\n    elif bind.name not in self.dialect:\n        return False\n    if self.callable_ is not None and not self.callable_(self):\n        return False\n    return True\n",
+      ruffDiffers: "the last step of a cascade of early returns",
+    },
   ],
   invalid: [
     {
@@ -126,13 +134,6 @@ runCheckTable(check, {
       message: "`return self.tag != ''`",
       output: "def f(self):\n    return self.tag != ''\n",
       safety: "unsafe",
-    },
-    // A guard that follows a guard returning the other value is no chain.
-    {
-      code: "def f(a, b):\n    if a:\n        return True\n    if b:\n        return False\n    return True\n",
-      at: "4:5-6:16",
-      output: "def f(a, b):\n    if a:\n        return True\n    return not b\n",
-      safety: "safe",
     },
   ],
 });
