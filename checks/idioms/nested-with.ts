@@ -12,6 +12,16 @@ function clauseOf(statement: SyntaxNode): SyntaxNode | undefined {
   return statement.namedChildren.find((c) => c.type === "with_clause");
 }
 
+function managerNames(statement: SyntaxNode): string {
+  return (clauseOf(statement)?.namedChildren ?? [])
+    .map((item) => {
+      let value = item.childForFieldName("value") ?? item.namedChild(0);
+      if (value?.type === "as_pattern") value = value.namedChild(0);
+      return value?.type === "call" ? (value.childForFieldName("function")?.text ?? "") : "";
+    })
+    .join(" ");
+}
+
 function assertsAboutBlock(statement: SyntaxNode): boolean {
   const items = clauseOf(statement)?.namedChildren ?? [];
   return items.some((item) => {
@@ -38,7 +48,7 @@ export default defineCheck({
     bad: "with open(src) as fin:\n    with open(dst, 'w') as fout:\n        fout.write(fin.read())\n",
     good: "with open(src) as fin, open(dst, 'w') as fout:\n    fout.write(fin.read())\n",
     differences:
-      "Ruff's SIM117 also reports an assertion manager (`assertRaises`, `pytest.raises`, `assertWarns`, `assertLogs`, `ExpectLog`...) wrapping the manager under test, where the nesting is the test's meaning, and, below Python 3.10, pairs whose merged header would not fit on one 88-character line (without parenthesised `with` it would need a backslash); peptalk stays quiet there.",
+      "Ruff's SIM117 also reports an assertion manager (`assertRaises`, `pytest.raises`, `assertWarns`, `assertLogs`, `assertNoStderr`, `ExpectLog`...) or a `subTest` scope wrapping the manager under test, where the nesting is the test's meaning, and, below Python 3.10, pairs whose merged header would not fit on one 88-character line (without parenthesised `with` it would need a backslash); peptalk stays quiet there.",
   },
   create(ctx) {
     return {
@@ -61,7 +71,7 @@ export default defineCheck({
         const colon = inner.children.find((c) => c.type === ":");
         if (!colon) return;
         // `with self.assertRaises(E):` around `with manager_under_test:` is what the test means.
-        if (assertsAboutBlock(outer)) return;
+        if (assertsAboutBlock(outer) || /(^|\.)subTest$/.test(managerNames(inner))) return;
         // Without parenthesised `with` (3.10), a merged header that does not fit one line is worse.
         if (compareVersions(ctx.python, [3, 10]) < 0) {
           const outerClause = clauseOf(outer);

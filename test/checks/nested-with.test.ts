@@ -24,6 +24,14 @@ runCheckTable(check, {
       code: "with open(\n    source_path,\n) as fin:\n    with open(dst) as fout:\n        pass\n",
       ruffDiffers: "multi-line manager, < 3.10",
     },
+    {
+      code: "def test(self):\n    with self.assertNoStderr():\n        with self.assertRaises(self.failureException):\n            run()\n",
+      ruffDiffers: "the assertion wraps the manager under test",
+    },
+    {
+      code: "def test(self):\n    with self.subTest(foo=1):\n        with self.subTest(baz=2, bar=3):\n            run()\n",
+      ruffDiffers: "nested subTest scopes are the test's structure",
+    },
   ],
   invalid: [
     { code: "with a:\n    with b:\n        pass\n", at: "1:1-2:12" },
