@@ -3,8 +3,8 @@ import { defineCheck } from "../../src/engine/check.js";
 import { compareVersions } from "../../src/engine/version.js";
 
 // Managers that assert something about the block: nesting the manager under test inside is the test.
-const ASSERTING =
-  /(^|\.)(assertRaises\w*|assertWarns\w*|assertLogs|assertNoLogs|raises|warns|deprecated_call|ExpectLog)$/;
+// `subTest` scopes are the test's structure (a nested subTest is often what is tested).
+const ASSERTING = /(^|\.)(assert\w+|raises|warns|deprecated_call|ExpectLog|subTest)$/;
 /** PEP 8 / Ruff's default line length: beyond it a merged `with` needs parentheses (3.10+). */
 const LINE_LENGTH = 88;
 
