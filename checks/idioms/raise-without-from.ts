@@ -57,13 +57,15 @@ export default defineCheck({
   category: "idioms",
   severity: "warning",
   fix: "never",
+  // Tests raise inside handlers on purpose (to build exception contexts, to simulate failures).
+  appliesTo: "non-tests",
   docs: {
     summary: "`raise NewError(...)` inside `except` without `from err` or `from None`.",
     why: 'Without `from`, the traceback says "During handling of the above exception, another exception occurred", which reads like a bug in the handler. `raise NewError(...) from err` records the cause deliberately; `from None` hides it when it is noise.',
     bad: "try:\n    value = int(text)\nexcept ValueError:\n    raise ConfigError(f'not a number: {text}')\n",
     good: "try:\n    value = int(text)\nexcept ValueError as err:\n    raise ConfigError(f'not a number: {text}') from err\n",
     differences:
-      "Ruff's B904 also reports raises whose chain nobody reads: `SystemExit` (prints only its message), `StopIteration`/`StopAsyncIteration`/`KeyboardInterrupt`/`GeneratorExit` translations, a private control-flow signal (`_GiveupOnFastCopy`) the caller catches, a message built by the class's own factory (`raise self.severe(...)`), and handlers whose comment explains the translation; peptalk stays quiet there.",
+      "Ruff's B904 also reports raises whose chain nobody reads: `SystemExit` (prints only its message), `StopIteration`/`StopAsyncIteration`/`KeyboardInterrupt`/`GeneratorExit` translations, a private control-flow signal (`_GiveupOnFastCopy`) the caller catches, a message built by the class's own factory (`raise self.severe(...)`), and handlers whose comment explains the translation; peptalk stays quiet there. Test files are not checked: tests raise inside handlers on purpose, to build exception contexts or simulate failures.",
   },
   create(ctx) {
     return {

@@ -29,6 +29,11 @@ runCheckTable(check, {
       code: "async def f(it):\n    try:\n        return next(it)\n    except StopIteration:\n        # PEP 479: a StopIteration cannot leave a coroutine\n        raise StopAsyncIteration\n",
       ruffDiffers: "translation explained by a comment",
     },
+    {
+      code: "def test_chain(self):\n    try:\n        raise OSError\n    except OSError:\n        raise ValueError\n",
+      path: "unittest/test/test_assertions.py",
+      ruffDiffers: "a test builds an exception context on purpose",
+    },
   ],
   invalid: [
     { code: "try:\n    x()\nexcept ValueError:\n    raise TypeError('x')\n", at: "4:5-4:25" },
