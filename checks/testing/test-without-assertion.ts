@@ -385,7 +385,9 @@ const SMOKE_TEXT = new RegExp(
     // A regression test naming its issue: in a test without assertions, the issue was a crash.
     "\\b(?:issue|bpo|gh|bug)[- #:]*\\d{3,}",
     // A documented no-op: "and nothing should happen", "does nothing".
-    "nothing (?:\\w+ ){0,2}happens?\\b|does nothing|\\bno-?op\\b|is (?:a )?harmless",
+    "nothing (?:\\w+ ){0,2}happens?\\b|do(?:es)? nothing|\\bno-?op\\b|is (?:a )?harmless",
+    // A regression test whose comment names what used to go wrong or what would raise.
+    "used to cause|will raise (?:an? )?(?:exception|error)|(?:ensures?|makes? sure) (?:that )?no\\b",
   ].join("|"),
   "i",
 );
@@ -440,8 +442,20 @@ function usesAssertingManager(body: SyntaxNode | null): boolean {
   });
 }
 
+/** `return d` of a Deferred or awaitable: the runner waits for it, and its callbacks assert (Twisted trial). */
+function returnsValue(body: SyntaxNode | null): boolean {
+  return (body?.descendantsOfType("return_statement") ?? []).some((r) => {
+    if (r.namedChildren.filter((c) => c.type !== "comment").length === 0) return false;
+    for (let cur = r.parent; cur && cur.id !== body!.id; cur = cur.parent)
+      if (cur.type === "function_definition" || cur.type === "lambda" || cur.type === "class_definition") return false;
+    return true;
+  });
+}
+
 function exempt(ctx: CheckContext, finder: AssertionFinder, def: SyntaxNode): boolean {
   const body = def.childForFieldName("body");
+  // A method (trial/unittest style): pytest functions returning a value are a mistake, not a Deferred.
+  if (owningClass(def) && returnsValue(body)) return true;
   if (usesAssertingManager(body)) return true;
   if (isPlaceholderBody(body)) return true;
   // Only code that runs something can be missing a check (grammar tests run no calls).

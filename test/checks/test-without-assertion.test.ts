@@ -26,6 +26,19 @@ runCheckTable(check, {
       code: "import unittest\nclass TestWarnings(unittest.TestCase):\n    def test_warning(self):\n        warnings.warn('uw')\n",
       path: "unittest/test/_test_warnings.py",
     },
+    // Twisted trial waits for a returned Deferred; its callbacks assert.
+    {
+      code: "class T(unittest.TestCase):\n    def testAuthenticateAPOP(self):\n        resp = md5(self.P.magic).hexdigest()\n        return self.P.authenticateUserAPOP('user', resp).addCallback(self._cbAuthenticateAPOP)\n",
+      path,
+    },
+    {
+      code: "def test_reset_mock_recursion(self):\n    mock = Mock()\n    mock.return_value = mock\n    # used to cause recursion\n    mock.reset_mock()\n",
+      path,
+    },
+    {
+      code: "def test_default_constructor(self):\n    # This test ensures that no more required parameters slip in.\n    HTTPServerRequest(uri='/')\n",
+      path,
+    },
     // A deliberate no-raise test, in its name or a comment.
     {
       code: "class T:\n    def test_stop_twice(self):\n        server.stop()\n        server.stop()\n",
