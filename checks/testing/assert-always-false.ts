@@ -64,10 +64,12 @@ export default defineCheck({
     bad: "def area(shape):\n    if shape.kind == 'circle':\n        return 3.14 * shape.r ** 2\n    assert False, 'unknown shape'\n",
     good: "def area(shape):\n    if shape.kind == 'circle':\n        return 3.14 * shape.r ** 2\n    raise AssertionError('unknown shape')\n",
     differences:
-      "Ruff's PT015 reports this in any file and suggests `pytest.fail()`; peptalk looks at library code only (not `test_*.py`, `*_test.py`, `conftest.py` or files under `tests/`): tests never run under `python -O`, and `try: parse(x); assert False` is the idiom there. In a test helper class inside a library (a unittest `TestCase`) it suggests `self.fail()`.",
+      "Ruff's PT015 reports this in any file and suggests `pytest.fail()`; peptalk looks at library code only (not `test_*.py`, `*_test.py`, `conftest.py` or files under `tests/`): tests never run under `python -O`, and `try: parse(x); assert False` is the idiom there. Test-support code shipped in the package (`pkg/testing/`, `testing.py`, `test_support`) is skipped for the same reason. In a test helper class inside a library (a unittest `TestCase`) it suggests `self.fail()`.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("assert")) return {};
+    // Test-support code shipped in the library (`pkg/testing/`, `testing.py`) runs only under tests.
+    if (/(^|\/)(testing|test_?support|test_?utils?)(\/|\.py$)/.test(ctx.path)) return {};
     return {
       assert_statement(statement) {
         const test = statement.namedChildren.find((c) => c.type !== "comment");

@@ -21,6 +21,11 @@ runCheckTable(check, {
       path: "sympy/parsing/tests/test_sympy_parser.py",
       ruffDiffers: "a test file: peptalk looks at library code only",
     },
+    {
+      code: "def no_more_statements(self):\n    if self.count != self._statement_count:\n        assert False, 'desired statement count does not match'\n",
+      path: "sqlalchemy/testing/assertsql.py",
+      ruffDiffers: "test-support code runs only under tests",
+    },
   ],
   invalid: [
     {
