@@ -51,7 +51,7 @@ runCheckTable(check, {
     },
     {
       code: "import unittest\nclass CheckMixin(unittest.TestCase):\n    def check(self):\n        assert False, 'no'\n",
-      path: "pkg/testing.py",
+      path: "pkg/checks.py",
       at: "4:9-4:27",
       message: "use `self.fail()`",
     },
