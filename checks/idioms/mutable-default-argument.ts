@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { isMutableValue } from "../../src/engine/classes.js";
 import { hasImmutableAnnotation } from "../../src/engine/defaults.js";
@@ -29,47 +29,20 @@ const MUTATING_METHODS = new Set([
   "__delitem__",
   "__iadd__",
 ]);
-/** Builtins that only read their argument. */
-const READING_BUILTINS = new Set([
-  "len",
-  "list",
-  "dict",
-  "set",
-  "tuple",
-  "frozenset",
-  "sorted",
-  "reversed",
-  "iter",
-  "enumerate",
-  "zip",
-  "map",
-  "filter",
-  "any",
-  "all",
-  "sum",
-  "min",
-  "max",
-  "bool",
-  "str",
-  "repr",
-  "print",
-  "isinstance",
-  "hasattr",
-  "getattr",
-  "id",
-  "hash",
-  "type",
-  "format",
-]);
-
 /**
  * How the default can end up changed or shared: mutated in place, stored, returned, aliased or
  * handed to a call that may mutate it. Null when the function only reads it.
  */
-function sharedUse(ctx: CheckContext, def: SyntaxNode, name: string): SyntaxNode | null {
+function sharedUse(def: SyntaxNode, name: string): SyntaxNode | null {
   const body = def.childForFieldName("body");
+  // `items = list(items)` / `deps = dict(deps)` at the top of the body: later uses are the copy.
+  const rebound = body?.namedChildren.find((statement) => {
+    const assignment = statement.type === "expression_statement" ? statement.namedChild(0) : null;
+    return assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === name;
+  });
   for (const id of body?.descendantsOfType("identifier") ?? []) {
     if (id.text !== name) continue;
+    if (rebound && id.startIndex >= rebound.endIndex) break;
     let node = id;
     while (node.parent?.type === "parenthesized_expression") node = node.parent;
     const parent = node.parent;
@@ -106,15 +79,8 @@ function sharedUse(ctx: CheckContext, def: SyntaxNode, name: string): SyntaxNode
       case "return_statement":
       case "yield":
         return id;
-      case "argument_list":
-      case "keyword_argument": {
-        const call = parent.type === "argument_list" ? parent.parent : parent.parent?.parent;
-        const fn = call?.type === "call" ? call.childForFieldName("function") : null;
-        if (fn && READING_BUILTINS.has(fn.text) && ctx.isBuiltin(fn)) continue;
-        // `", ".join(a)` reads it.
-        if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "join") continue;
-        return id;
-      }
+      // Handed to a call: most calls only read it (`dict(d)`, `args.update(d)`, a base `__init__`
+      // that copies settings); not reported without a mutation or a store we can see.
       case "list":
       case "tuple":
       case "set":
@@ -148,7 +114,7 @@ export default defineCheck({
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
     differences:
-      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it (`self.items = items`, an alias, a container), returns or yields it, or hands it to a call that may mutate it. A default only read (`headers={}` iterated, `fasttypes={int, str}` tested with `in`) is never changed, so the shared object is harmless.",
+      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it (`self.items = items`, an alias, a container), returns or yields it. A default only read (`headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).
@@ -165,7 +131,7 @@ export default defineCheck({
           if (hasImmutableAnnotation(ctx, param)) continue;
           // A default the function only reads is never changed: the shared object stays as created.
           const name = parameterName(param);
-          if (name && !sharedUse(ctx, def, name)) continue;
+          if (name && !sharedUse(def, name)) continue;
           ctx.report({
             node: unparenthesize(value),
             message: "Mutable default value: it is created once and shared by every call",

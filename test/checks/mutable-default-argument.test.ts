@@ -28,12 +28,24 @@ runCheckTable(check, {
       code: "def formatargspec(args, kwonlydefaults={}, annotations={}):\n    if kwonlydefaults and args[0] in kwonlydefaults:\n        return ', '.join(annotations)\n    return str(annotations.get('return'))\n",
       ruffDiffers: "the defaults are only read",
     },
+    {
+      code: "class Printer:\n    def __init__(self, settings={}):\n        super().__init__(settings)\n        self.funcs = dict(settings.get('user_functions', {}))\n",
+      ruffDiffers: "only handed to a call that reads it",
+    },
+    {
+      code: "def __new__(cls, base_dims, dimensional_dependencies={}):\n    dimensional_dependencies = dict(dimensional_dependencies)\n    dimensional_dependencies[cls] = 1\n    return dimensional_dependencies\n",
+      ruffDiffers: "copied first: later uses are the copy",
+    },
   ],
   invalid: [
+    {
+      code: "def get_default_values(parsed, default_values={}):\n    if not isinstance(parsed, list):\n        return default_values\n    default_values[parsed[0]] = 1\n    return default_values\n",
+      at: "1:47-1:49",
+    },
     { code: "def f(a=[]):\n    a.append(1)\n", at: "1:9-1:11" },
     { code: "def f(a, b={}, *, c=set()):\n    b[a] = 1\n    return c\n", at: ["1:12-1:14", "1:21-1:26"] },
     {
-      code: "def f(a=[x for x in range(3)], b=dict(k=1)):\n    a += [1]\n    mutate(b)\n",
+      code: "def f(a=[x for x in range(3)], b=dict(k=1)):\n    a += [1]\n    b.clear()\n",
       at: ["1:9-1:30", "1:34-1:43"],
     },
     {
