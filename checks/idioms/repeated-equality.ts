@@ -49,7 +49,9 @@ export default defineCheck({
       const subjects = new Map<string, number>();
       // The value each comparison tests the subject against, per subject text, in order.
       const values = new Map<string, SyntaxNode[]>();
-      for (const operand of operands(node, op)) {
+      // Where in the chain each subject is compared, to require the comparisons to be adjacent.
+      const positions = new Map<string, number[]>();
+      for (const [index, operand] of operands(node, op).entries()) {
         if (operand.type !== "comparison_operator") continue;
         const links = comparisonLinks(operand);
         if (links.length !== 1 || links[0]!.operator !== wanted) continue;
@@ -66,12 +68,19 @@ export default defineCheck({
           if (subject(side) && !(side === right && right.text === left.text)) {
             subjects.set(side.text, (subjects.get(side.text) ?? 0) + 1);
             values.set(side.text, [...(values.get(side.text) ?? []), side === left ? right : left]);
+            positions.set(side.text, [...(positions.get(side.text) ?? []), index]);
           }
         }
       }
       const [subject] = [...subjects].filter(([, n]) => n >= 2).map(([s]) => s);
       if (!subject) return;
       const alternatives = values.get(subject)!;
+      // Comparisons split by another clause (`e != -1 and r != -1 and e != fd`): merging reorders them.
+      const at = positions.get(subject)!;
+      if (at.some((p, i) => i > 0 && p !== at[i - 1]! + 1)) return;
+      // Against other variables only (`f != ancestor and p != f`), the explicit form is clearer.
+      if (alternatives.every((v) => unparenthesize(v).type === "identifier" && !/^[A-Z_][A-Z0-9_]*$/.test(v.text)))
+        return;
       // Against computed values (`"x:%s" % k`, `f()`), the explicit comparisons read better.
       if (alternatives.some((v) => !SIMPLE_VALUE.has(unparenthesize(v).type))) return;
       const listed = alternatives.map((v) => ctx.text(v).replace(/\s*\n\s*/g, " ")).join(", ");

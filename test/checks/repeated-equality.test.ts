@@ -13,10 +13,16 @@ runCheckTable(check, {
       ruffDiffers: "computed operands: the explicit form is clearer",
     },
     { code: "ok = x == f() or x == g()\n", ruffDiffers: "computed operands" },
+    { code: "ok = x == a or x == b or y\n", ruffDiffers: "against other variables only" },
+    { code: "while f != ancestor and p != f:\n    f = f.parent()\n", ruffDiffers: "against other variables only" },
+    {
+      code: "if errwrite != -1 and errread != -1 and errwrite != devnull_fd:\n    close(errwrite)\n",
+      ruffDiffers: "another clause separates the comparisons",
+    },
   ],
   invalid: [
     { code: "ok = x == 1 or x == 2\n", at: "1:6-1:22", message: "Merge the comparisons: `x in (1, 2)`" },
-    { code: "ok = x == a or x == b or y\n", at: "1:6-1:27", message: "`x in (a, b)`" },
+    { code: "ok = x == A or x == b or y\n", at: "1:6-1:27", message: "`x in (A, b)`" },
     { code: "ok = x != 1 and x != 2\n", at: "1:6-1:23", message: "`x not in (1, 2)`" },
     {
       code: "if self.kind == 'a' or self.kind == 'b' or self.kind == 'c':\n    pass\n",
