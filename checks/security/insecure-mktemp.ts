@@ -29,7 +29,9 @@ export default defineCheck({
         // A Windows pipe name (`\\\\.\\pipe\\...`) is not a file; the pipe is created exclusively.
         const { keywords } = callArguments(call);
         const prefix = keywords.get("prefix") ?? keywords.get("dir");
-        if (prefix && /^\\\\[.?]\\pipe\\/i.test(stringLiteralValue(prefix) ?? "")) return;
+        // The prefix may be built from a literal (`r'\\\\.\\pipe\\x-{:d}'.format(pid)`): judge its first string.
+        const literal = prefix && (prefix.type === "string" ? prefix : prefix.descendantsOfType("string")[0]);
+        if (literal && /^\\\\[.?]\\pipe\\/i.test(stringLiteralValue(literal) ?? "")) return;
         const scope = enclosingFunction(call) ?? call.tree.rootNode;
         const message = BOUND_ELSEWHERE.test(scope.text)
           ? "`tempfile.mktemp()` is racy: bind the socket or pipe to a name inside a private `tempfile.mkdtemp()` directory (`mkstemp()` would create a file there and the bind would fail)"

@@ -17,6 +17,10 @@ runCheckTable(check, {
       code: "import tempfile\naddress = tempfile.mktemp(prefix=r'\\\\.\\pipe\\python-pipe-', dir='')\n",
       ruffDiffers: "a Windows pipe name, not a file",
     },
+    {
+      code: "import tempfile\naddress = tempfile.mktemp(prefix=r'\\\\.\\pipe\\python-pipe-{:d}-'.format(os.getpid()))\n",
+      ruffDiffers: "a Windows pipe name built from a literal",
+    },
   ],
   invalid: [
     { code: "import tempfile\ntempfile.mktemp()\n", at: "2:1-2:18" },
