@@ -27,6 +27,13 @@ function boolKind(ctx: CheckContext, node: SyntaxNode): "not" | "comparison" | "
   return null;
 }
 
+/** The operand as the message quotes it: on one line, parenthesized after `not` when it is loose. */
+function operandText(ctx: CheckContext, node: SyntaxNode): string {
+  const n = unparenthesize(node);
+  const text = ctx.text(n).replace(/\s*\n\s*/g, " ");
+  return n.type === "comparison_operator" || n.type === "boolean_operator" ? `(${text})` : text;
+}
+
 /** A parameter that defaults to `True`/`False` or is annotated `bool`: a flag by declaration. */
 function isBoolParameter(id: SyntaxNode): boolean {
   const p = id.parent;
@@ -161,10 +168,13 @@ export default defineCheck({
         // comparison whose `bool()` raises), and `if x:` would not mean the same.
         if (!isKnownBool(ctx, link.other)) return;
         const negated = (link.operator === "!=") !== (unparenthesize(link.literal).type === "false");
+        const fix = boolFix(ctx, node, link, negated);
+        // Quote what to write: the fix's text when there is one, else the operand (negated).
+        const instead = fix?.edits[0]?.text ?? `${negated ? "not " : ""}${operandText(ctx, link.other)}`;
         ctx.report({
           node,
-          message: `Comparison to \`${unparenthesize(link.literal).text}\` with \`${link.operator}\`: test ${negated ? "`not x`" : "`x`"} directly`,
-          fix: boolFix(ctx, node, link, negated),
+          message: `Comparison to \`${unparenthesize(link.literal).text}\` with \`${link.operator}\`: test \`${instead}\` directly`,
+          fix,
         });
       },
     };

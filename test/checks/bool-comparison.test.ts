@@ -57,12 +57,14 @@ runCheckTable(check, {
     },
     {
       code: "if isinstance(x, int) == True:\n    pass\n",
+      message: "Comparison to `True` with `==`: test `isinstance(x, int)` directly",
       at: "1:4-1:30",
       output: "if isinstance(x, int):\n    pass\n",
       safety: "safe",
     },
     {
       code: "if (key in cache) == False:\n    load(key)\n",
+      message: "test `key not in cache` directly",
       at: "1:4-1:27",
       output: "if key not in cache:\n    load(key)\n",
       safety: "safe",
