@@ -33,13 +33,17 @@ const MUTATING_METHODS = new Set([
  * How the default can end up changed or shared: mutated in place, stored, returned, aliased or
  * handed to a call that may mutate it. Null when the function only reads it.
  */
-function sharedUse(def: SyntaxNode, name: string): SyntaxNode | null {
+function sharedUse(def: SyntaxNode, name: string, depth = 0): SyntaxNode | null {
   const body = def.childForFieldName("body");
   // `items = list(items)` / `deps = dict(deps)` at the top of the body: later uses are the copy.
-  const rebound = body?.namedChildren.find((statement) => {
-    const assignment = statement.type === "expression_statement" ? statement.namedChild(0) : null;
-    return assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === name;
-  });
+  // (An alias is bound by such an assignment itself: its uses all count.)
+  const rebound =
+    depth > 0
+      ? undefined
+      : body?.namedChildren.find((statement) => {
+          const assignment = statement.type === "expression_statement" ? statement.namedChild(0) : null;
+          return assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === name;
+        });
   for (const id of body?.descendantsOfType("identifier") ?? []) {
     if (id.text !== name) continue;
     if (rebound && id.startIndex >= rebound.endIndex) break;
@@ -72,22 +76,22 @@ function sharedUse(def: SyntaxNode, name: string): SyntaxNode | null {
       case "augmented_assignment":
         if (parent.childForFieldName("left")?.id === node.id) return id;
         continue;
-      case "assignment":
-        // `self.items = a`, `b = a` (an alias that may be mutated or kept); `a = ...` rebinds.
-        if (parent.childForFieldName("right")?.id === node.id) return id;
-        continue;
+      case "assignment": {
+        // `self.items = a` stores it; `b = a` is an alias, followed once; `a = ...` rebinds.
+        if (parent.childForFieldName("right")?.id !== node.id) continue;
+        const target = parent.childForFieldName("left");
+        if (target?.type === "identifier") {
+          if (depth === 0 && target.text !== name && sharedUse(def, target.text, 1)) return id;
+          continue;
+        }
+        return id;
+      }
       case "return_statement":
       case "yield":
         return id;
       // Handed to a call: most calls only read it (`dict(d)`, `args.update(d)`, a base `__init__`
       // that copies settings); not reported without a mutation or a store we can see.
-      case "list":
-      case "tuple":
-      case "set":
-      case "dictionary":
-      case "pair":
-        // Put inside a container: stored where someone may mutate it.
-        return id;
+      // Inside a container literal (`[(section, answers), ...]` looped over at once): not followed.
       default:
         continue;
     }
@@ -114,7 +118,7 @@ export default defineCheck({
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
     differences:
-      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it (`self.items = items`, an alias, a container), returns or yields it. A default only read (`headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
+      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it (`self.items = items`, or an alias it then mutates or stores), returns or yields it; and not in a nested def, whose default is created again on each call of the enclosing function. A default only read (`headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).
@@ -123,6 +127,9 @@ export default defineCheck({
       function_definition(def) {
         const params = def.childForFieldName("parameters");
         if (!params) return;
+        // A nested def's default is created again on each call of the enclosing function: the
+        // `_term=[term0]` accumulator there is a deliberate per-call cell.
+        for (let cur = def.parent; cur; cur = cur.parent) if (cur.type === "function_definition") return;
         for (const param of params.namedChildren) {
           if (param.type !== "default_parameter" && param.type !== "typed_default_parameter") continue;
           const value = param.childForFieldName("value");

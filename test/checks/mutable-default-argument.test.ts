@@ -36,6 +36,18 @@ runCheckTable(check, {
       code: "def __new__(cls, base_dims, dimensional_dependencies={}):\n    dimensional_dependencies = dict(dimensional_dependencies)\n    dimensional_dependencies[cls] = 1\n    return dimensional_dependencies\n",
       ruffDiffers: "copied first: later uses are the copy",
     },
+    {
+      code: "def evalf_sum(term0):\n    def summand(k, _term=[term0]):\n        _term[0] *= k\n        return _term[0]\n    return summand\n",
+      ruffDiffers: "a nested def's default is a per-call accumulator",
+    },
+    {
+      code: "def _respond(self, answers=[], authority=[]):\n    for section, data in [(self.answers, answers), (self.authority, authority)]:\n        for item in data:\n            section.append(item)\n",
+      ruffDiffers: "only read through a container looped over at once",
+    },
+    {
+      code: "def reduce(inequalities, symbols=[]):\n    if not iterable(symbols):\n        symbols = [symbols]\n    old = symbols\n    return solve(inequalities, set(old))\n",
+      ruffDiffers: "rebound and aliased, never mutated",
+    },
   ],
   invalid: [
     {
