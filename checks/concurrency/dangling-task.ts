@@ -1,4 +1,5 @@
 import type { SyntaxNode } from "tree-sitter";
+import { explainedByComment } from "../../src/engine/comments.js";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import {
@@ -65,7 +66,7 @@ export default defineCheck({
     bad: "import asyncio\n\nasync def main():\n    asyncio.create_task(heartbeat())\n    await serve()\n",
     good: "import asyncio\n\nbackground = set()\n\nasync def main():\n    task = asyncio.create_task(heartbeat())\n    background.add(task)\n    task.add_done_callback(background.discard)\n    await serve()\n",
     differences:
-      "A task assigned to a module-level or class-level name is held by the module or class for good, so it is not reported (Ruff reports such a name when the module never reads it). A task assigned to a local that is read anywhere in the function (also before the assignment, in a loop) is kept. A call inside `with self.assertRaises(...)` / `pytest.raises(...)` (or a warnings check) is expected to fail and create no task.",
+      'A task assigned to a module-level or class-level name is held by the module or class for good, so it is not reported (Ruff reports such a name when the module never reads it). A task assigned to a local that is read anywhere in the function (also before the assignment, in a loop) is kept. A call inside `with self.assertRaises(...)` / `pytest.raises(...)` (or a warnings check) is expected to fail and create no task. A comment on the line or the line above ("leave this running in the background") says the task is left on purpose.',
   },
   create(ctx): Visitors {
     const source = ctx.source;
@@ -74,6 +75,8 @@ export default defineCheck({
       call(call) {
         const spawn = taskSpawn(ctx, call);
         if (!spawn || insideExpectedFailure(call)) return;
+        // "# Leave this running in the background": a task left on purpose, and said so.
+        if (explainedByComment(ctx.source, call)) return;
         const message = `The task from \`${spawn}()\` is not kept: the event loop holds only a weak reference, so it can be garbage-collected before it finishes; store it (e.g. in a set) or \`await\` it`;
         if (isDropped(call)) {
           ctx.report({ node: call, message });

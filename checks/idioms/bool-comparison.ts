@@ -3,6 +3,7 @@ import { defineCheck, type CheckContext, type FixSpec } from "../../src/engine/c
 import { hasComment, unparenthesize } from "../../src/engine/ast.js";
 import { comparisonLinks, literalComparisons, type ComparisonLink } from "../../src/engine/comparisons.js";
 import { isConstantLiteral } from "../../src/engine/literals.js";
+import { visibleBindings } from "../../src/engine/bindings.js";
 
 // Builtins that always return a bool.
 const BOOL_BUILTINS = new Set(["isinstance", "issubclass", "hasattr", "callable", "bool", "all", "any"]);
@@ -24,6 +25,78 @@ function boolKind(ctx: CheckContext, node: SyntaxNode): "not" | "comparison" | "
     return fn && [...BOOL_BUILTINS].some((name) => ctx.isBuiltin(fn, name)) ? "call" : null;
   }
   return null;
+}
+
+/** The operand as the message quotes it: on one line, parenthesized after `not` when it is loose. */
+function operandText(ctx: CheckContext, node: SyntaxNode): string {
+  const n = unparenthesize(node);
+  const text = ctx.text(n).replace(/\s*\n\s*/g, " ");
+  return n.type === "comparison_operator" || n.type === "boolean_operator" ? `(${text})` : text;
+}
+
+/** A parameter that defaults to `True`/`False` or is annotated `bool`: a flag by declaration. */
+function isBoolParameter(id: SyntaxNode): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if (p.type === "default_parameter") return isBoolLiteral(p.childForFieldName("value") ?? p);
+  if (p.type === "typed_default_parameter" || p.type === "typed_parameter") {
+    const type = p.childForFieldName("type");
+    const value = p.childForFieldName("value");
+    return type?.text === "bool" || (value !== null && isBoolLiteral(value));
+  }
+  return false;
+}
+
+/**
+ * The function treats the parameter as something else too: calls it, tests `callable(p)` /
+ * `isinstance(p, ...)`, compares it with `None` (`cse=False` that may also be a callable).
+ */
+function usedAsNonBool(ctx: CheckContext, param: SyntaxNode): boolean {
+  let def: SyntaxNode | null = param.parent;
+  while (def && def.type !== "function_definition") def = def.parent;
+  const body = def?.childForFieldName("body");
+  if (!body) return true;
+  const name = param.text;
+  const pattern = new RegExp(
+    `\\b(?:callable|isinstance|len|iter)\\(\\s*${name}\\b|(?<![.\\w])${name}\\s*\\(|(?<![.\\w])${name}\\s+is\\s+(?:not\\s+)?None|(?<![.\\w])${name}\\s*[=!]=\\s*(?!True\\b|False\\b)\\S|(?<![.\\w])${name}\\s*\\[|(?<![.\\w])${name}\\.\\w`,
+  );
+  return pattern.test(ctx.text(body));
+}
+
+/** Whether a value is certainly a plain bool: a bool expression, or a flag only ever set to one. */
+function isKnownBool(ctx: CheckContext, node: SyntaxNode): boolean {
+  const n = unparenthesize(node);
+  if (boolKind(ctx, n)) return true;
+  if (n.type === "identifier") {
+    const found = visibleBindings(ctx, n);
+    return (
+      !!found &&
+      found.sites.every((s) =>
+        s.value
+          ? isBoolLiteral(s.value) || boolKind(ctx, s.value) !== null
+          : isBoolParameter(s.id) && !usedAsNonBool(ctx, s.id),
+      )
+    );
+  }
+  if (n.type === "attribute" && n.childForFieldName("object")?.text === "self") return selfFlag(n);
+  return false;
+}
+
+/** `self.flag` when every assignment to it in the class sets `True` or `False`. */
+function selfFlag(attribute: SyntaxNode): boolean {
+  let klass: SyntaxNode | null = attribute.parent;
+  while (klass && klass.type !== "class_definition") klass = klass.parent;
+  if (!klass) return false;
+  let assigned = 0;
+  let onlyBools = true;
+  for (const a of klass.descendantsOfType(["assignment", "augmented_assignment"])) {
+    const left = a.childForFieldName("left");
+    if (left?.text !== attribute.text) continue;
+    const right = a.childForFieldName("right");
+    assigned++;
+    if (a.type !== "assignment" || !right || !isBoolLiteral(right)) onlyBools = false;
+  }
+  return assigned > 0 && onlyBools;
 }
 
 /**
@@ -75,12 +148,12 @@ export default defineCheck({
   docs: {
     summary: "Comparison to `True` or `False` with `==` or `!=`.",
     why: "`if ready == True:` says the same as `if ready:` with more noise, and `== True` is also true for `1` and `1.0`. Test the value's truth directly, or use `is True` when only the bool will do.",
-    bad: "if ready == True:\n    start()\n",
-    good: "if ready:\n    start()\n",
+    bad: "def run(ready=False):\n    if ready == True:\n        start()\n",
+    good: "def run(ready=False):\n    if ready:\n        start()\n",
     fixSafety:
       "Rewrites `x == True` as `x` and `x == False` as `not x` only when `x` is certainly a bool: a `not` expression, an `in`/`is` test, or a call to the builtin `isinstance`, `issubclass`, `hasattr`, `callable`, `bool`, `all` or `any`. A bool compares with `True`/`False` exactly as its truth, so the fix is safe, except for `(not x) != True` → `x` where `x` is not certainly a bool: that yields `x` itself rather than `bool(x)`, so it is unsafe.",
     differences:
-      "Ruff offers its fix on every such comparison and marks it unsafe (`__eq__` may be overloaded); peptalk offers one only where the operand is certainly a bool, because `2 == True` is false while `2` is truthy, and then the fix cannot change the result.",
+      "Ruff reports every comparison with `True`/`False`; peptalk only those whose operand is certainly a plain bool (a `not`, an `in`/`is` test, a bool builtin, a name or `self` attribute only ever set to `True`/`False`, a parameter defaulting to one or annotated `bool` that the function uses only as a flag), and not in a chain (`a == (not b) == True` asserts `not b` too). Elsewhere `== True` is often deliberate: a value that may be `None` (three-valued results), a port number or a flag, or a symbolic/array comparison whose `bool()` raises. Ruff offers its fix on every such comparison and marks it unsafe (`__eq__` may be overloaded); peptalk offers one only where the operand is certainly a bool, because `2 == True` is false while `2` is truthy, and then the fix cannot change the result.",
   },
   create(ctx) {
     return {
@@ -89,11 +162,20 @@ export default defineCheck({
         const links = literalComparisons(node, ["==", "!="], isBoolLiteral).filter((l) => !isConstantLiteral(l.other));
         if (links.length === 0) return;
         const link = links[0]!;
+        // `a == (not b) == True` also asserts `not b` itself: dropping `== True` changes the claim.
+        if (comparisonLinks(node).length > 1) return;
+        // Only a value certain to be a plain bool: `== True` on anything else is often on purpose
+        // (three-valued `None`/`True`/`False` results, a port-or-flag, a symbolic or array
+        // comparison whose `bool()` raises), and `if x:` would not mean the same.
+        if (!isKnownBool(ctx, link.other)) return;
         const negated = (link.operator === "!=") !== (unparenthesize(link.literal).type === "false");
+        const fix = boolFix(ctx, node, link, negated);
+        // Quote what to write: the fix's text when there is one, else the operand (negated).
+        const instead = fix?.edits[0]?.text ?? `${negated ? "not " : ""}${operandText(ctx, link.other)}`;
         ctx.report({
           node,
-          message: `Comparison to \`${unparenthesize(link.literal).text}\` with \`${link.operator}\`: test ${negated ? "`not x`" : "`x`"} directly`,
-          fix: boolFix(ctx, node, link, negated),
+          message: `Comparison to \`${unparenthesize(link.literal).text}\` with \`${link.operator}\`: test \`${instead}\` directly`,
+          fix,
         });
       },
     };

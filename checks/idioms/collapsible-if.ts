@@ -5,6 +5,10 @@ function hasElse(ifNode: SyntaxNode): boolean {
   return ifNode.namedChildren.some((c) => c.type === "else_clause" || c.type === "elif_clause");
 }
 
+function sameCondition(statement: SyntaxNode | null, condition: SyntaxNode): boolean {
+  return statement?.type === "if_statement" && statement.childForFieldName("condition")?.text === condition.text;
+}
+
 export default defineCheck({
   id: "collapsible-if",
   codes: ["SIM102"],
@@ -18,6 +22,8 @@ export default defineCheck({
     why: "Two nested conditions with nothing between them are one condition, `if a and b:`; the extra level of indentation only makes the reader look for an `else` that is not there.",
     bad: "if user:\n    if user.is_active:\n        greet(user)\n",
     good: "if user and user.is_active:\n    greet(user)\n",
+    differences:
+      "Ruff's SIM102 also reports nested `if`s that carry a comment on either test, an outer `if __debug__:`, conditions that span several lines (the merged one would run to three or more), and an outer `if` that parallels a sibling with the same test; peptalk stays quiet there, where the nesting is deliberate.",
   },
   create(ctx) {
     const check = (outer: SyntaxNode): void => {
@@ -30,6 +36,20 @@ export default defineCheck({
       if (/\b\w*sys\.(platform|version_info)\b/.test(outer.childForFieldName("condition")?.text ?? "")) return;
       const colon = inner.children.find((c) => c.type === ":");
       if (!colon) return;
+      const outerCondition = outer.childForFieldName("condition");
+      const innerCondition = inner.childForFieldName("condition");
+      if (!outerCondition || !innerCondition) return;
+      // A debug-only block is kept apart on purpose.
+      if (outerCondition.text === "__debug__") return;
+      // Merging two multi-line conditions makes one condition of three lines or more.
+      if (outerCondition.text.includes("\n") || innerCondition.text.includes("\n")) return;
+      // A comment on either test (or above the inner one) says where it applies; merging loses that.
+      const header = ctx.text({ start: outer.startIndex, end: colon.endIndex });
+      if (outer.descendantsOfType("comment").some((c) => c.endIndex <= colon.endIndex) || header.includes("#")) return;
+      const lineEnd = ctx.source.indexOf("\n", colon.endIndex);
+      if (/^\s*#/.test(ctx.source.slice(colon.endIndex, lineEnd === -1 ? undefined : lineEnd))) return;
+      // The outer test parallels a sibling `if` with the same condition: the structure is deliberate.
+      if ([outer.previousNamedSibling, outer.nextNamedSibling].some((s) => sameCondition(s, outerCondition))) return;
       ctx.report({
         range: { start: outer.startIndex, end: colon.endIndex },
         message: "Use a single `if` with `and` instead of nested `if` statements",

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
 import { comparisonLinks } from "../../src/engine/comparisons.js";
-import { hasComment, unparenthesize } from "../../src/engine/ast.js";
+import { enclosingFunction, hasComment, unparenthesize } from "../../src/engine/ast.js";
 import { subscriptParts, typeExpression } from "../../src/engine/annotations.js";
 import { visibleBindings } from "../../src/engine/bindings.js";
 
@@ -59,7 +59,15 @@ function keysReceiver(node: SyntaxNode): SyntaxNode | null {
   return receiver && receiver.text !== "self" ? receiver : null;
 }
 
+/** The code around tests `hasattr(x, "keys")`: it handles duck-typed mappings, not dicts. */
+function duckTypedMapping(receiver: SyntaxNode): boolean {
+  const scope = enclosingFunction(receiver) ?? receiver.tree.rootNode;
+  const name = receiver.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`hasattr\\(\\s*${name}\\s*,\\s*["']keys["']`).test(scope.text);
+}
+
 function report(ctx: CheckContext, start: SyntaxNode, call: SyntaxNode, receiver: SyntaxNode, negated: boolean): void {
+  if (duckTypedMapping(receiver)) return;
   ctx.report({
     range: { start: start.startIndex, end: call.endIndex },
     message: `Use \`key ${negated ? "not in" : "in"} dict\` instead of \`key ${negated ? "not in" : "in"} dict.keys()\``,
@@ -94,7 +102,7 @@ export default defineCheck({
     fixSafety:
       "Removes `.keys()`. Safe when the receiver is certainly a dict (every binding of the name is a dict display or comprehension, a `dict()`/`defaultdict()`/`OrderedDict()`/`Counter()` call, or a parameter annotated as one); otherwise unsafe, as in Ruff: another type with a `keys()` method may not support `in` at all, or may iterate over something else (pandas' `DataFrame` iterates its columns, a custom mapping may yield pairs).",
     differences:
-      "`self.keys()` is never flagged: a class that defines `keys()` need not support `in` or iteration itself (Ruff skips it only when the class defines `keys`).",
+      '`self.keys()` is never flagged: a class that defines `keys()` need not support `in` or iteration itself (Ruff skips it only when the class defines `keys`). Nor is a receiver the code duck-types with `hasattr(x, "keys")`: it is meant to accept mappings other than dicts, which may iterate over something else than their keys.',
   },
   create(ctx) {
     const loop = (node: SyntaxNode): void => {

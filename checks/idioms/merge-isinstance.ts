@@ -38,6 +38,8 @@ export default defineCheck({
     why: "`isinstance` takes a tuple of types: `isinstance(x, (A, B))` states the alternatives once and evaluates `x` once.",
     bad: "if isinstance(value, int) or isinstance(value, float):\n    pass\n",
     good: "if isinstance(value, (int, float)):\n    pass\n",
+    differences:
+      "Ruff's SIM101 also reports `isinstance` calls on the same value that another clause separates (`isinstance(o, A) or isinstance(o, B) and flag or isinstance(o, C)`), where merging moves a check across it, and chains holding a comment that explains the split; peptalk stays quiet there.",
     fixSafety:
       "Offered when the whole `or` chain is `isinstance` calls on the same name or attribute, without comments. Ruff marks it unsafe: the merged call evaluates every type up front, where the chain stopped at the first match (`isinstance(x, str) or isinstance(x, np.ndarray)` with `np = None` only fails after the fix), and it reads an attribute subject once instead of once per call. peptalk marks it safe when that cannot matter: the subject is a plain name and every type after the first call's is a builtin class (`int`, `float`, ...).",
   },
@@ -50,18 +52,21 @@ export default defineCheck({
         if (parent?.type === "boolean_operator" && parent.childForFieldName("operator")?.text === "or") return;
         const operands = orOperands(node);
         const calls = operands.map((o) => isinstanceArgs(ctx, o));
+        // A comment in the chain explains why the checks are split (an ABC check kept last on purpose).
+        if (node.descendantsOfType("comment").length > 0) return;
         const bySubject = new Map<string, [SyntaxNode, SyntaxNode][]>();
-        for (const c of calls) {
-          if (!c) continue;
-          const group = bySubject.get(c[0].text);
-          if (group) group.push(c);
-          else bySubject.set(c[0].text, [c]);
-        }
-        // The whole chain is one subject's `isinstance` calls.
-        const onlyCalls = bySubject.size === 1 && calls.every((c) => c);
+        const positions = new Map<string, number[]>();
+        calls.forEach((c, i) => {
+          if (!c) return;
+          bySubject.set(c[0].text, [...(bySubject.get(c[0].text) ?? []), c]);
+          positions.set(c[0].text, [...(positions.get(c[0].text) ?? []), i]);
+        });
         for (const [subject, group] of bySubject) {
           if (group.length < 2) continue;
-          const whole = onlyCalls && !hasComment(node);
+          // Only calls next to each other: merging across another clause reorders the checks.
+          const at = positions.get(subject)!;
+          if (at.some((p, i) => i > 0 && p !== at[i - 1]! + 1)) continue;
+          const whole = calls.every((c) => c && c[0].text === subject) && !hasComment(node);
           const simple = ["identifier", "attribute"].includes(group[0]![0].type);
           const types = group.flatMap(([, t]) => {
             const inner = unparenthesize(t);

@@ -1,7 +1,109 @@
+import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { unparenthesize } from "../../src/engine/ast.js";
 import { isMutableValue } from "../../src/engine/classes.js";
 import { hasImmutableAnnotation } from "../../src/engine/defaults.js";
+
+const MUTATING_METHODS = new Set([
+  "append",
+  "extend",
+  "insert",
+  "remove",
+  "pop",
+  "popitem",
+  "clear",
+  "update",
+  "setdefault",
+  "add",
+  "discard",
+  "sort",
+  "reverse",
+  "appendleft",
+  "extendleft",
+  "popleft",
+  "rotate",
+  "intersection_update",
+  "difference_update",
+  "symmetric_difference_update",
+  "__setitem__",
+  "__delitem__",
+  "__iadd__",
+]);
+/**
+ * How the default can end up changed or shared: mutated in place, stored, returned, aliased or
+ * handed to a call that may mutate it. Null when the function only reads it.
+ */
+function sharedUse(def: SyntaxNode, name: string, depth = 0): SyntaxNode | null {
+  const body = def.childForFieldName("body");
+  // `items = list(items)` / `deps = dict(deps)` at the top of the body: later uses are the copy.
+  // (An alias is bound by such an assignment itself: its uses all count.)
+  const rebound =
+    depth > 0
+      ? undefined
+      : body?.namedChildren.find((statement) => {
+          const assignment = statement.type === "expression_statement" ? statement.namedChild(0) : null;
+          return assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === name;
+        });
+  for (const id of body?.descendantsOfType("identifier") ?? []) {
+    if (id.text !== name) continue;
+    if (rebound && id.startIndex >= rebound.endIndex) break;
+    let node = id;
+    while (node.parent?.type === "parenthesized_expression") node = node.parent;
+    const parent = node.parent;
+    if (!parent) continue;
+    switch (parent.type) {
+      case "attribute": {
+        if (parent.childForFieldName("object")?.id !== node.id) continue;
+        const method = parent.childForFieldName("attribute")?.text ?? "";
+        if (MUTATING_METHODS.has(method) && parent.parent?.type === "call") return id;
+        // `a.x = 1` on a default object, `a.items` / `a.get(k)` read it.
+        if (parent.parent?.type === "assignment" && parent.parent.childForFieldName("left")?.id === parent.id)
+          return id;
+        continue;
+      }
+      case "subscript": {
+        if (parent.childForFieldName("value")?.id !== node.id) continue;
+        const holder = parent.parent;
+        // `a[k] = v`, `a[k] += v`, `del a[k]`.
+        if (
+          (holder?.type === "assignment" || holder?.type === "augmented_assignment") &&
+          holder.childForFieldName("left")?.id === parent.id
+        )
+          return id;
+        if (holder?.type === "delete_statement") return id;
+        continue;
+      }
+      case "augmented_assignment":
+        if (parent.childForFieldName("left")?.id === node.id) return id;
+        continue;
+      case "assignment": {
+        // `self.items = a` stores it; `b = a` is an alias, followed once; `a = ...` rebinds.
+        if (parent.childForFieldName("right")?.id !== node.id) continue;
+        const target = parent.childForFieldName("left");
+        if (target?.type === "identifier") {
+          if (depth === 0 && target.text !== name && sharedUse(def, target.text, 1)) return id;
+          continue;
+        }
+        return id;
+      }
+      case "return_statement":
+      case "yield":
+        return id;
+      // Handed to a call: most calls only read it (`dict(d)`, `args.update(d)`, a base `__init__`
+      // that copies settings); not reported without a mutation or a store we can see.
+      // Inside a container literal (`[(section, answers), ...]` looped over at once): not followed.
+      default:
+        continue;
+    }
+  }
+  return null;
+}
+
+/** The name a default parameter binds. */
+function parameterName(param: SyntaxNode): string | null {
+  const name = param.childForFieldName("name") ?? param.namedChild(0);
+  return name?.type === "identifier" ? name.text : null;
+}
 
 export default defineCheck({
   id: "mutable-default-argument",
@@ -16,6 +118,8 @@ export default defineCheck({
     why: "Defaults are evaluated once, when `def` runs, and shared by every call: appending to a default list in one call changes it for all later calls. Default to `None` and create the value inside the function.",
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
+    differences:
+      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it (`self.items = items`, or an alias it then mutates or stores), returns or yields it; and not in a nested def, whose default is created again on each call of the enclosing function. A default only read (`headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).
@@ -24,12 +128,18 @@ export default defineCheck({
       function_definition(def) {
         const params = def.childForFieldName("parameters");
         if (!params) return;
+        // A nested def's default is created again on each call of the enclosing function: the
+        // `_term=[term0]` accumulator there is a deliberate per-call cell.
+        for (let cur = def.parent; cur; cur = cur.parent) if (cur.type === "function_definition") return;
         for (const param of params.namedChildren) {
           if (param.type !== "default_parameter" && param.type !== "typed_default_parameter") continue;
           const value = param.childForFieldName("value");
           if (!value || !isMutableValue(ctx, value)) continue;
           // A parameter annotated as Sequence/Mapping/tuple promises not to mutate its default.
           if (hasImmutableAnnotation(ctx, param)) continue;
+          // A default the function only reads is never changed: the shared object stays as created.
+          const name = parameterName(param);
+          if (name && !sharedUse(def, name)) continue;
           ctx.report({
             node: unparenthesize(value),
             message: "Mutable default value: it is created once and shared by every call",

@@ -114,6 +114,21 @@ function replacement(ctx: CheckContext, condition: SyntaxNode, thenValue: boolea
   return { expression: `bool(${ctx.text(n)})` };
 }
 
+/** An `if` that returns early from some branch: one step of a cascade of checks. */
+function returnsEarly(statement: SyntaxNode | null): boolean {
+  if (statement?.type !== "if_statement") return false;
+  return statement.descendantsOfType("return_statement").some((r) => {
+    for (let cur = r.parent; cur && cur.id !== statement.id; cur = cur.parent)
+      if (cur.type === "function_definition" || cur.type === "lambda" || cur.type === "class_definition") return false;
+    return true;
+  });
+}
+
+/** The code as one line, whitespace runs collapsed, for quoting in a message. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
 export default defineCheck({
   id: "needless-bool",
   codes: ["SIM103"],
@@ -127,6 +142,8 @@ export default defineCheck({
     why: "Branching only to return `True` or `False` restates the condition in four lines. Return it (wrapped in `bool()` when it is not already a bool, or negated with `not`).",
     bad: "def is_adult(age):\n    if age >= 18:\n        return True\n    else:\n        return False\n",
     good: "def is_adult(age):\n    return age >= 18\n",
+    differences:
+      "Ruff's SIM103 also reports the last `if` of a cascade of early returns (`if a: return False` / `if b: return False` / `return True`, whatever the earlier branches return) and branches that hold a comment; peptalk stays quiet there: rewriting the last guard breaks the chain's parallel, and a comment says the branches are spelled out on purpose.",
     fixSafety:
       "Safe, as in Ruff, when the returned expression is certainly a bool: a `not`, an `in`/`is` test (a negated one becomes `x not in y` / `x is not None`, never `not x in y`), a call to the builtin `isinstance`, `issubclass`, `callable`, `hasattr` or `bool`, or `bool(condition)` for anything else. Unsafe when it returns a comparison such as `x > 0` or `a != b` as it is: `==`, `<` and friends may be overloaded to return a non-bool (NumPy arrays, ORM columns), and `!=` need not be the negation of `==`. No fix when the statement holds a comment or `bool` is not the builtin.",
   },
@@ -150,22 +167,29 @@ export default defineCheck({
         }
         const elseValue = returnedBool(elseReturn);
         if (elseValue === null || elseValue === thenValue || !elseReturn) return;
+        // The last of a cascade of early returns (`if a: return False` / `if b: return x` /
+        // `if c: return False` / `return True`): folding it into the return breaks the parallel.
+        if (!elseClause) {
+          let previous = node.previousNamedSibling;
+          while (previous?.type === "comment") previous = previous.previousNamedSibling;
+          if (returnsEarly(previous)) return;
+        }
         const end = elseReturn.endIndex;
         const range = { start: node.startIndex, end };
-        const commented = hasComment(node) || ctx.text(range).includes("#");
+        // A comment in the branches explains why it is spelled out (a protocol value, a TODO).
+        if (hasComment(node) || ctx.text(range).includes("#")) return;
         const result = replacement(ctx, condition, thenValue);
-        const shown = result?.expression ?? ctx.text(condition);
+        const shown = oneLine(result ? result.expression : ctx.text(condition));
         ctx.report({
           range,
-          message: `Return the condition ${quoteCode(shown)} directly`,
-          fix:
-            commented || !result
-              ? null
-              : {
-                  title: "Return the condition",
-                  edits: [ctx.edits.replace(range, `return ${result.expression}`)],
-                  ...(result.unsafeReason ? { safety: "unsafe" as const, unsafeReason: result.unsafeReason } : {}),
-                },
+          message: `Return the condition directly: ${quoteCode(`return ${shown}`)}`,
+          fix: !result
+            ? null
+            : {
+                title: "Return the condition",
+                edits: [ctx.edits.replace(range, `return ${result.expression}`)],
+                ...(result.unsafeReason ? { safety: "unsafe" as const, unsafeReason: result.unsafeReason } : {}),
+              },
         });
       },
     };

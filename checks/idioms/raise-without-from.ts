@@ -17,6 +17,39 @@ function enclosingExcept(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+// Exceptions whose chain nobody sees: SystemExit prints only its message; the iteration and
+// interrupt signals are translations, not errors.
+const NO_TRACEBACK = new Set([
+  "SystemExit",
+  "StopIteration",
+  "StopAsyncIteration",
+  "KeyboardInterrupt",
+  "GeneratorExit",
+]);
+
+/** The class a raise names: `E` in `raise E` / `raise E(...)` / `raise mod.E(...)`. */
+function raisedClass(raised: SyntaxNode): SyntaxNode | null {
+  const target = raised.type === "call" ? raised.childForFieldName("function") : raised;
+  return target?.type === "identifier" || target?.type === "attribute" ? target : null;
+}
+
+/** Whether the chain would add nothing a reader needs (precision.md's NOISE classes for B904). */
+function chainIsNoise(raised: SyntaxNode, clause: SyntaxNode): boolean {
+  const cls = raisedClass(raised);
+  const name = cls ? (cls.type === "attribute" ? cls.childForFieldName("attribute")!.text : cls.text) : "";
+  if (NO_TRACEBACK.has(name)) return true;
+  // A private control-flow signal (`_GiveupOnFastCopy`) is caught by the caller to fall back.
+  if (/^_[A-Z]/.test(name)) return true;
+  // `raise self.severe(...)`: a factory of the class builds a user-facing message, not a traceback.
+  const fn = raised.type === "call" ? raised.childForFieldName("function") : null;
+  if (fn?.type === "attribute" && /^(self|cls)$/.test(fn.childForFieldName("object")?.text ?? "")) {
+    const method = fn.childForFieldName("attribute")?.text ?? "";
+    if (/^[a-z]/.test(method)) return true;
+  }
+  // A comment in the handler explains the translation.
+  return clause.descendantsOfType("comment").length > 0;
+}
+
 export default defineCheck({
   id: "raise-without-from",
   codes: ["B904"],
@@ -26,11 +59,15 @@ export default defineCheck({
   type: "taste",
   houseStyle: { counted: "raises inside `except` say `from`" },
   fix: "never",
+  // Tests raise inside handlers on purpose (to build exception contexts, to simulate failures).
+  appliesTo: "non-tests",
   docs: {
     summary: "`raise NewError(...)` inside `except` without `from err` or `from None`.",
     why: 'Without `from`, the traceback says "During handling of the above exception, another exception occurred", which reads like a bug in the handler. `raise NewError(...) from err` records the cause deliberately; `from None` hides it when it is noise.',
     bad: "try:\n    value = int(text)\nexcept ValueError:\n    raise ConfigError(f'not a number: {text}')\n",
     good: "try:\n    value = int(text)\nexcept ValueError as err:\n    raise ConfigError(f'not a number: {text}') from err\n",
+    differences:
+      "Ruff's B904 also reports raises whose chain nobody reads: `SystemExit` (prints only its message), `StopIteration`/`StopAsyncIteration`/`KeyboardInterrupt`/`GeneratorExit` translations, a private control-flow signal (`_GiveupOnFastCopy`) the caller catches, a message built by the class's own factory (`raise self.severe(...)`), and handlers whose comment explains the translation; peptalk stays quiet there. Test files are not checked: tests raise inside handlers on purpose, to build exception contexts or simulate failures.",
   },
   create(ctx) {
     return {
@@ -47,6 +84,7 @@ export default defineCheck({
         // Re-raising the caught exception itself keeps its context.
         const raised = unparenthesize(exception);
         if (raised.type === "identifier" && raised.text === exceptHandlerName(clause)) return;
+        if (chainIsNoise(raised, clause)) return;
         ctx.report({ node, message: "Raise inside `except` without `from err` or `from None`" });
       },
     };

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
-import { hasComment } from "../../src/engine/ast.js";
+import { enclosingFunction, hasComment } from "../../src/engine/ast.js";
 import { quoteCode } from "../../src/engine/quote.js";
 
 const KINDS = { list_comprehension: "list", set_comprehension: "set", dictionary_comprehension: "dict" } as const;
@@ -25,6 +25,8 @@ export default defineCheck({
     why: "`[x for x in xs]` is `list(xs)` in more words (likewise `set(...)` and, for pairs, `dict(...)`); the constructor says what happens at a glance.",
     bad: "names = [name for name in rows]\n",
     good: "names = list(rows)\n",
+    differences:
+      "Ruff's C416 also reports, in test files, a comprehension over an iterator the same test advances by hand (`next(f)` / `f.__next__()`), where the test is exercising the iteration protocol; peptalk stays quiet there.",
     fixSafety:
       "Rewrites to `list(...)`, `set(...)` or `dict(...)` when that name is the builtin and the comprehension holds no comment. `list(xs)` and `set(xs)` build what the comprehension built, so those fixes are safe (Ruff marks every C416 fix unsafe because its fix may drop comments and because of the `dict` case). The `dict` fix is unsafe: over a mapping the comprehension unpacks each key (`{k: v for k, v in {(1, 2): 3}}` is `{1: 2}`), while `dict(mapping)` copies the mapping.",
   },
@@ -53,10 +55,17 @@ export default defineCheck({
       }
       // The rewrite needs `list`/`set`/`dict` to be the builtins where the comprehension is.
       if (ctx.names.lookup(kind, node)) return;
+      // A test driving the iteration protocol by hand (`next(f)`, then `[l for l in f]`) means the loop.
+      if (ctx.isTestFile && right.type === "identifier") {
+        const scope = enclosingFunction(node);
+        const name = right.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        if (scope && new RegExp(`\\bnext\\(\\s*${name}\\s*[,)]|\\b${name}\\.__next__\\(`).test(scope.text)) return;
+      }
       const canFix = !hasComment(node);
+      const iterable = ctx.text(right).replace(/\s*\n\s*/g, " ");
       ctx.report({
         node,
-        message: `Unnecessary ${kind} comprehension: use ${quoteCode(`${kind}(${ctx.text(right)})`)}`,
+        message: `Unnecessary ${kind} comprehension: use ${quoteCode(`${kind}(${iterable})`)}`,
         fix: canFix
           ? {
               title: `Rewrite as \`${kind}()\``,
@@ -64,7 +73,7 @@ export default defineCheck({
               ...(kind === "dict"
                 ? {
                     safety: "unsafe" as const,
-                    unsafeReason: `if \`${right.text.length > 30 ? "the iterable" : right.text}\` is a mapping, the comprehension unpacks its keys while \`dict()\` copies it`,
+                    unsafeReason: `if \`${iterable}\` is a mapping, the comprehension unpacks its keys while \`dict()\` copies it`,
                   }
                 : {}),
             }

@@ -31,19 +31,26 @@ export default defineCheck({
     bad: "try:\n    save(record)\nexcept OSError:\n    raise\n",
     good: "save(record)\n",
     differences:
-      "Like Ruff, a re-raising handler is left alone when another handler of the same `try` does something (the re-raise then keeps the exception away from it).",
+      "Like Ruff, a re-raising handler is left alone when another handler of the same `try` does something (the re-raise then keeps the exception away from it). Unlike Ruff, a handler holding a comment (a `# TODO` placeholder) is left alone too.",
   },
   create(ctx) {
     return {
       try_statement(node) {
         const handlers = node.namedChildren.filter((c) => c.type === "except_clause");
         if (handlers.length === 0 || !handlers.every(onlyReraises)) return;
+        // A comment in a handler (`# TODO - add error checking`) marks a placeholder kept on purpose.
+        if (handlers.some((h) => h.descendantsOfType("comment").length > 0)) return;
+        // `try`/`else` without `except` is a SyntaxError: the `else` body has to move.
+        const hasElse = node.namedChildren.some((c) => c.type === "else_clause");
+        const advice = hasElse
+          ? "remove it and move the `else:` body to the end of the `try:` body (a `try` with `else` needs an `except`)"
+          : "remove it";
         for (const clause of handlers) {
           // The range ends at the last statement, not at a trailing comment.
           const statements = statementsOf(clause);
           ctx.report({
             range: { start: clause.startIndex, end: statements[statements.length - 1]!.endIndex },
-            message: "This handler only re-raises the exception: remove it",
+            message: `This handler only re-raises the exception: ${advice}`,
           });
         }
       },

@@ -26,6 +26,24 @@ function isNotASecret(value: string): boolean {
   );
 }
 
+const PASSWORD_NAME = /(^|_)(pass(wd|word)?|pwd)$/i;
+
+/**
+ * Not a credential by its shape: a regular expression (`NUMBER_TOKEN = r'[0-9@#.,E+]'`), a numeric
+ * reply code (`USR_NAME_OK_NEED_PASS = "331.1"`), a sentinel (`_DEFAULT_TOKEN = "_sa_default"`).
+ */
+function shapedLikeNonSecret(value: string, literal: SyntaxNode): boolean {
+  const raw = /^[a-zA-Z]*[rR]/.test(literal.text);
+  if (raw || /[[\]()*+?^$|]/.test(value)) return true;
+  if (/^[\d.:,-]+$/.test(value)) return true;
+  return /^_/.test(value) || /^[a-z]+(?:_[a-z]+)+$/.test(value);
+}
+
+/** For `token`/`secret`/`key` names a value must look generated: long, letters and digits mixed. */
+function looksGenerated(value: string): boolean {
+  return value.length >= 16 && /[A-Za-z]/.test(value) && /\d/.test(value) && !/\s/.test(value);
+}
+
 function targetName(target: SyntaxNode): string | null {
   if (target.type === "identifier") return target.text;
   if (target.type === "attribute") return target.childForFieldName("attribute")?.text ?? null;
@@ -51,7 +69,7 @@ export default defineCheck({
     bad: "DB_PASSWORD = 'hunter2'\n",
     good: "import os\n\nDB_PASSWORD = os.environ['DB_PASSWORD']\n",
     differences:
-      "Empty strings, obvious placeholders (`'xxx'`, `'<password>'`, `'${TOKEN}'`, text with spaces, ALL_CAPS key names, stand-ins like `'dummy'`), values that mention a secret word (`'pageToken'`, `'notasecret'`: field names, not credentials), punctuation and regular expressions (a lexer's `end_token = '>'`) and values equal to the name itself are not reported, nor are comparisons (`password == '...'`); Ruff reports those.",
+      "Empty strings, obvious placeholders (`'xxx'`, `'<password>'`, `'${TOKEN}'`, text with spaces, ALL_CAPS key names, stand-ins like `'dummy'`), values that mention a secret word (`'pageToken'`, `'notasecret'`: field names, not credentials), punctuation and regular expressions (a lexer's `end_token = '>'`) and values equal to the name itself are not reported, nor are comparisons (`password == '...'`); nor values shaped like something else (a regular expression or raw string, a numeric reply code like `'331.1'`, a sentinel like `'_sa_default'` or `'snake_case_name'`); and for `token`/`secret`/`key` names only a value that looks generated (16+ characters mixing letters and digits) is reported. Ruff reports those.",
   },
   create(ctx) {
     return {
@@ -67,9 +85,12 @@ export default defineCheck({
           PLACEHOLDER.test(value) ||
           value.toLowerCase() === name.toLowerCase() ||
           SECRET_NAME.test(value) ||
-          isNotASecret(value)
+          isNotASecret(value) ||
+          shapedLikeNonSecret(value, right)
         )
           return;
+        // A password may be any word; a token or key worth the name is a long generated string.
+        if (!PASSWORD_NAME.test(name) && !looksGenerated(value)) return;
         ctx.report({
           node: right,
           message: `\`${name}\` is assigned a hard-coded secret: read it from the environment or a secret store`,

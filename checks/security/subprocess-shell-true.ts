@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
-import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
+import { visibleBindings } from "../../src/engine/bindings.js";
 import { callArguments, isStringNode, unparenthesize } from "../../src/engine/ast.js";
 
 const SUBPROCESS = new Set([
@@ -22,6 +23,37 @@ function isLiteralCommand(node: SyntaxNode | undefined): boolean {
   return false;
 }
 
+/** A string the program builds from data: an f-string with fields, `%`, `+`, `.format()`, `.join()`. */
+function isBuiltString(node: SyntaxNode): boolean {
+  const n = unparenthesize(node);
+  if (isStringNode(n)) return n.descendantsOfType("interpolation").length > 0;
+  if (n.type === "binary_operator") return ["%", "+"].includes(n.childForFieldName("operator")?.text ?? "");
+  if (n.type === "call") {
+    const fn = n.childForFieldName("function");
+    return fn?.type === "attribute" && ["format", "join"].includes(fn.childForFieldName("attribute")?.text ?? "");
+  }
+  return false;
+}
+
+/** The command is built from program data: directly, or through a local assigned such a string. */
+function interpolatesData(ctx: CheckContext, command: SyntaxNode): boolean {
+  const n = unparenthesize(command);
+  if (isBuiltString(n)) return true;
+  if (n.type === "identifier") {
+    const found = visibleBindings(ctx, n);
+    return !!found && found.sites.some((s) => s.value !== null && isBuiltString(s.value));
+  }
+  return false;
+}
+
+/** A comment on the call's line or the line above: the author explains the shell. */
+function explained(ctx: CheckContext, call: SyntaxNode): boolean {
+  const lines = ctx.source.split("\n");
+  const above = lines[call.startPosition.row - 1] ?? "";
+  const own = lines[call.startPosition.row] ?? "";
+  return /^\s*#/.test(above) || own.includes("#");
+}
+
 export default defineCheck({
   id: "subprocess-shell-true",
   codes: ["S602", "S604"],
@@ -37,7 +69,7 @@ export default defineCheck({
     bad: "import subprocess\n\nsubprocess.run(f'tar czf {name}.tgz {path}', shell=True)\n",
     good: "import subprocess\n\nsubprocess.run(['tar', 'czf', f'{name}.tgz', path])\n",
     differences:
-      "Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. Commands written as plain literals are not reported: nothing from outside reaches the shell (Ruff reports them with a milder message).",
+      "Test files are not checked: tests run code, unpickle and shell out on purpose, on inputs they wrote themselves. Commands written as plain literals are not reported: nothing from outside reaches the shell (Ruff reports them with a milder message). Only a command the program builds from data is reported (an f-string with fields, `%`, `+`, `.format()`, `.join()`, directly or through a local): a command line handed over whole (`$PAGER`, the `cmd` parameter of a documented shell API like `getstatusoutput`) is the user's own, and Ruff's S602/S604 report it anyway. A comment on the line or the line above also silences it.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("shell")) return {};
@@ -48,6 +80,9 @@ export default defineCheck({
         if (!shell || shell.type !== "true") return;
         const command = positional[0] ?? keywords.get("args");
         if (isLiteralCommand(command)) return;
+        // A command line handed over whole (a `$PAGER`, a caller's `cmd` in a documented shell
+        // API such as `getstatusoutput`) is the user's own; the risk is data spliced into one.
+        if (!command || !interpolatesData(ctx, command) || explained(ctx, call)) return;
         const fn = call.childForFieldName("function");
         if (!fn) return;
         const name = ctx.qualifiedName(fn);

@@ -2,7 +2,7 @@ import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { callArguments, unparenthesize } from "../../src/engine/ast.js";
 import { owningClass } from "../../src/engine/definitions.js";
-import { inheritsTestCase, pytestUsage } from "./_pytest.js";
+import { inheritsTestCase } from "./_pytest.js";
 
 const EMPTY_CONSTRUCTORS = new Set(["list", "dict", "set", "tuple", "frozenset", "str", "bytes", "bytearray"]);
 
@@ -58,26 +58,24 @@ export default defineCheck({
   severity: "info",
   type: "taste",
   fix: "never",
-  appliesTo: "tests",
+  appliesTo: "non-tests",
   docs: {
-    summary: "`assert False` (or another always-falsy value) to fail a test.",
-    why: "`assert False, 'msg'` is a roundabout `pytest.fail('msg')`, and like every `assert` it disappears under `python -O`, so the branch it guards then passes silently. `pytest.fail()` (`self.fail()` in a unittest `TestCase`) says the intent and always fails.",
-    bad: "def test_parse():\n    if parse('1 + 2') is None:\n        assert False, 'parse returned None'\n",
-    good: "import pytest\n\ndef test_parse():\n    if parse('1 + 2') is None:\n        pytest.fail('parse returned None')\n",
+    summary: "`assert False` (or another always-falsy value) to mark code that must not be reached.",
+    why: "Like every `assert`, `assert False, 'msg'` disappears under `python -O`, so in library code the branch it guards then falls through silently. `raise AssertionError('msg')` (or a more specific exception) always fails.",
+    bad: "def area(shape):\n    if shape.kind == 'circle':\n        return 3.14 * shape.r ** 2\n    assert False, 'unknown shape'\n",
+    good: "def area(shape):\n    if shape.kind == 'circle':\n        return 3.14 * shape.r ** 2\n    raise AssertionError('unknown shape')\n",
     differences:
-      "Ruff reports this in any file; peptalk looks at test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`). The message suggests `self.fail()` inside a unittest `TestCase`, and `raise AssertionError(...)` in a project that does not use pytest.",
+      "Ruff's PT015 reports this in any file and suggests `pytest.fail()`; peptalk looks at library code only (not `test_*.py`, `*_test.py`, `conftest.py` or files under `tests/`): tests never run under `python -O`, and `try: parse(x); assert False` is the idiom there. Test-support code shipped in the package (`pkg/testing/`, `testing.py`, `test_support`) is skipped for the same reason. In a test helper class inside a library (a unittest `TestCase`) it suggests `self.fail()`.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("assert")) return {};
+    // Test-support code shipped in the library (`pkg/testing/`, `testing.py`) runs only under tests.
+    if (/(^|\/)(testing|test_?support|test_?utils?)(\/|\.py$)/.test(ctx.path)) return {};
     return {
       assert_statement(statement) {
         const test = statement.namedChildren.find((c) => c.type !== "comment");
         if (!test || !alwaysFalsy(ctx, test)) return;
-        const instead = inTestCaseMethod(ctx, statement)
-          ? "self.fail()"
-          : pytestUsage(ctx) === "no"
-            ? "raise AssertionError(...)"
-            : "pytest.fail()";
+        const instead = inTestCaseMethod(ctx, statement) ? "self.fail()" : "raise AssertionError(...)";
         ctx.report({
           node: statement,
           message: `Assertion always fails (and vanishes under \`python -O\`): use \`${instead}\``,

@@ -54,6 +54,29 @@ function aloneOnItsLines(source: string, statement: SyntaxNode): boolean {
   return /^[ \t]*$/.test(source.slice(lineStart, statement.startIndex)) && /^[ \t]*\r?$/.test(after);
 }
 
+/** The value a first operand guards: `x` of `x is not None`, `isinstance(x, T)`, `hasattr(x, "a")`. */
+function guardedValue(part: SyntaxNode): string | null {
+  const n = unparenthesize(part);
+  if (n.type === "comparison_operator" && /^[\s\S]+\bis\s+not\s+None$/.test(n.text))
+    return n.namedChild(0)?.text ?? null;
+  if (n.type === "call" && /^(isinstance|hasattr|callable|len)$/.test(n.childForFieldName("function")?.text ?? ""))
+    return n.childForFieldName("arguments")?.namedChild(0)?.text ?? null;
+  return null;
+}
+
+/** `assert g is not None and g.value == 2`: the guard and the check are one claim. */
+function guardThenCheck(parts: SyntaxNode[]): boolean {
+  const guarded = parts[0] && guardedValue(parts[0]);
+  return !!guarded && parts.slice(1).some((p) => p.text.includes(guarded));
+}
+
+/** The `def test*` (or unittest `test*` method) the assertion runs in; null in a helper or a test double. */
+function inTestFunction(statement: SyntaxNode): boolean {
+  for (let cur = statement.parent; cur; cur = cur.parent)
+    if (cur.type === "function_definition") return /^test/.test(cur.childForFieldName("name")?.text ?? "");
+  return false;
+}
+
 export default defineCheck({
   id: "composite-assertion",
   codes: ["PT018"],
@@ -70,7 +93,7 @@ export default defineCheck({
     fixSafety:
       "Offered for an `and` chain or a `not (a or b)` of plain operands, when the `assert` has no message and no comment and stands alone on its lines. The conditions are checked in the same order and stop at the first false one, as before, but the fix is unsafe, as in Ruff: the failing statement, its line and its message change, which a test of the test output may rely on.",
     differences:
-      "Ruff reports this in any file; peptalk looks at test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`). Ruff's fix splits an `and` chain one operand at a time; peptalk splits it completely and leaves a line with a trailing comment alone.",
+      "Ruff reports this in any file; peptalk looks at test functions (`def test*`) in test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`), not at preconditions in helpers and test doubles, and not at an assertion with a message (the message names one claim) or a guard followed by the check it guards (`assert g is not None and g.x == 1`, which pytest already reports operand by operand). Ruff's fix splits an `and` chain one operand at a time; peptalk splits it completely and leaves a line with a trailing comment alone.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("assert")) return {};
@@ -81,6 +104,9 @@ export default defineCheck({
         if (!test) return;
         const composite = composition(test);
         if (!composite) return;
+        // A message names the claim as one; a precondition in a helper or stub is not a test's check.
+        if (operands.length > 1 || !inTestFunction(statement)) return;
+        if (composite.kind === "and" && guardThenCheck(composite.parts)) return;
         let fix = null;
         if (
           composite.kind !== "mixed" &&
@@ -100,7 +126,7 @@ export default defineCheck({
         ctx.report({
           node: statement,
           message:
-            "Assertion combines several conditions: a failure will not say which one was false; use one `assert` each",
+            "Assertion checks several conditions at once: use one `assert` each, so a failure names the one that does not hold",
           fix,
         });
       },

@@ -10,7 +10,8 @@ import { checkSchema } from "../engine/config/schema.js";
 import { enabledChecks, runEngine } from "../engine/engine.js";
 import { isIncluded, type SourceFile } from "../engine/files.js";
 import { addedLinesByPath } from "../engine/house-style.js";
-import { isProjectFile, requiresPython, type ProjectInput } from "../engine/project.js";
+import { isProjectFile, type ProjectInput } from "../engine/project.js";
+import { declaredRequiresPythonOf } from "../engine/requires-python.js";
 import { entryPointFiles } from "../engine/pyproject.js";
 import { compareFindings } from "../engine/runner.js";
 import type { CheckFailure, Finding, HouseStyleFact, SkippedFile } from "../engine/types.js";
@@ -196,7 +197,7 @@ export async function reviewPullRequest(
   const fromBase = configFromBase(options.rawConfig, settingsFiles["pyproject.toml"], options.configIsOwnerDefault);
   const { config, errors } = resolveConfig(fromBase.raw, {
     rules: allChecks,
-    requiresPython: requiresPython(projectTexts["pyproject.toml"]),
+    requiresPython: declaredRequiresPythonOf(projectTexts),
   });
   const configErrors = [...options.configErrors, ...fromBase.errors, ...errors];
 

@@ -6,7 +6,9 @@ import { dirname, join, resolve } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { allChecks } from "../../checks/index.js";
 import { resolveConfig, type ConfigError, type ResolvedConfig } from "../engine/config/resolve.js";
-import { parseTomlFile, requiresPython } from "../engine/project.js";
+import { parseTomlFile } from "../engine/project.js";
+import { declaredRequiresPython } from "../engine/requires-python.js";
+import { installedMetadata } from "./installed-metadata.js";
 
 export const CONFIG_PATHS = [".github/peptalk.yml", ".github/peptalk.yaml"];
 
@@ -99,6 +101,16 @@ export function loadConfig(root: string, explicitPath?: string, pythonOverride?:
   } else if (pythonOverride !== undefined) {
     raw = { python: pythonOverride };
   }
-  const resolved = resolveConfig(raw, { rules: allChecks, requiresPython: requiresPython(pyproject) });
+  const readRoot = (name: string): string | undefined =>
+    existsSync(join(root, name)) && statSync(join(root, name)).isFile()
+      ? readFileSync(join(root, name), "utf8")
+      : undefined;
+  const declared = declaredRequiresPython({
+    pyproject,
+    setupCfg: readRoot("setup.cfg"),
+    setupPy: readRoot("setup.py"),
+    metadata: installedMetadata(root),
+  });
+  const resolved = resolveConfig(raw, { rules: allChecks, requiresPython: declared });
   return { config: resolved.config, errors: [...errors, ...resolved.errors], source };
 }

@@ -18,6 +18,8 @@ import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
 import { askedTasteRules, strictTypingReason, type HouseStyleOptions } from "./house-style.js";
 import { releaseTreesPeriodically } from "./memory.js";
+import { GENERATED_REASON, isGeneratedSource } from "./generated.js";
+import { versionAllowsRule } from "./version-advice.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -85,7 +87,7 @@ export function enabledChecks(
       const min = parsePythonVersion(check.minPython);
       if (min && compareVersions(input.config.python, min) < 0) return false;
     }
-    return true;
+    return versionAllowsRule(check.id, input.config.python, input.config.pythonSource !== "default");
   });
 }
 
@@ -142,6 +144,10 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     const decoded = decodeSource(file.content, config.maxFileSize);
     if (!decoded.ok) {
       skipped.push({ path: file.path, reason: decoded.reason });
+      continue;
+    }
+    if (isGeneratedSource(decoded.text)) {
+      skipped.push({ path: file.path, reason: GENERATED_REASON });
       continue;
     }
     contents.set(file.path, file.content);

@@ -114,11 +114,23 @@ export function isSuppressed(finding: SuppressibleFinding, comments: readonly Su
   return hit;
 }
 
+/**
+ * Codes of other linters that silence the same finding: a `# noqa` written for flake8-bugbear or
+ * pyflakes means what ours would. B902 (invalid first argument) covers pep8-naming's N805; pyflakes
+ * users silence a star import with F401, which on a star-import line is the F403 finding.
+ */
+const EQUIVALENT_CODES: Readonly<Record<string, readonly string[]>> = {
+  B902: ["N805"],
+  F401: ["F403"],
+};
+
 /** The target that silences the finding ("*" for a wildcard), or null. */
 function matches(targets: Set<string> | "*", finding: SuppressibleFinding): string | null {
   if (targets === "*") return "*";
   if (targets.has(finding.rule)) return finding.rule;
   const code = finding.codes.find((c) => targets.has(c));
   if (code) return code;
+  for (const target of targets)
+    if (EQUIVALENT_CODES[target.toUpperCase()]?.some((c) => finding.codes.includes(c))) return target;
   return finding.pylint?.find((name) => targets.has(name)) ?? null;
 }

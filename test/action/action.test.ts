@@ -9,8 +9,8 @@ import { runAction } from "../../src/action/main.js";
 import { API, mockNoOpenCheckRun, payload, REPO } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
-const SOURCE = "def f(x: object, items: list = []) -> bool:\n    return x == None\n";
-const PATCH = "@@ -0,0 +1,2 @@\n+def f(x: object, items: list = []) -> bool:\n+    return x == None";
+const SOURCE = "def f(x: object, items: list = []) -> bool:\n    return items.pop() == None\n";
+const PATCH = "@@ -0,0 +1,2 @@\n+def f(x: object, items: list = []) -> bool:\n+    return items.pop() == None";
 
 const eventDirs: string[] = [];
 afterAll(() => {

@@ -16,9 +16,9 @@ import {
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const SOURCE =
-  "import os\n\n\ndef old(x: int) -> bool:\n    return x == None\n\n\ndef new(y: int, items: list = []) -> object:\n    if not y in items:\n        return y != None\n";
+  "import os\n\n\ndef old(x: int) -> bool:\n    return x == None\n\n\ndef new(y: int, items: list = []) -> object:\n    if not y in items:\n        return items.pop() != None\n";
 const PATCH =
-  "@@ -3,3 +3,8 @@ import os\n \n def old(x):\n     return x == None\n+\n+\n+def new(y, items=[]):\n+    if not y in items:\n+        return y != None";
+  "@@ -3,3 +3,8 @@ import os\n \n def old(x):\n     return x == None\n+\n+\n+def new(y, items=[]):\n+    if not y in items:\n+        return items.pop() != None";
 
 type Files = Record<string, string>;
 

@@ -15,6 +15,26 @@ runCheckTable(check, {
       code: `${head}    assert c and d\n`,
       ruffDiffers: "pkg/module.py is not a test file: peptalk looks at tests only",
     },
+    {
+      code: `${head}    g = solve(f)\n    assert g is not None and simplify(g - g3) == 0\n`,
+      path,
+      ruffDiffers: "a guard and the check it guards are one claim",
+    },
+    {
+      code: `${head}    assert isinstance(a, F3.dtype) and a == 1\n`,
+      path,
+      ruffDiffers: "a guard and the check it guards are one claim",
+    },
+    {
+      code: "class Handler:\n    def get_content(self, path, start=None, end=None):\n        assert start is None and end is None\n",
+      path,
+      ruffDiffers: "a precondition in a test double, not a test's assertion",
+    },
+    {
+      code: `${head}    assert not (mv.v3 or mv.v4), "hasn't been upgraded yet"\n`,
+      path,
+      ruffDiffers: "one claim with its own message",
+    },
   ],
   invalid: [
     {
@@ -41,9 +61,9 @@ runCheckTable(check, {
     },
     {
       // A message, a comment, another statement on the line, a mixed `not (a or b and c)`: no fix.
-      code: `${head}    assert a and b, "msg"\n    assert a and b  # why\n    x = 1; assert a and b\n    if x: assert a and b\n    assert not (a or b and c)\n`,
+      code: `${head}    assert a and b  # why\n    x = 1; assert a and b\n    if x: assert a and b\n    assert not (a or b and c)\n`,
       path,
-      at: ["2:5-2:26", "3:5-3:19", "4:12-4:26", "5:11-5:25", "6:5-6:30"],
+      at: ["2:5-2:19", "3:12-3:26", "4:11-4:25", "5:5-5:30"],
       output: null,
     },
     {

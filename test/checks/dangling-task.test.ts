@@ -21,6 +21,10 @@ runCheckTable(check, {
       code: "import asyncio\nTASK = asyncio.ensure_future(work())\n",
       ruffDiffers: "a module-level name holds the task for good",
     },
+    {
+      code: "import asyncio\nasync def test_leak():\n    # Leave this running in the background\n    asyncio.create_task(coro())\n",
+      ruffDiffers: "a comment says the task is left on purpose",
+    },
   ],
   invalid: [
     {

@@ -10,6 +10,10 @@ runCheckTable(check, {
     "for k, v in d.items():\n    pass\n",
     "keys = d.keys()\n",
     "class M:\n    def keys(self):\n        return []\n    def f(self):\n        for k in self.keys():\n            pass\n",
+    {
+      code: 'def items(dictlike, getter):\n    if hasattr(dictlike, "items"):\n        return iter(dictlike.items())\n    elif hasattr(dictlike, "keys"):\n        return iter((key, getter(key)) for key in dictlike.keys())\n',
+      ruffDiffers: "a duck-typed mapping may iterate something else than its keys",
+    },
   ],
   invalid: [
     { code: "if k in d.keys():\n    pass\n", at: "1:4-1:17", output: "if k in d:\n    pass\n", safety: "unsafe" },

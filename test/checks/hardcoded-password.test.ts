@@ -14,12 +14,19 @@ runCheckTable(check, {
     "user = 'admin'\n",
     { code: "token_type = 'ws'\n", ruffDiffers: "`token` here is a parser's token" },
     { code: "password = 'hunter2'\n", path: "tests/test_login.py", ruffDiffers: "test fixtures hold fake credentials" },
+    { code: "NUMBER_TOKEN = r'[0-9@#.,E+]'\n", ruffDiffers: "a regular expression" },
+    { code: 'USR_NAME_OK_NEED_PASS = "331.1"\n', ruffDiffers: "a protocol reply code" },
+    { code: '_DEFAULT_TOKEN = "_sa_default"\n', ruffDiffers: "a sentinel" },
+    { code: "secret_key = 'abc123'\n", ruffDiffers: "too short to be a generated key" },
   ],
   invalid: [
     { code: "PASSWORD = 'hunter2'\n", at: "1:12-1:21" },
     { code: "DB_PASSWORD = 'x9!kq'\n", at: "1:15-1:22" },
-    { code: "secret_key = 'abc123'\n", at: "1:14-1:22" },
-    { code: "class C:\n    def __init__(self):\n        self.api_token = 'ghp_123'\n", at: "3:26-3:35" },
+    { code: "secret_key = 'k3J9sLq0Zx81PwQa72Vb'\n", at: "1:14-1:36" },
+    {
+      code: "class C:\n    def __init__(self):\n        self.api_token = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'\n",
+      at: "3:26-3:68",
+    },
     { code: "settings['password'] = 'letmein'\n", at: "1:24-1:33" },
   ],
 });

@@ -13,6 +13,14 @@ runCheckTable(check, {
     "def mktemp():\n    return 1\nmktemp()\n",
     "import tempfile\ntempfile.mkdtemp()\n",
     "s = 'tempfile.mktemp()'\n",
+    {
+      code: "import tempfile\naddress = tempfile.mktemp(prefix=r'\\\\.\\pipe\\python-pipe-', dir='')\n",
+      ruffDiffers: "a Windows pipe name, not a file",
+    },
+    {
+      code: "import tempfile\naddress = tempfile.mktemp(prefix=r'\\\\.\\pipe\\python-pipe-{:d}-'.format(os.getpid()))\n",
+      ruffDiffers: "a Windows pipe name built from a literal",
+    },
   ],
   invalid: [
     { code: "import tempfile\ntempfile.mktemp()\n", at: "2:1-2:18" },
@@ -20,5 +28,10 @@ runCheckTable(check, {
     { code: "import tempfile as tf\np = tf.mktemp()\n", at: "2:5-2:16" },
     { code: "import tempfile\ndef f():\n    return open(tempfile.mktemp(), 'w')\n", at: "3:17-3:34" },
     { code: "import tempfile\nx = [tempfile.mktemp() for _ in range(3)]\n", at: "2:6-2:23" },
+    {
+      code: "import tempfile\ndef serve(reactor, f):\n    path = tempfile.mktemp()\n    reactor.listenUNIX(path, f)\n",
+      at: "3:12-3:29",
+      message: "inside a private `tempfile.mkdtemp()` directory",
+    },
   ],
 });

@@ -8,6 +8,14 @@ runCheckTable(check, {
     "ok = isinstance(x, int) and isinstance(x, str)\n",
     "def isinstance(a, b):\n    return 1\nok = isinstance(x, int) or isinstance(x, str)\n",
     "ok = isinstance(x, int) or x is None\n",
+    {
+      code: "ok = isinstance(o, CoroutineType) or isinstance(o, GeneratorType) and bool(flags) or isinstance(o, Awaitable)\n",
+      ruffDiffers: "merging moves the slow ABC check across the compound clause",
+    },
+    {
+      code: "ok = (\n    isinstance(params, (tuple, dict, immutabledict))\n    # only do abc.__instancecheck__ for Mapping after we've checked for plain dictionaries\n    or isinstance(params, Mapping)\n)\n",
+      ruffDiffers: "a comment explains the split",
+    },
   ],
   invalid: [
     {

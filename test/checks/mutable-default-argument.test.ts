@@ -16,19 +16,61 @@ runCheckTable(check, {
     },
     "from typing import Optional, Sequence\ndef f(a: Optional[Sequence[int]] = []):\n    pass\n",
     "from collections.abc import Mapping\ndef f(a: Mapping[str, int] | None = {}):\n    pass\n",
+    {
+      code: "def _make_key(args, kwds, typed, kwd_mark=(object(),), fasttypes={int, str}, tuple=tuple, type=type, len=len):\n    if len(args) == 1 and type(args[0]) in fasttypes:\n        return args[0]\n    return tuple(args)\n",
+      ruffDiffers: "bind-as-local idiom: the default is only read",
+    },
+    {
+      code: "def request(self, method, url, body=None, headers={}, *, encode_chunked=False):\n    for name, value in headers.items():\n        self.putheader(name, value)\n    self.send(len(headers))\n",
+      ruffDiffers: "the default is only read: never changed",
+    },
+    {
+      code: "def formatargspec(args, kwonlydefaults={}, annotations={}):\n    if kwonlydefaults and args[0] in kwonlydefaults:\n        return ', '.join(annotations)\n    return str(annotations.get('return'))\n",
+      ruffDiffers: "the defaults are only read",
+    },
+    {
+      code: "class Printer:\n    def __init__(self, settings={}):\n        super().__init__(settings)\n        self.funcs = dict(settings.get('user_functions', {}))\n",
+      ruffDiffers: "only handed to a call that reads it",
+    },
+    {
+      code: "def __new__(cls, base_dims, dimensional_dependencies={}):\n    dimensional_dependencies = dict(dimensional_dependencies)\n    dimensional_dependencies[cls] = 1\n    return dimensional_dependencies\n",
+      ruffDiffers: "copied first: later uses are the copy",
+    },
+    {
+      code: "def evalf_sum(term0):\n    def summand(k, _term=[term0]):\n        _term[0] *= k\n        return _term[0]\n    return summand\n",
+      ruffDiffers: "a nested def's default is a per-call accumulator",
+    },
+    {
+      code: "def _respond(self, answers=[], authority=[]):\n    for section, data in [(self.answers, answers), (self.authority, authority)]:\n        for item in data:\n            section.append(item)\n",
+      ruffDiffers: "only read through a container looped over at once",
+    },
+    {
+      code: "def reduce(inequalities, symbols=[]):\n    if not iterable(symbols):\n        symbols = [symbols]\n    old = symbols\n    return solve(inequalities, set(old))\n",
+      ruffDiffers: "rebound and aliased, never mutated",
+    },
   ],
   invalid: [
-    { code: "def f(a=[]):\n    pass\n", at: "1:9-1:11" },
-    { code: "def f(a, b={}, *, c=set()):\n    pass\n", at: ["1:12-1:14", "1:21-1:26"] },
-    { code: "def f(a=[x for x in range(3)], b=dict(k=1)):\n    pass\n", at: ["1:9-1:30", "1:34-1:43"] },
-    { code: "import collections\ndef f(a=collections.defaultdict(list)):\n    pass\n", at: "2:9-2:38" },
     {
-      code: "from collections import deque\nclass A:\n    async def m(self, q=deque()):\n        pass\n",
+      code: "def get_default_values(parsed, default_values={}):\n    if not isinstance(parsed, list):\n        return default_values\n    default_values[parsed[0]] = 1\n    return default_values\n",
+      at: "1:47-1:49",
+    },
+    { code: "def f(a=[]):\n    a.append(1)\n", at: "1:9-1:11" },
+    { code: "def f(a, b={}, *, c=set()):\n    b[a] = 1\n    return c\n", at: ["1:12-1:14", "1:21-1:26"] },
+    {
+      code: "def f(a=[x for x in range(3)], b=dict(k=1)):\n    a += [1]\n    b.clear()\n",
+      at: ["1:9-1:30", "1:34-1:43"],
+    },
+    {
+      code: "import collections\ndef f(a=collections.defaultdict(list)):\n    a[1].append(2)\n    return a\n",
+      at: "2:9-2:38",
+    },
+    {
+      code: "from collections import deque\nclass A:\n    async def m(self, q=deque()):\n        self.q = q\n",
       at: "3:25-3:32",
     },
-    { code: "def f(a: list = []):\n    pass\n", at: "1:17-1:19" },
+    { code: "def f(a: list = []):\n    b = a\n    b.append(1)\n", at: "1:17-1:19" },
     {
-      code: "from typing import Sequence, Union\ndef f(a: Union[Sequence[int], list] = ([])):\n    pass\n",
+      code: "from typing import Sequence, Union\ndef f(a: Union[Sequence[int], list] = ([])):\n    yield a\n",
       at: "2:40-2:42",
     },
   ],

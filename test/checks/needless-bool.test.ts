@@ -8,6 +8,26 @@ runCheckTable(check, {
     "def f(x):\n    if x:\n        return True\n    elif y:\n        return False\n    return False\n",
     "def f(x):\n    if x:\n        return 1\n    return 0\n",
     "def f(x):\n    if x:\n        return True\n    log()\n    return False\n",
+    {
+      code: 'def valid(text):\n    if IPV4_RE.search(text):\n        return False\n    if text == "":\n        return False\n    if text[0] == ".":\n        return False\n    return True\n',
+      ruffDiffers: "the last guard of a chain: folding it breaks the parallel",
+    },
+    {
+      code: "def f(self):\n    if self._over_ssl:\n        # Prevent a warning about an unclosed transport\n        return False\n    return True\n",
+      ruffDiffers: "the branch explains the protocol value in a comment",
+    },
+    {
+      code: "def f(x):\n    if x:  # why\n        return True\n    return False\n",
+      ruffDiffers: "a comment on the branch",
+    },
+    {
+      code: "def _callable(obj):\n    if isinstance(obj, type):\n        return True\n    if isinstance(obj, (staticmethod, classmethod)):\n        return _callable(obj.__func__)\n    if getattr(obj, '__call__', None) is not None:\n        return True\n    return False\n",
+      ruffDiffers: "the last step of a cascade of early returns",
+    },
+    {
+      code: "def f(self, bind):\n    if isinstance(self.dialect, str):\n        if self.dialect != bind.name:\n            return False\n    elif bind.name not in self.dialect:\n        return False\n    if self.callable_ is not None and not self.callable_(self):\n        return False\n    return True\n",
+      ruffDiffers: "the last step of a cascade of early returns",
+    },
   ],
   invalid: [
     {
@@ -98,6 +118,28 @@ runCheckTable(check, {
       at: "5:5-7:17",
       output: null,
     },
-    { code: "def f(x):\n    if x:  # why\n        return True\n    return False\n", at: "2:5-4:17", output: null },
+    // The message quotes the whole condition, never `...`.
+    {
+      code: "def f(url):\n    if (url.database and url.database != ':memory:') and (\n        url.query):\n        return True\n    else:\n        return False\n",
+      at: "2:5-6:21",
+      message:
+        "Return the condition directly: `return bool((url.database and url.database != ':memory:') and ( url.query))`",
+      output: "def f(url):\n    return bool((url.database and url.database != ':memory:') and (\n        url.query))\n",
+      safety: "safe",
+    },
+    {
+      code: 'def f(self):\n    if requireModule("sqlite3") is None:\n        return False\n    else:\n        return True\n',
+      at: "2:5-5:20",
+      message: 'Return the condition directly: `return requireModule("sqlite3") is not None`',
+      output: 'def f(self):\n    return requireModule("sqlite3") is not None\n',
+      safety: "safe",
+    },
+    {
+      code: "def f(self):\n    if self.tag == '':\n        return False\n    return True\n",
+      at: "2:5-4:16",
+      message: "`return self.tag != ''`",
+      output: "def f(self):\n    return self.tag != ''\n",
+      safety: "unsafe",
+    },
   ],
 });

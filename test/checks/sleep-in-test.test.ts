@@ -28,6 +28,14 @@ runCheckTable(check, {
       path,
     },
     { code: "import time\ndef test_a():\n    time.sleep(1)\n" },
+    {
+      code: "import time\ndef test_rmtree(self):\n    try:\n        shutil.rmtree(path)\n    except OSError:\n        # its lock on these files is not guaranteed to be released. Sleep and try again (once).\n        time.sleep(1)\n        shutil.rmtree(path)\n",
+      path,
+    },
+    {
+      code: "import time\ndef test_b():\n    run()\n    time.sleep(1)  # the OS needs a tick to release the port\n",
+      path,
+    },
   ],
   invalid: [
     {

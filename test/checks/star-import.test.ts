@@ -9,6 +9,15 @@ runCheckTable(check, {
     "s = 'from os import *'\n",
     "# from os import *\nx = 1\n",
     { code: "from typing import *\n", path: "pkg/module.pyi", ruffDiffers: "a stub re-exports with a star import" },
+    {
+      code: "from babel.messages.catalog import *\n",
+      path: "babel/messages/__init__.py",
+      ruffDiffers: "a package re-exports its modules",
+    },
+    {
+      code: "from sympy.testing.pytest import *  # noqa:F401\n",
+      ruffDiffers: "pyflakes' F401 on a star import is honoured as F403",
+    },
   ],
   invalid: [
     { code: "from os import *\n", at: "1:1-1:17" },

@@ -15,6 +15,39 @@ runCheckTable(check, {
     { code: "import pytest\n@pytest.mark.skip(reason='later')\ndef test_f():\n    run()\n", path },
     { code: "def test_g(snapshot):\n    snapshot.match(run())\ndef test_i(benchmark):\n    benchmark(run)\n", path },
     { code: "def test_j():\n    run()  # must not raise\ndef test_no_crash_on_empty():\n    run([])\n", path },
+    // A context-manager assertion helper fails the test itself.
+    { code: "def test_deprecated_set():\n    with warns_deprecated_sympy():\n        lambdify({x, y}, x + y)\n", path },
+    {
+      code: "class T(AsyncTestCase):\n    def test_bad(self):\n        with ExpectLog(gen_log, 'Malformed'):\n            self.fetch('/')\n",
+      path,
+    },
+    // A helper module run by another test, which asserts on its output.
+    {
+      code: "import unittest\nclass TestWarnings(unittest.TestCase):\n    def test_warning(self):\n        warnings.warn('uw')\n",
+      path: "unittest/test/_test_warnings.py",
+    },
+    // Twisted trial waits for a returned Deferred; its callbacks assert.
+    {
+      code: "class T(unittest.TestCase):\n    def testAuthenticateAPOP(self):\n        resp = md5(self.P.magic).hexdigest()\n        return self.P.authenticateUserAPOP('user', resp).addCallback(self._cbAuthenticateAPOP)\n",
+      path,
+    },
+    {
+      code: "def test_reset_mock_recursion(self):\n    mock = Mock()\n    mock.return_value = mock\n    # used to cause recursion\n    mock.reset_mock()\n",
+      path,
+    },
+    {
+      code: "def test_default_constructor(self):\n    # This test ensures that no more required parameters slip in.\n    HTTPServerRequest(uri='/')\n",
+      path,
+    },
+    // A deliberate no-raise test, in its name or a comment.
+    {
+      code: "class T:\n    def test_stop_twice(self):\n        server.stop()\n        server.stop()\n",
+      path,
+    },
+    {
+      code: "def test_reset():\n    reset()\n    # reset() again, and nothing should happen\n    reset()\n",
+      path,
+    },
     // A TestCase nested in a test class is a fixture: unittest collects module-level classes only.
     {
       code:

@@ -10,6 +10,11 @@ runCheckTable(check, {
     "[x for y in z for x in y]\n",
     "def f(list):\n    return [x for x in y]\n",
     "async def f():\n    return [x async for x in y]\n",
+    {
+      code: "def test_iter(self):\n    f1 = self.open()\n    line1 = next(f1)\n    line2 = f1.__next__()\n    lines = [line for line in f1]\n    self.assertEqual(lines, [])\n",
+      path: "tests/test_mock.py",
+      ruffDiffers: "the test exercises the iteration protocol",
+    },
   ],
   invalid: [
     {
@@ -36,5 +41,21 @@ runCheckTable(check, {
       safety: "safe",
     },
     { code: "a = [x for x in y  # all of them\n]\n", at: "1:5-2:2", output: null },
+    // The message quotes the iterable exactly, never `list(...)`.
+    {
+      code: "excluded.extend([x for x in versions[versions.index(newest):]])\n",
+      at: "1:17-1:63",
+      message: "Unnecessary list comprehension: use `list(versions[versions.index(newest):])`",
+      output: "excluded.extend(list(versions[versions.index(newest):]))\n",
+      safety: "safe",
+    },
+    // Outside tests, or without `next()`, it is reported as usual.
+    {
+      code: "def test_iter(self):\n    f1 = self.open()\n    lines = [line for line in f1]\n    self.assertEqual(lines, [])\n",
+      path: "tests/test_mock.py",
+      at: "3:13-3:34",
+      output: "def test_iter(self):\n    f1 = self.open()\n    lines = list(f1)\n    self.assertEqual(lines, [])\n",
+      safety: "safe",
+    },
   ],
 });

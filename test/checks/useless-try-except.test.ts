@@ -8,6 +8,14 @@ runCheckTable(check, {
     "try:\n    x()\nexcept ValueError as e:\n    raise TypeError() from e\n",
     "try:\n    x()\nexcept ValueError as e:\n    raise other\n",
     "try:\n    x()\nfinally:\n    cleanup()\n",
+    {
+      code: "try:\n    x()\nexcept ValueError:\n    raise  # keep going\n",
+      ruffDiffers: "a comment in the handler",
+    },
+    {
+      code: "try:\n    s = text.encode(enc)\nexcept UnicodeError:\n    # TODO - add error checking\n    raise\n",
+      ruffDiffers: "a placeholder with a TODO",
+    },
   ],
   invalid: [
     { code: "try:\n    x()\nexcept ValueError:\n    raise\n", at: "3:1-4:10" },
@@ -20,7 +28,11 @@ runCheckTable(check, {
       code: "def f():\n    try:\n        return g()\n    except OSError:\n        raise\n    finally:\n        close()\n",
       at: "4:5-5:14",
     },
-    { code: "try:\n    x()\nexcept ValueError:\n    raise  # keep going\n", at: "3:1-4:10" },
+    {
+      code: "def f(cursor):\n    try:\n        val = cursor.fetchone()[0]\n    except:\n        raise\n    else:\n        return bool(val)\n    finally:\n        cursor.close()\n",
+      at: "4:5-5:14",
+      message: "move the `else:` body to the end of the `try:` body",
+    },
     { code: "try:\n    x()\nexcept ValueError as e:\n    raise (e)\n", at: "3:1-4:14" },
     { code: "try:\n    x()\nexcept ValueError:\n    raise\n    cleanup()\n", at: "3:1-5:14" },
   ],

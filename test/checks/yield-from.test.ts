@@ -12,6 +12,12 @@ runCheckTable(check, {
       code: "async def f():\n    for x in y:\n        yield x\n",
       ruffDiffers: "`yield from` is not allowed in async generators",
     },
+    // `yield from nexts` would yield the functions, not their results.
+    "def f(nexts):\n    for nxt in nexts:\n        yield nxt()\n",
+    {
+      code: "def f(x):\n    # no yield from in 2.7\n    for el in collect(x):\n        yield el\n",
+      ruffDiffers: "a comment explains the loop",
+    },
   ],
   invalid: [
     { code: "def f():\n    for x in y:\n        yield x\n", at: "2:5-3:16" },

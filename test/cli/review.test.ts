@@ -29,7 +29,7 @@ function repoWithBranch(): string {
   git(root, "checkout", "-qb", "feature");
   writeFileSync(
     join(root, "app.py"),
-    "def old(x: object) -> bool:\n    return x == None\n\n\ndef new(y: object, items: list = []) -> object:\n    if not y in items:\n        return y\n",
+    "def old(x: object) -> bool:\n    return x == None\n\n\ndef new(y: object, items: list = []) -> object:\n    if not y in items:\n        return items\n",
   );
   git(root, "commit", "-qam", "feature");
   return root;

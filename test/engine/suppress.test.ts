@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import noneComparison from "../../checks/idioms/none-comparison.js";
+import selfFirstArgument from "../../checks/naming/self-first-argument.js";
+import starImport from "../../checks/idioms/star-import.js";
 import { analyzeFile } from "../../src/engine/runner.js";
 
 const options = { python: [3, 9] as const, isTestFile: false, project: null, severities: {} };
@@ -26,5 +28,25 @@ describe("suppression comments", () => {
     ["noqa on the last line of a multi-line finding", "a = (x ==\n  None)  # noqa: E711\n", []],
   ])("%s", (_name, source, expected) => {
     expect(lines(source)).toEqual(expected);
+  });
+});
+
+describe("noqa with another linter's equivalent code", () => {
+  const rulesOn = (source: string, check: typeof starImport | typeof selfFirstArgument): number[] =>
+    analyzeFile("m.py", source, [check], options).findings.map((f) => f.line);
+
+  it.each([
+    ["F401 on a star import silences F403", "from os.path import *  # noqa: F401\n", []],
+    ["F403 itself", "from os.path import *  # noqa:F403\n", []],
+    ["an unrelated code does not", "from os.path import *  # noqa: E501\n", [1]],
+  ])("star-import: %s", (_name, source, expected) => {
+    expect(rulesOn(source, starImport)).toEqual(expected);
+  });
+
+  it.each([
+    ["B902 silences N805", "class A:\n    def f(__self,  # noqa: B902\n          x):\n        return x\n", []],
+    ["without it the finding stays", "class A:\n    def f(__self,\n          x):\n        return x\n", [2]],
+  ])("self-first-argument: %s", (_name, source, expected) => {
+    expect(rulesOn(source, selfFirstArgument)).toEqual(expected);
   });
 });

@@ -10,9 +10,9 @@ import { Reparser } from "../../src/planner/reparse.js";
 import { hazards } from "../helpers/markdown.js";
 
 const NEW =
-  "import os\n\n\ndef old(x: int) -> bool:\n    return x == None\n\n\ndef new(y: int, items: list = []) -> object:\n    if not y in items:\n        return y != None\n";
+  "import os\n\n\ndef old(x: int) -> bool:\n    return x == None\n\n\ndef new(y: int, items: list = []) -> object:\n    if not y in items:\n        return items.pop() != None\n";
 const PATCH =
-  "@@ -3,3 +3,8 @@ import os\n \n def old(x):\n     return x == None\n+\n+\n+def new(y, items=[]):\n+    if not y in items:\n+        return y != None";
+  "@@ -3,3 +3,8 @@ import os\n \n def old(x):\n     return x == None\n+\n+\n+def new(y, items=[]):\n+    if not y in items:\n+        return items.pop() != None";
 
 async function plan(
   raw: unknown = {},
