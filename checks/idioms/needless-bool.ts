@@ -182,7 +182,7 @@ export default defineCheck({
         const shown = oneLine(result ? result.expression : ctx.text(condition));
         ctx.report({
           range,
-          message: `Return the condition directly: ${quoteCode(`return ${shown}`)}`,
+          message: `Return the condition directly: ${quoteCode(`return ${shown}`, 120)}`,
           fix: !result
             ? null
             : {

@@ -33,7 +33,7 @@ runCheckTable(check, {
     {
       code: "def f(a, b):\n    if a.is_valid_for(b) and b.allows(a):\n        return True\n    return False\n",
       at: "2:5-4:17",
-      message: "Return the condition `bool(a.is_valid_for(b) and b.allows(a))` directly",
+      message: "Return the condition directly: `return bool(a.is_valid_for(b) and b.allows(a))`",
       output: "def f(a, b):\n    return bool(a.is_valid_for(b) and b.allows(a))\n",
     },
     {
