@@ -480,7 +480,8 @@ export default defineCheck({
   id: "test-without-assertion",
   codes: [],
   category: "testing",
-  severity: "warning",
+  // Off by default: on mature code its findings were mostly deliberate (docs/precision.md).
+  severity: "off",
   type: "bug",
   fix: "never",
   appliesTo: "tests",
