@@ -86,7 +86,8 @@ export default defineCheck({
   id: "silent-except",
   codes: ["S110"],
   category: "idioms",
-  severity: "warning",
+  // Off by default: on the judged corpus its findings were mostly deliberate (docs/precision.md).
+  severity: "off",
   type: "bug",
   fix: "never",
   docs: {

@@ -65,7 +65,8 @@ export default defineCheck({
   codes: ["S307", "S102"],
   pylint: ["eval-used", "exec-used"],
   category: "security",
-  severity: "warning",
+  // Off by default: on the judged corpus its findings were mostly deliberate (docs/precision.md).
+  severity: "off",
   type: "bug",
   fix: "never",
   // Tests exec code, unpickle and shell out on purpose, on inputs they wrote themselves.

@@ -38,7 +38,7 @@ export interface BullQueueOptions {
 }
 
 export const QUEUE_NAME = "peptalk-reviews";
-/** Completed jobs are kept this long, so a redelivery of a finished review is recognised. */
+/** Finished jobs are kept this long, for inspection. */
 const KEEP_COMPLETED_SECONDS = 24 * 3600;
 /** A job waiting for its pull request's lock looks again after this long. */
 const LOCK_RETRY_MS = 2000;
@@ -83,8 +83,9 @@ export class BullQueue implements ReviewQueue {
     await this.redis.set(this.latestKey(job), job.headSha, "EX", 7 * 24 * 3600);
     const existing = await this.queue.getJob(id);
     if (existing) {
-      // A review that failed for good may be asked for again (GitHub's redeliver button).
-      if (!(await existing.isFailed())) return { id, added: false };
+      // A finished review (done, or failed for good) may be asked for again: a re-run, or
+      // GitHub's redeliver button. One still queued or running is the same job.
+      if (await this.isPending(id)) return { id, added: false };
       await existing.remove().catch(() => undefined);
     }
     const added = await this.queue.add("review", job, {
@@ -95,6 +96,13 @@ export class BullQueue implements ReviewQueue {
       removeOnFail: { age: KEEP_COMPLETED_SECONDS },
     });
     return { id: added.id ?? id, added: true };
+  }
+
+  async isPending(id: string): Promise<boolean> {
+    const job = await this.queue.getJob(id);
+    if (!job) return false;
+    const state = await job.getState();
+    return state !== "completed" && state !== "failed" && state !== "unknown";
   }
 
   startWorker(processor: ReviewProcessor): void {

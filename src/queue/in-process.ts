@@ -38,8 +38,6 @@ interface Entry {
   notBefore: number;
 }
 
-const REMEMBERED_DONE = 5000;
-
 export function defaultBackoff(attempt: number): number {
   return 1000 * 4 ** (attempt - 1);
 }
@@ -48,8 +46,6 @@ export class InProcessQueue implements ReviewQueue {
   readonly backend = "in-process" as const;
   private readonly waiting: Entry[] = [];
   private readonly running = new Map<string, { entry: Entry; done: Promise<void> }>();
-  /** Job ids that completed, so a redelivery of a finished review is not run again. */
-  private readonly done = new Set<string>();
   private processor: ReviewProcessor | null = null;
   private stopping = false;
   private readonly abort = new AbortController();
@@ -60,7 +56,7 @@ export class InProcessQueue implements ReviewQueue {
   async enqueue(job: ReviewJob): Promise<EnqueueResult> {
     const id = reviewJobId(job);
     if (this.stopping) throw new Error("peptalk is shutting down; the delivery can be redelivered");
-    if (this.done.has(id) || this.running.has(id) || this.waiting.some((e) => e.id === id)) return { id, added: false };
+    if (await this.isPending(id)) return { id, added: false };
     if (this.waiting.length >= (this.options.maxQueued ?? 1000))
       throw new Error(`the review queue is full (${this.waiting.length} waiting); redeliver later`);
     // An older head of the same pull request that has not started is dropped.
@@ -75,6 +71,18 @@ export class InProcessQueue implements ReviewQueue {
     this.waiting.push({ id, job, attempt: 1, notBefore: 0 });
     this.pump();
     return { id, added: true };
+  }
+
+  async isPending(id: string): Promise<boolean> {
+    return this.running.has(id) || this.waiting.some((e) => e.id === id);
+  }
+
+  /** Resolves once nothing is queued or running (tests, and a drain before exit). */
+  async idle(): Promise<void> {
+    while (this.waiting.length > 0 || this.running.size > 0) {
+      await Promise.all([...this.running.values()].map((r) => r.done));
+      if (this.running.size === 0 && this.waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   startWorker(processor: ReviewProcessor): void {
@@ -139,7 +147,6 @@ export class InProcessQueue implements ReviewQueue {
       signal: this.abort.signal,
     }).then(
       () => {
-        this.remember(entry.id);
         this.options.onEvent?.({ type: "completed", job: entry.job, seconds: (Date.now() - started) / 1000 });
       },
       (error: unknown) => {
@@ -158,10 +165,5 @@ export class InProcessQueue implements ReviewQueue {
         this.pump();
       }),
     });
-  }
-
-  private remember(id: string): void {
-    if (this.done.size >= REMEMBERED_DONE) this.done.delete(this.done.values().next().value!);
-    this.done.add(id);
   }
 }

@@ -62,6 +62,11 @@ export interface QueueCounts {
 export interface ReviewQueue {
   readonly backend: "in-process" | "bullmq";
   enqueue(job: ReviewJob): Promise<EnqueueResult>;
+  /**
+   * The job is queued or running. (A finished job is not pending: a re-run of the same head
+   * reviews it again; a redelivery of a delivery that succeeded is recognised by its id.)
+   */
+  isPending(id: string): Promise<boolean>;
   /** Start taking jobs (the worker role). */
   startWorker(processor: ReviewProcessor): void;
   /** Stop taking jobs, let running ones finish within `graceMs`, then abandon the rest. */

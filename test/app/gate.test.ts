@@ -23,6 +23,7 @@ import {
   payload,
   REPO,
 } from "../helpers/app.js";
+import { whenIdle } from "../helpers/app.js";
 import { runCli, tempTree } from "../helpers/cli.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -58,7 +59,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[]; blo
   const scope = nock(API);
   mockAuth(scope);
   noOpenCheckRun(scope, HEAD);
-  scope.post(`${REPO}/check-runs`, (b) => b.head_sha === HEAD && b.status === "in_progress").reply(201, { id: 7 });
+  scope.post(`${REPO}/check-runs`, (b) => b.head_sha === HEAD && b.status === "queued").reply(201, { id: 7 });
   if (s.config === undefined) mockNoConfig(scope);
   else if (s.config !== null) mockConfig(scope, s.config);
   scope
@@ -156,6 +157,7 @@ async function deliver(
   id = deliveryId(),
 ): Promise<void> {
   await probot.receive({ id, name: event, payload: body } as never);
+  await whenIdle(probot);
 }
 
 /** The example PR #2 at HEAD on BASE. */
