@@ -167,3 +167,4 @@ export class InProcessQueue implements ReviewQueue {
     });
   }
 }
+

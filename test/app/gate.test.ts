@@ -23,16 +23,14 @@ import {
   payload,
   REPO,
 } from "../helpers/app.js";
-import { whenIdle } from "../helpers/app.js";
 import { runCli, tempTree } from "../helpers/cli.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const OWN_ERROR = "peptalk failed (its own error, not a problem in this pull request)";
-/** A new function with a mutable default (error) and two `== None` (warnings): the gate fails. */
-// Three bug-rule findings: B006 (error), E721 and E711 (warnings).
+/** Three bug-rule findings: a mutated mutable default (error), E721 and E711 (warnings): the gate fails. */
 const SOURCE =
-  "def new(y: int, items: list = []) -> object:\n    if type(y) == type(items):\n        return y != None\n";
+  "def new(y: int, items: list = []) -> object:\n    if type(y) == type(items):\n        return items.pop() != None\n";
 const PATCH = `@@ -0,0 +1,3 @@\n${SOURCE.trimEnd()
   .split("\n")
   .map((l) => `+${l}`)
@@ -59,7 +57,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[]; blo
   const scope = nock(API);
   mockAuth(scope);
   noOpenCheckRun(scope, HEAD);
-  scope.post(`${REPO}/check-runs`, (b) => b.head_sha === HEAD && b.status === "queued").reply(201, { id: 7 });
+  scope.post(`${REPO}/check-runs`, (b) => b.head_sha === HEAD && b.status === "in_progress").reply(201, { id: 7 });
   if (s.config === undefined) mockNoConfig(scope);
   else if (s.config !== null) mockConfig(scope, s.config);
   scope
@@ -157,7 +155,6 @@ async function deliver(
   id = deliveryId(),
 ): Promise<void> {
   await probot.receive({ id, name: event, payload: body } as never);
-  await whenIdle(probot);
 }
 
 /** The example PR #2 at HEAD on BASE. */

@@ -4,13 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import { API, createProbot, deliveryId, mockAuth, mockNoConfig, nock, payload, REPO } from "../helpers/app.js";
-import { whenIdle } from "../helpers/app.js";
 import { withRequestPolicy, type GitHubClient } from "../../src/app/github.js";
 import { hazards } from "../helpers/markdown.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
-const SOURCE = "def f(y: int, items: list = []) -> object:\n    if not y in items:\n        return y != None\n";
+const SOURCE =
+  "def f(y: int, items: list = []) -> object:\n    if not y in items:\n        return items.pop() != None\n";
 const PATCH = `@@ -0,0 +1,3 @@\n${SOURCE.trimEnd()
   .split("\n")
   .map((l) => `+${l}`)
@@ -128,7 +128,6 @@ afterEach(() => {
 
 async function deliverOpened(): Promise<void> {
   await probot.receive({ id: deliveryId(), name: "pull_request", payload: payload("pull_request", "opened") } as never);
-  await whenIdle(probot);
 }
 
 describe("GitHub requests: timeouts and retries", () => {

@@ -12,7 +12,6 @@ import {
   payload,
   REPO,
 } from "../helpers/app.js";
-import { whenIdle } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -73,7 +72,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
   scope
     .post(
       `${REPO}/check-runs`,
-      (b) => b.name === "peptalk" && b.head_sha === HEAD && b.status === "queued" && b.external_id === "pr:2",
+      (b) => b.name === "peptalk" && b.head_sha === HEAD && b.status === "in_progress" && b.external_id === "pr:2",
     )
     .reply(201, { id: 7 });
   if (s.config === undefined) mockNoConfig(scope);
@@ -120,7 +119,6 @@ async function deliver(
   body: Record<string, unknown>,
 ): Promise<void> {
   await probot.receive({ id: deliveryId(), name: event, payload: body } as never);
-  await whenIdle(probot);
 }
 
 function prOpened(): Record<string, any> {

@@ -46,28 +46,14 @@ export function deliveryId(): string {
   return `delivery-${++deliveries}-${Date.now()}`;
 }
 
-/**
- * The installation token every handler starts with, and the PATCH a worker sends when it takes a
- * queued review (status in_progress, nothing else): answered whenever it comes.
- */
+/** The installation token every handler starts with. */
 export function mockAuth(scope: nock.Scope): nock.Scope {
   // Probot caches the token for an hour, so a second delivery may not ask again.
-  scope
-    .patch(
-      new RegExp(`^${REPO}/check-runs/\\d+$`),
-      (b) => b.status === "in_progress" && b.conclusion === undefined && b.output === undefined,
-    )
-    .optionally()
-    .times(20)
-    .reply(200, {});
   return scope
     .post("/app/installations/1/access_tokens")
     .optionally()
     .reply(201, { token: "test-token", permissions: {} });
 }
-
-/** Waits until the app's review queue has run every job the deliveries queued. */
-export { whenIdle } from "../../src/app/index.js";
 
 /** `.github/peptalk.yml`: absent in the repo and in the owner's `.github` repo (Probot's lookup). */
 export function mockNoConfig(scope: nock.Scope): nock.Scope {
