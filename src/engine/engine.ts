@@ -15,6 +15,7 @@ import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
 import { releaseTreesPeriodically } from "./memory.js";
+import { fileKey, groupByPath, runKey, type ResultCache } from "./cache.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -27,6 +28,8 @@ export interface EngineInput {
   /** "auto" (default): threads when there are many files. */
   threads?: "auto" | number;
   onProgress?: (done: number, total: number) => void;
+  /** Per-file results of earlier runs (`peptalk check`): only files that miss are analysed. */
+  cache?: ResultCache;
 }
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -90,7 +93,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
 
   const outside = config.respectRuffConfig ? readOutsideSettings(input.project?.files ?? {}) : readOutsideSettings({});
   const skipped: EngineResult["skipped"] = [];
-  const jobs: FileJob[] = [];
+  let jobs: FileJob[] = [];
   const contents = new Map<string, string | Uint8Array>();
   for (const file of input.files) {
     if (!isIncluded(file.path, config.include, config.exclude)) continue;
@@ -113,6 +116,18 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const project = createProjectContext(projectInput, contents);
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
+  const analysed = jobs.map((j) => j.path);
+  const { jobs: misses, keys } = takeCached(input.cache, jobs, findings, {
+    buildKey: input.cache?.buildKey ?? "",
+    config,
+    select: input.select,
+    ignore: input.ignore,
+    checks: fileChecks,
+    severities,
+    project: projectInput,
+  });
+  const fromCache = findings.length;
+  jobs = misses;
   const threadCount = chooseThreads(input.threads ?? "auto", jobs.length);
   const options = { python: config.python, severities, reportUnusedSuppressions: config.reportUnusedSuppressions };
   if (threadCount > 1 && workerUrl()) {
@@ -146,6 +161,15 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     }
   }
 
+  if (input.cache) {
+    const fresh = groupByPath(
+      jobs.map((j) => j.path),
+      findings.slice(fromCache),
+      failures,
+    );
+    for (const [path, result] of fresh) input.cache.put(path, keys.get(path)!, result);
+  }
+
   const projectResult = runProjectChecks(projectChecks, project, config, severities);
   findings.push(...projectResult.findings);
   failures.push(...projectResult.failures);
@@ -154,7 +178,30 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     (f) => f.codes.length === 0 || f.codes.some((code) => outside.isCodeEnabled(code, f.path)),
   );
   kept.sort(compareFindings);
-  return { findings: kept, skipped, failures, analysed: jobs.map((j) => j.path), honoured: outside.honoured };
+  return { findings: kept, skipped, failures, analysed, honoured: outside.honoured };
+}
+
+/** Moves cached results into `findings`; returns the jobs that missed and every job's key. */
+function takeCached(
+  cache: ResultCache | undefined,
+  jobs: FileJob[],
+  findings: Finding[],
+  run: Parameters<typeof runKey>[0],
+): { jobs: FileJob[]; keys: Map<string, string> } {
+  const keys = new Map<string, string>();
+  if (!cache) return { jobs, keys };
+  const shared = runKey(run);
+  const paths = run.project.paths ? new Set(run.project.paths) : null;
+  const misses: FileJob[] = [];
+  for (const job of jobs) {
+    const hasStub = job.path.endsWith(".py") && !!paths?.has(`${job.path}i`);
+    const key = fileKey(shared, job.path, job.content, hasStub);
+    keys.set(job.path, key);
+    const hit = cache.get(job.path, key);
+    if (hit) findings.push(...hit.findings);
+    else misses.push(job);
+  }
+  return { jobs: misses, keys };
 }
 
 export function appliesTo(check: Check, isTestFile: boolean): boolean {
