@@ -233,14 +233,14 @@ function verifyFixes(state: FileState, tree: Tree, index: LineIndex): Set<RawRep
     }
   };
   while (pending.length > 0) {
-    const taken: { start: number; end: number }[] = [];
+    const taken = new Spans();
     const batch: RawReport[] = [];
     const overlapping: RawReport[] = [];
     for (const report of pending) {
       const edits = report.spec.fix!.edits;
-      if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) overlapping.push(report);
+      if (edits.some((e) => taken.overlaps(e))) overlapping.push(report);
       else {
-        taken.push(...edits);
+        for (const e of edits) taken.add(e);
         batch.push(report);
       }
     }
@@ -248,6 +248,48 @@ function verifyFixes(state: FileState, tree: Tree, index: LineIndex): Set<RawRep
     pending = overlapping;
   }
   return ok;
+}
+
+/**
+ * Taken edit spans, kept sorted and pairwise non-overlapping (overlapping ones are merged), so
+ * both starts and ends ascend and an overlap test is one binary search: a file with 100,000
+ * fixes would otherwise test each against every span taken before it.
+ */
+class Spans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** The last index whose span starts before `offset`, or -1. */
+  private lastStartBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  overlaps(e: { start: number; end: number }): boolean {
+    const i = this.lastStartBefore(e.end);
+    return i >= 0 && this.ends[i]! > e.start;
+  }
+
+  add(e: { start: number; end: number }): void {
+    const hi = this.lastStartBefore(e.end);
+    let lo = hi + 1;
+    while (lo > 0 && this.ends[lo - 1]! > e.start) lo--;
+    if (lo > hi) {
+      this.starts.splice(hi + 1, 0, e.start);
+      this.ends.splice(hi + 1, 0, e.end);
+      return;
+    }
+    const start = Math.min(e.start, this.starts[lo]!);
+    const end = Math.max(e.end, this.ends[hi]!);
+    this.starts.splice(lo, hi - lo + 1, start);
+    this.ends.splice(lo, hi - lo + 1, end);
+  }
 }
 
 function firstStart(report: RawReport): number {
