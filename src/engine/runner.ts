@@ -76,6 +76,7 @@ export function analyzeFile(
   };
 
   for (const check of checks) {
+    if (check.requires && !check.requires.every((text) => source.includes(text))) continue;
     let visitors;
     try {
       visitors = check.create(createCheckContext(check, state));

@@ -35,6 +35,29 @@ const everyCall = defineCheck({
 });
 
 describe("analyzeFile", () => {
+  it("does not create a check whose required text the source lacks", () => {
+    const created: string[] = [];
+    const picky = defineCheck({
+      id: "needs-pickle",
+      codes: [],
+      category: "security",
+      severity: "info",
+      fix: "never",
+      requires: ["pickle", "load"],
+      docs: { summary: "Reports calls in files naming pickle.", why: "Test double.", bad: "f()\n", good: "x\n" },
+      create(ctx) {
+        created.push(ctx.path);
+        return { call: (node) => ctx.report({ node, message: "call" }) };
+      },
+    });
+    expect(analyzeFile("a.py", "import pickle\npickle.loads(b)\n", [picky], options).findings).toHaveLength(1);
+    expect(analyzeFile("b.py", "import pickle\npickle.dumps(b)\n", [picky], options).findings).toEqual([]);
+    expect(analyzeFile("c.py", "f()\n", [picky, everyCall], options).findings.map((f) => f.rule)).toEqual([
+      "every-call",
+    ]);
+    expect(created).toEqual(["a.py"]);
+  });
+
   it("isolates a check that throws: others still report, the failure is recorded", () => {
     const result = analyzeFile("m.py", "f()\nif x == None: pass\n", [throwing, noneComparison, everyCall], options);
     expect(result.findings.map((f) => f.rule)).toEqual(["every-call", "none-comparison"]);
