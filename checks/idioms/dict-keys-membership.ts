@@ -95,6 +95,7 @@ export default defineCheck({
     differences:
       "`self.keys()` is never flagged: a class that defines `keys()` need not support `in` or iteration itself (Ruff skips it only when the class defines `keys`).",
   },
+  requires: ["keys"],
   create(ctx) {
     const loop = (node: SyntaxNode): void => {
       const right = node.childForFieldName("right");

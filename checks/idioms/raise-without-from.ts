@@ -30,6 +30,7 @@ export default defineCheck({
     bad: "try:\n    value = int(text)\nexcept ValueError:\n    raise ConfigError(f'not a number: {text}')\n",
     good: "try:\n    value = int(text)\nexcept ValueError as err:\n    raise ConfigError(f'not a number: {text}') from err\n",
   },
+  requires: ["raise", "except"],
   create(ctx) {
     return {
       raise_statement(node) {
