@@ -126,8 +126,13 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     severities,
     project: projectInput,
   });
-  const fromCache = findings.length;
   jobs = misses;
+  // Results are stored as each batch arrives, so writing overlaps the run instead of following it.
+  const store = (paths: readonly string[], result: { findings: Finding[]; failures: CheckFailure[] }): void => {
+    if (!input.cache) return;
+    for (const [path, entry] of groupByPath(paths, result.findings, result.failures))
+      input.cache.put(path, keys.get(path)!, entry);
+  };
   const threadCount = chooseThreads(input.threads ?? "auto", jobs.length);
   const options = { python: config.python, severities, reportUnusedSuppressions: config.reportUnusedSuppressions };
   if (threadCount > 1 && workerUrl()) {
@@ -137,6 +142,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       { ...options, project: projectInput },
       threadCount,
       input.onProgress,
+      store,
     );
     for (const r of results) {
       append(findings, r.findings);
@@ -153,21 +159,13 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       });
       append(findings, result.findings);
       append(failures, result.failures);
+      store([job.path], result);
       done++;
       input.onProgress?.(done, jobs.length);
       // node-tree-sitter frees trees only after a collection and a turn of the event loop.
       releaseTreesPeriodically();
       await new Promise((resolve) => setImmediate(resolve));
     }
-  }
-
-  if (input.cache) {
-    const fresh = groupByPath(
-      jobs.map((j) => j.path),
-      findings.slice(fromCache),
-      failures,
-    );
-    for (const [path, result] of fresh) input.cache.put(path, keys.get(path)!, result);
   }
 
   const projectResult = runProjectChecks(projectChecks, project, config, severities);
@@ -247,6 +245,7 @@ async function runOnWorkers(
   init: Omit<WorkerInit, "checkIds">,
   count: number,
   onProgress?: (done: number, total: number) => void,
+  onBatch?: (paths: readonly string[], result: WorkerResult) => void,
 ): Promise<WorkerResult[]> {
   const url = workerUrl()!;
   const results: WorkerResult[] = new Array(Math.ceil(jobs.length / BATCH));
@@ -271,6 +270,10 @@ async function runOnWorkers(
       };
       worker.on("message", (result: WorkerResult) => {
         results[current] = result;
+        onBatch?.(
+          jobs.slice(current * BATCH, (current + 1) * BATCH).map((j) => j.path),
+          result,
+        );
         done = Math.min(jobs.length, done + BATCH);
         onProgress?.(done, jobs.length);
         feed();
