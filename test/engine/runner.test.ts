@@ -163,4 +163,40 @@ describe("analyzeFile", () => {
     expect([finding!.line, finding!.column, finding!.endColumn]).toEqual([ruff!.line, ruff!.column, ruff!.endColumn]);
     expect(finding!.column).toBe(21);
   });
+
+  it("verifies overlapping fixes in later rounds and drops only the one that breaks the file", () => {
+    const replacing = (id: string, type: string, text: string, only?: string) =>
+      defineCheck({
+        id,
+        codes: [],
+        category: "idioms",
+        severity: "info",
+        fix: "always",
+        docs: { summary: "Replaces a node.", why: "Test double.", bad: "f()\n", good: "x\n" },
+        create(ctx) {
+          return {
+            [type]: (node) => {
+              if (only !== undefined && node.text !== only) return;
+              ctx.report({ node, message: id, fix: { title: id, edits: [ctx.edits.replace(node, text)] } });
+            },
+          };
+        },
+      });
+    const checks = [
+      replacing("rename-target", "identifier", "y", "x"),
+      replacing("replace-call", "call", "baz()"),
+      replacing("break-call", "call", "foo("),
+      replacing("rename-argument", "identifier", "qux", "bar"),
+      replacing("insert-nothing", "integer", "2"),
+    ];
+    const result = analyzeFile("m.py", "x = foo(bar)\nz = 1\n", checks, options);
+    const fixed = Object.fromEntries(result.findings.map((f) => [f.rule, f.fix?.edits.map((e) => e.text) ?? null]));
+    expect(fixed).toEqual({
+      "rename-target": ["y"],
+      "replace-call": ["baz()"],
+      "break-call": null,
+      "rename-argument": ["qux"],
+      "insert-nothing": ["2"],
+    });
+  });
 });
