@@ -104,6 +104,7 @@ export default defineCheck({
     differences:
       '`self.keys()` is never flagged: a class that defines `keys()` need not support `in` or iteration itself (Ruff skips it only when the class defines `keys`). Nor is a receiver the code duck-types with `hasattr(x, "keys")`: it is meant to accept mappings other than dicts, which may iterate over something else than their keys.',
   },
+  requires: ["keys"],
   create(ctx) {
     const loop = (node: SyntaxNode): void => {
       const right = node.childForFieldName("right");

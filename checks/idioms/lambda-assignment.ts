@@ -27,6 +27,7 @@ export default defineCheck({
     fixSafety:
       "Unsafe, as in Ruff: rewrites a plain `name = lambda ...: ...` statement (no annotation, no comment, not in a class body) as a `def` returning the same expression, but the function's `__name__`/`__qualname__` change from `<lambda>` (tracebacks, logs, pickling by name), and a name that is assigned again elsewhere becomes a function definition to type checkers.",
   },
+  requires: ["lambda"],
   create(ctx) {
     return {
       // The house style: a function a lambda could express (its body one `return`) is a `def`.

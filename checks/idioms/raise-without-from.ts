@@ -69,6 +69,7 @@ export default defineCheck({
     differences:
       "Ruff's B904 also reports raises whose chain nobody reads: `SystemExit` (prints only its message), `StopIteration`/`StopAsyncIteration`/`KeyboardInterrupt`/`GeneratorExit` translations, a private control-flow signal (`_GiveupOnFastCopy`) the caller catches, a message built by the class's own factory (`raise self.severe(...)`), and handlers whose comment explains the translation; peptalk stays quiet there. Test files are not checked: tests raise inside handlers on purpose, to build exception contexts or simulate failures.",
   },
+  requires: ["raise", "except"],
   create(ctx) {
     return {
       raise_statement(node) {

@@ -15,6 +15,7 @@ export default defineCheck({
     bad: "class Config:\n    def __init__(self, path):\n        self.path = path\n        return load(path)\n",
     good: "class Config:\n    def __init__(self, path):\n        self.path = path\n        self.data = load(path)\n",
   },
+  requires: ["__init__", "return"],
   create(ctx) {
     return {
       return_statement(node) {

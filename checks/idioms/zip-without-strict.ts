@@ -32,6 +32,7 @@ export default defineCheck({
     good: "for name, score in zip(names, scores, strict=True):\n    print(name, score)\n",
     differences: "Ruff also flags `zip(a, b, **options)`; peptalk does not, since `options` may carry `strict=`.",
   },
+  requires: ["zip"],
   create(ctx) {
     return {
       call(call) {

@@ -17,6 +17,7 @@ export const SKIPPED_DIRS = new Set([
   ".mypy_cache",
   ".nox",
   ".pants.d",
+  ".peptalk_cache",
   ".pyenv",
   ".pytest_cache",
   ".pytype",

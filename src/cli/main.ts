@@ -12,7 +12,7 @@ const HELP = `peptalk ${PEPTALK_VERSION}: reviews Python like a senior Python en
 Usage:
   peptalk check [PATHS...] [--select IDS] [--ignore IDS] [--python X.Y]
                 [--format text|json|sarif|github] [--config FILE] [--fix] [--unsafe-fixes]
-                [--fail-on LEVEL]
+                [--fail-on LEVEL] [--no-cache] [--cache-dir DIR]
   peptalk review [--base REF] [--head REF] [--format text|json|markdown] [--config FILE]
   peptalk review --pr OWNER/REPO#N [--post]     (token in GITHUB_TOKEN)
   peptalk rules [--format text|json|markdown]
@@ -20,6 +20,7 @@ Usage:
 
 IDS are comma-separated rule ids, Ruff codes or categories (idioms, typing, ...).
 --fix applies safe fixes only; --unsafe-fixes also applies (and shows) fixes that may change behaviour.
+check keeps per-file results in .peptalk_cache/ at the project root (or --cache-dir, PEPTALK_CACHE_DIR).
 Exit codes: 0 nothing at the failing severity, 1 findings, 2 usage or config error.`;
 
 function list(values: string[] | undefined): string[] {
@@ -53,6 +54,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             "unsafe-fixes": { type: "boolean" },
             "no-unsafe-fixes": { type: "boolean" },
             "fail-on": { type: "string" },
+            "no-cache": { type: "boolean" },
+            "cache-dir": { type: "string" },
           },
         });
         if (values.python !== undefined && !/^3\.\d+$/.test(values.python))
@@ -71,6 +74,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
               values["fail-on"] === undefined
                 ? undefined
                 : oneOf("fail-on", values["fail-on"], ["error", "warning", "info", "never"] as const, "error"),
+            noCache: !!values["no-cache"],
+            ...(values["cache-dir"] !== undefined ? { cacheDir: values["cache-dir"] } : {}),
           },
           io,
         );

@@ -145,6 +145,12 @@ export interface FileCheck extends CheckMeta {
   kind: "file";
   /** The path and project around `docs.bad` / `docs.good` (default: a module with no project). */
   docsContext?: { bad: ExampleFile; good: ExampleFile };
+  /**
+   * Text the source must contain, every string of it, for the check to be able to fire
+   * (`["pickle"]`, `["raise", "except"]`). The runner tests it before `create`, so a file that
+   * lacks one costs the check nothing: no visitors, no node types fetched for it.
+   */
+  requires?: readonly string[];
   create(ctx: CheckContext): Visitors;
 }
 

@@ -20,6 +20,7 @@ import { askedTasteRules, strictTypingReason, type HouseStyleOptions } from "./h
 import { releaseTreesPeriodically } from "./memory.js";
 import { GENERATED_REASON, isGeneratedSource } from "./generated.js";
 import { versionAllowsRule } from "./version-advice.js";
+import { fileKey, groupByPath, runKey, type ResultCache } from "./cache.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -53,6 +54,8 @@ export interface EngineInput {
   /** The compiled worker script; by default `worker.js` next to this module. */
   workerScript?: URL;
   onProgress?: (done: number, total: number) => void;
+  /** Per-file results of earlier runs (`peptalk check`): only files that miss are analysed. */
+  cache?: ResultCache;
 }
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -136,7 +139,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const severities = effectiveSeverities(checks, config);
 
   const skipped: EngineResult["skipped"] = [];
-  const jobs: FileJob[] = [];
+  let jobs: FileJob[] = [];
   const contents = new Map<string, string | Uint8Array>();
   for (const file of input.files) {
     if (!isIncluded(file.path, config.include, config.exclude)) continue;
@@ -178,6 +181,24 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
   const analysed: string[] = [];
+  const { jobs: misses, keys } = takeCached(input.cache, jobs, findings, {
+    buildKey: input.cache?.buildKey ?? "",
+    config,
+    select: input.select,
+    ignore: input.ignore,
+    checks: fileChecks,
+    severities,
+    project: projectInput,
+  });
+  // A file served from the cache was analysed (by an earlier run with the same key).
+  const missed = new Set(misses);
+  for (const job of jobs) if (!missed.has(job)) analysed.push(job.path);
+  jobs = misses;
+  const store = (paths: readonly string[], result: { findings: Finding[]; failures: CheckFailure[] }): void => {
+    if (!input.cache) return;
+    for (const [path, entry] of groupByPath(paths, result.findings, result.failures))
+      input.cache.put(path, keys.get(path)!, entry);
+  };
   const budgetMs = input.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
   const always = input.workers === "always";
   const threadCount = Math.min(chooseThreads(input.threads ?? "auto", jobs.length), Math.max(1, jobs.length));
@@ -201,9 +222,10 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       const path = jobs[i]!.path;
       if (r.type === "result" && !r.skipped) {
         analysed.push(path);
-        findings.push(...r.findings);
-        failures.push(...r.failures);
-        houseStyle.push(...r.houseStyle);
+        append(findings, r.findings);
+        append(failures, r.failures);
+        append(houseStyle, r.houseStyle);
+        store([path], r);
       } else skipped.push({ path, reason: r.type === "result" ? r.skipped! : r.reason });
     });
   } else {
@@ -219,9 +241,10 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       if (result.skipped) skipped.push({ path: job.path, reason: result.skipped });
       else {
         analysed.push(job.path);
-        findings.push(...result.findings);
-        failures.push(...result.failures);
-        houseStyle.push(...result.houseStyle);
+        append(findings, result.findings);
+        append(failures, result.failures);
+        append(houseStyle, result.houseStyle);
+        store([job.path], result);
       }
       done++;
       input.onProgress?.(done, jobs.length);
@@ -240,6 +263,34 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   );
   kept.sort(compareFindings);
   return { findings: kept, skipped, failures, analysed, honoured, houseStyle };
+}
+
+/** Moves cached results into `findings`; returns the jobs that missed and every job's key. */
+function takeCached(
+  cache: ResultCache | undefined,
+  jobs: FileJob[],
+  findings: Finding[],
+  run: Parameters<typeof runKey>[0],
+): { jobs: FileJob[]; keys: Map<string, string> } {
+  const keys = new Map<string, string>();
+  if (!cache) return { jobs, keys };
+  const shared = runKey(run);
+  const paths = run.project.paths ? new Set(run.project.paths) : null;
+  const misses: FileJob[] = [];
+  for (const job of jobs) {
+    const hasStub = job.path.endsWith(".py") && !!paths?.has(`${job.path}i`);
+    const key = fileKey(shared, job.path, job.content, hasStub);
+    keys.set(job.path, key);
+    const hit = cache.get(job.path, key);
+    if (hit) append(findings, hit.findings);
+    else misses.push(job);
+  }
+  return { jobs: misses, keys };
+}
+
+/** `push(...items)` passes every item on the stack: a generated file with 200,000 findings overflows it. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 export function appliesTo(check: Check, isTestFile: boolean): boolean {

@@ -131,6 +131,7 @@ function analyzeWithinBudget(
   };
 
   for (const check of checks) {
+    if (check.requires && !check.requires.every((text) => source.includes(text))) continue;
     let visitors;
     try {
       visitors = check.create(createCheckContext(check, state));

@@ -2,7 +2,8 @@
 // matching types as arguments, in the repository's root.
 import { describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { runCli, tempTree } from "../helpers/cli.js";
 
@@ -67,5 +68,21 @@ describe("pre-commit hook", () => {
     git(repo, "add", "ok.py");
     const [, ...entryArgs] = hook.entry.split(" ");
     expect(runCli([...entryArgs, ...stagedFilesForHook(repo)], repo).code).toBe(0);
+  });
+
+  it("keeps its result cache at the repository root, ignored by git, and a later commit gets the same answer", () => {
+    const repo = tempTree({ "pkg/a.py": "def f(x):\n    return x == None\n", "pkg/b.py": "y = 1\n" });
+    git(repo, "init", "-q");
+    git(repo, "add", "pkg");
+    const [, ...entryArgs] = hook.entry.split(" ");
+    const first = runCli([...entryArgs, ...stagedFilesForHook(repo)], repo);
+    expect(existsSync(join(repo, ".peptalk_cache"))).toBe(true);
+    expect(git(repo, "status", "--porcelain", "--untracked-files=all")).not.toContain(".peptalk_cache");
+    // A later run with the cache in place reports a.py as before.
+    git(repo, "commit", "-qm", "c");
+    writeFileSync(join(repo, "pkg/b.py"), "y = 2\n");
+    git(repo, "add", "pkg/b.py");
+    const second = runCli([...entryArgs, ...stagedFilesForHook(repo), "pkg/a.py"], repo);
+    expect(second.stdout).toBe(first.stdout);
   });
 });

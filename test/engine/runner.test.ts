@@ -37,6 +37,30 @@ const everyCall = defineCheck({
 });
 
 describe("analyzeFile", () => {
+  it("does not create a check whose required text the source lacks", () => {
+    const created: string[] = [];
+    const picky = defineCheck({
+      type: "bug",
+      id: "needs-pickle",
+      codes: [],
+      category: "security",
+      severity: "info",
+      fix: "never",
+      requires: ["pickle", "load"],
+      docs: { summary: "Reports calls in files naming pickle.", why: "Test double.", bad: "f()\n", good: "x\n" },
+      create(ctx) {
+        created.push(ctx.path);
+        return { call: (node) => ctx.report({ node, message: "call" }) };
+      },
+    });
+    expect(analyzeFile("a.py", "import pickle\npickle.loads(b)\n", [picky], options).findings).toHaveLength(1);
+    expect(analyzeFile("b.py", "import pickle\npickle.dumps(b)\n", [picky], options).findings).toEqual([]);
+    expect(analyzeFile("c.py", "f()\n", [picky, everyCall], options).findings.map((f) => f.rule)).toEqual([
+      "every-call",
+    ]);
+    expect(created).toEqual(["a.py"]);
+  });
+
   it("isolates a check that throws: others still report, the failure is recorded", () => {
     const result = analyzeFile("m.py", "f()\nif x == None: pass\n", [throwing, noneComparison, everyCall], options);
     expect(result.findings.map((f) => f.rule)).toEqual(["every-call", "none-comparison"]);
@@ -144,6 +168,43 @@ describe("analyzeFile", () => {
     const [ruff] = ruffCheck(source, ["E711"]);
     expect([finding!.line, finding!.column, finding!.endColumn]).toEqual([ruff!.line, ruff!.column, ruff!.endColumn]);
     expect(finding!.column).toBe(21);
+  });
+
+  it("verifies overlapping fixes in later rounds and drops only the one that breaks the file", () => {
+    const replacing = (id: string, type: string, text: string, only?: string) =>
+      defineCheck({
+        type: "bug",
+        id,
+        codes: [],
+        category: "idioms",
+        severity: "info",
+        fix: "always",
+        docs: { summary: "Replaces a node.", why: "Test double.", bad: "f()\n", good: "x\n" },
+        create(ctx) {
+          return {
+            [type]: (node) => {
+              if (only !== undefined && node.text !== only) return;
+              ctx.report({ node, message: id, fix: { title: id, edits: [ctx.edits.replace(node, text)] } });
+            },
+          };
+        },
+      });
+    const checks = [
+      replacing("rename-target", "identifier", "y", "x"),
+      replacing("replace-call", "call", "baz()"),
+      replacing("break-call", "call", "foo("),
+      replacing("rename-argument", "identifier", "qux", "bar"),
+      replacing("insert-nothing", "integer", "2"),
+    ];
+    const result = analyzeFile("m.py", "x = foo(bar)\nz = 1\n", checks, options);
+    const fixed = Object.fromEntries(result.findings.map((f) => [f.rule, f.fix?.edits.map((e) => e.text) ?? null]));
+    expect(fixed).toEqual({
+      "rename-target": ["y"],
+      "replace-call": ["baz()"],
+      "break-call": null,
+      "rename-argument": ["qux"],
+      "insert-nothing": ["2"],
+    });
   });
 });
 

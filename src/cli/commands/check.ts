@@ -13,6 +13,7 @@ import {
   type Severity,
   type SkippedFile,
 } from "../../engine/types.js";
+import { cacheDirectory, DiskResultCache } from "../cache.js";
 import { findRepoRoot, loadConfig } from "../config-loader.js";
 import { buildProjectInput, collectPythonFiles, commonDirectory, listRepoPaths, toPosix } from "../files.js";
 import { formatGithub } from "../format/github.js";
@@ -32,6 +33,10 @@ export interface CheckOptions {
   /** Ruff's `--unsafe-fixes`: `--fix` applies unsafe fixes too, and they are shown as available. */
   unsafeFixes: boolean;
   failOn?: Severity | "never";
+  /** `--no-cache`: analyse every file and leave the result cache alone. */
+  noCache?: boolean;
+  /** `--cache-dir DIR` (else `PEPTALK_CACHE_DIR`, else `.peptalk_cache` at the project root). */
+  cacheDir?: string;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -91,9 +96,17 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
     io.stderrIsTTY && files.length > 200
       ? (done: number, total: number) => io.progress(`peptalk: ${done}/${total} files`)
       : undefined;
+  const cache = options.noCache
+    ? undefined
+    : new DiskResultCache(
+        resolve(cwd, cacheDirectory(root, options.cacheDir && resolve(cwd, options.cacheDir), io.env)),
+      );
+  // A fix pass re-reads the files it changed: their content hash is part of every key, so a
+  // fixed file always misses and is analysed again.
   const run = async (): Promise<EngineResult> =>
     runEngine(
       {
+        cache,
         files: [...absolute].map(([path, abs]) => ({ path, content: readFileSync(abs) })),
         config: loaded.config,
         project,
@@ -128,6 +141,7 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
     }
   }
   if (progress) io.progress("");
+  cache?.prune();
 
   // Every file given is checked or said to be skipped: a second path to a file already checked,
   // a broken symlink, or a file named on the command line that the configuration excludes.
