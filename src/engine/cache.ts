@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { ResolvedConfig } from "./config/resolve.js";
 import { isProjectFile, type ProjectInput } from "./project.js";
-import type { CheckFailure, Finding, Severity } from "./types.js";
+import type { CheckFailure, Finding, HouseStyleFact, Severity } from "./types.js";
 
 /** Bump when the shape of a cached entry or of the key changes. */
 export const CACHE_SCHEMA = 1;
@@ -11,6 +11,8 @@ export const CACHE_SCHEMA = 1;
 /** One analysed file's results, before the run-wide filters (Ruff/flake8 codes) apply. */
 export interface CachedFileResult {
   findings: Finding[];
+  /** What the file's house style decided (shown by `peptalk check`); absent in old entries. */
+  houseStyle?: HouseStyleFact[];
 }
 
 export interface ResultCache {
@@ -93,9 +95,11 @@ export function groupByPath(
   paths: readonly string[],
   findings: readonly Finding[],
   failures: readonly CheckFailure[],
+  houseStyle: readonly HouseStyleFact[] = [],
 ): Map<string, CachedFileResult> {
-  const out = new Map<string, CachedFileResult>(paths.map((p) => [p, { findings: [] }]));
+  const out = new Map<string, Required<CachedFileResult>>(paths.map((p) => [p, { findings: [], houseStyle: [] }]));
   for (const f of findings) out.get(f.path)?.findings.push(f);
+  for (const h of houseStyle) out.get(h.path)?.houseStyle.push(h);
   for (const f of failures) out.delete(f.path);
   return out;
 }

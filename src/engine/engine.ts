@@ -79,11 +79,17 @@ function matchesRule(check: Check, names: readonly string[]): boolean {
 /** The checks that run under this config and these selections. */
 export function enabledChecks(
   all: readonly Check[],
-  input: Pick<EngineInput, "config" | "select" | "ignore">,
+  input: Pick<EngineInput, "config" | "select" | "ignore"> & {
+    /** The repository's Ruff/flake8 selection: a rule that ships off runs where the team selects its code. */
+    teamSelects?: (code: string) => boolean;
+  },
 ): Check[] {
   return all.filter((check) => {
     const severity = input.config.severities[check.id] ?? check.severity;
-    const selected = input.select && input.select.length > 0 ? matchesRule(check, input.select) : severity !== "off";
+    const teamSelected =
+      check.severity === "off" && severity === "off" && !!input.teamSelects && check.codes.some(input.teamSelects);
+    const selected =
+      input.select && input.select.length > 0 ? matchesRule(check, input.select) : severity !== "off" || teamSelected;
     if (!selected) return false;
     if (input.ignore && matchesRule(check, input.ignore)) return false;
     if (check.minPython) {
@@ -121,11 +127,11 @@ export function jobText(job: FileJob): string {
 
 export async function runEngine(input: EngineInput, registry: readonly Check[]): Promise<EngineResult> {
   const { config } = input;
-  const checks = enabledChecks(registry, input);
   // Front doors reviewing a change pass the base commit's settings files: what is checked is
   // decided by the target branch, not by the change under review.
   const settingsTexts = input.project?.settingsFiles ?? input.project?.files ?? {};
   const outside = config.respectRuffConfig ? readOutsideSettings(settingsTexts) : readOutsideSettings({});
+  const checks = enabledChecks(registry, { ...input, teamSelects: outside.teamSelects });
   const asked = askedTasteRules(checks, {
     explicitRules: config.explicitRules,
     selected: (check) => !!input.select && input.select.length > 0 && matchesRule(check, input.select),
@@ -181,7 +187,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const findings: Finding[] = [];
   const failures: CheckFailure[] = [];
   const analysed: string[] = [];
-  const { jobs: misses, keys } = takeCached(input.cache, jobs, findings, {
+  const { jobs: misses, keys } = takeCached(input.cache, jobs, findings, houseStyle, {
     buildKey: input.cache?.buildKey ?? "",
     config,
     select: input.select,
@@ -194,9 +200,12 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const missed = new Set(misses);
   for (const job of jobs) if (!missed.has(job)) analysed.push(job.path);
   jobs = misses;
-  const store = (paths: readonly string[], result: { findings: Finding[]; failures: CheckFailure[] }): void => {
+  const store = (
+    paths: readonly string[],
+    result: { findings: Finding[]; failures: CheckFailure[]; houseStyle: EngineResult["houseStyle"] },
+  ): void => {
     if (!input.cache) return;
-    for (const [path, entry] of groupByPath(paths, result.findings, result.failures))
+    for (const [path, entry] of groupByPath(paths, result.findings, result.failures, result.houseStyle))
       input.cache.put(path, keys.get(path)!, entry);
   };
   const budgetMs = input.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
@@ -270,6 +279,7 @@ function takeCached(
   cache: ResultCache | undefined,
   jobs: FileJob[],
   findings: Finding[],
+  houseStyle: EngineResult["houseStyle"],
   run: Parameters<typeof runKey>[0],
 ): { jobs: FileJob[]; keys: Map<string, string> } {
   const keys = new Map<string, string>();
@@ -282,8 +292,10 @@ function takeCached(
     const key = fileKey(shared, job.path, job.content, hasStub);
     keys.set(job.path, key);
     const hit = cache.get(job.path, key);
-    if (hit) append(findings, hit.findings);
-    else misses.push(job);
+    if (hit) {
+      append(findings, hit.findings);
+      append(houseStyle, hit.houseStyle ?? []);
+    } else misses.push(job);
   }
   return { jobs: misses, keys };
 }

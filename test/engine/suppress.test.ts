@@ -44,8 +44,8 @@ describe("noqa with another linter's equivalent code", () => {
   });
 
   it.each([
-    ["B902 silences N805", "class A:\n    def f(__self,  # noqa: B902\n          x):\n        return x\n", []],
-    ["without it the finding stays", "class A:\n    def f(__self,\n          x):\n        return x\n", [2]],
+    ["B902 silences N805", "class A:\n    def f(this,  # noqa: B902\n          x):\n        return x\n", []],
+    ["without it the finding stays", "class A:\n    def f(this,\n          x):\n        return x\n", [2]],
   ])("self-first-argument: %s", (_name, source, expected) => {
     expect(rulesOn(source, selfFirstArgument)).toEqual(expected);
   });
