@@ -84,6 +84,9 @@ function sharedUse(def: SyntaxNode, name: string, depth = 0): SyntaxNode | null 
           if (depth === 0 && target.text !== name && sharedUse(def, target.text, 1)) return id;
           continue;
         }
+        // `self.items = a`: kept on the instance, but whether anything changes it later is
+        // another method's business; on real code such defaults were read-only (docs/precision.md).
+        if (target?.type === "attribute") continue;
         return id;
       }
       case "return_statement":
@@ -119,7 +122,7 @@ export default defineCheck({
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
     differences:
-      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it (`self.items = items`, or an alias it then mutates or stores), returns or yields it; and not in a nested def, whose default is created again on each call of the enclosing function. A default only read (`headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
+      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it in a container (`cache[k] = items`, or through an alias it then mutates), returns or yields it; and not in a nested def, whose default is created again on each call of the enclosing function. A default only read or kept on the instance (`self.items = items`, which other methods may or may not change), `headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).

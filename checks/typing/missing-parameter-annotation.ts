@@ -1,3 +1,4 @@
+import { typedByComment } from "../../src/engine/annotations.js";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { decorators, isPublicDefinition, owningClass } from "../../src/engine/definitions.js";
 
@@ -17,7 +18,7 @@ export default defineCheck({
     bad: "def greet(name, times: int = 1) -> str:\n    return name * times\n",
     good: "def greet(name: str, times: int = 1) -> str:\n    return name * times\n",
     differences:
-      "Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. Test files are not checked: the runner calls tests, not code a type checker follows; nor is a module with a sibling `.pyi` stub, where its types live; nor the `self` of a module-level function that becomes a method elsewhere. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
+      "A def marked `# type: ignore`, or typed by a PEP 484 type comment, is not reported. Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. Test files are not checked: the runner calls tests, not code a type checker follows; nor is a module with a sibling `.pyi` stub, where its types live; nor the `self` of a module-level function that becomes a method elsewhere. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
   },
   create(ctx): Visitors {
     // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
@@ -25,6 +26,7 @@ export default defineCheck({
     return {
       function_definition(node) {
         if (!isPublicDefinition(node, ctx.path) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
+        if (typedByComment(ctx, node)) return;
         // (A comment may sit among the parameters: `def f(  # noqa\n self, x)`.)
         const params = node.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment") ?? [];
         // A `@classmethod` outside a class is a method attached to one later (`Cls.from_dict = from_dict`).

@@ -1,3 +1,4 @@
+import { typedByComment } from "../../src/engine/annotations.js";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { decorators, isDunder, isPublicDefinition, nameOf } from "../../src/engine/definitions.js";
 
@@ -17,7 +18,7 @@ export default defineCheck({
     bad: "def load(path: str):\n    return path.upper()\n",
     good: "def load(path: str) -> str:\n    return path.upper()\n",
     differences:
-      "Test files are not checked: `def test_x(self) -> None` tells no caller anything; nor is a module with a sibling `.pyi` stub, where its types live. Ruff's ANN201 checks both.",
+      "A def marked `# type: ignore`, or typed by a PEP 484 type comment, is not reported. Test files are not checked: `def test_x(self) -> None` tells no caller anything; nor is a module with a sibling `.pyi` stub, where its types live. Ruff's ANN201 checks both.",
   },
   create(ctx): Visitors {
     // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
@@ -27,6 +28,7 @@ export default defineCheck({
         const name = nameOf(node);
         // Dunders are ANN204's (special methods); overload stubs carry no body to annotate.
         if (isDunder(name) || !isPublicDefinition(node, ctx.path)) return;
+        if (typedByComment(ctx, node)) return;
         // Class and static methods are ANN206/ANN205 in Ruff: another rule, not this one.
         // Property setters/deleters return nothing by protocol.
         if (decorators(node).some((d) => /(^|\.)(overload|classmethod|staticmethod|setter|deleter)$/.test(d))) return;

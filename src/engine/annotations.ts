@@ -52,3 +52,16 @@ export function admitsNone(ctx: CheckContext, annotation: SyntaxNode): boolean {
   }
   return true;
 }
+
+/**
+ * The def opts out of type checking or carries its types elsewhere: `# type: ignore` on its
+ * header, or a PEP 484 type comment (`# type: (int) -> str`). Annotation rules say nothing there.
+ */
+export function typedByComment(ctx: CheckContext, def: SyntaxNode): boolean {
+  const body = def.childForFieldName("body");
+  const header = ctx.source.slice(def.startIndex, body ? body.startIndex : def.endIndex);
+  if (/#\s*type:\s*ignore\b/.test(header)) return true;
+  // A type comment sits on the line after the header, as the body's first line.
+  const first = body?.namedChild(0);
+  return first?.type === "comment" ? /^#\s*type:\s*\(/.test(first.text) : /#\s*type:\s*\(/.test(header);
+}

@@ -4,6 +4,14 @@ import { runCheckTable } from "../helpers/check-table.js";
 runCheckTable(check, {
   valid: [
     {
+      code: "def escape(s, quote=True):  # type: ignore\n    return s\n",
+      ruffDiffers: "the def opts out of type checking: annotating it is not the team's intent",
+    },
+    {
+      code: "def escape(s, quote=True):\n    # type: (str, bool) -> str\n    return s\n",
+      ruffDiffers: "a PEP 484 type comment carries the types",
+    },
+    {
       code: "class TestLoad:\n    def test_reads(self, tmp_path):\n        assert load(tmp_path)\n",
       path: "tests/test_load.py",
       ruffDiffers: "test files are not checked",

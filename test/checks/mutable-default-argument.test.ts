@@ -4,6 +4,10 @@ import { runCheckTable } from "../helpers/check-table.js";
 runCheckTable(check, {
   valid: [
     "def f(a=None, b=(), c=frozenset(), d=0, e='x'):\n    pass\n",
+    {
+      code: "class A:\n    def __init__(self, choices=[]):\n        self.choices = choices\n",
+      ruffDiffers: "kept on the instance and never changed here: on real code such defaults were read-only",
+    },
     "from typing import Sequence\ndef f(a: Sequence[int] = []):\n    pass\n",
     "def list():\n    return []\ndef f(a=list()):\n    pass\n",
     "lambda a=[]: a\n",
@@ -65,7 +69,7 @@ runCheckTable(check, {
       at: "2:9-2:38",
     },
     {
-      code: "from collections import deque\nclass A:\n    async def m(self, q=deque()):\n        self.q = q\n",
+      code: "from collections import deque\nclass A:\n    async def m(self, q=deque()):\n        self.q = q\n        q.append(1)\n",
       at: "3:25-3:32",
     },
     { code: "def f(a: list = []):\n    b = a\n    b.append(1)\n", at: "1:17-1:19" },
