@@ -1,18 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { enclosingAsyncDef } from "../../src/engine/asyncio.js";
-
-/** Some offset of the sorted `starts` lies in [start, end). */
-function anyWithin(starts: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
-}
+import { anyWithin } from "../../src/engine/text.js";
 
 export default defineCheck({
   id: "asyncio-run-in-async",

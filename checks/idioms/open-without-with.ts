@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { enclosingDef, enclosingScope, enclosingStatement } from "../../src/engine/ast.js";
+import { anyWithin } from "../../src/engine/text.js";
 
 // Callables that return an object owning an OS resource (a file, mostly).
 const OPENERS = new Set([
@@ -59,18 +60,6 @@ for (const q of OPENERS) {
   if (parts.length < 2) continue;
   const name = parts[parts.length - 1]!;
   MODULES_OF.set(name, [...(MODULES_OF.get(name) ?? []), parts[parts.length - 2]!]);
-}
-
-/** Some offset of the sorted `starts` lies in [start, end). */
-function anyWithin(starts: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
 }
 
 /** The leftmost name of a dotted callee (`a` in `a.b.open`), or null when it is not a plain dotted name. */

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck } from "../../src/engine/check.js";
 import { targetNames } from "../../src/engine/names.js";
+import { firstAtOrAfter } from "../../src/engine/text.js";
 
 /** Statements that rebind a name: assignments, loops and `as` targets. */
 const REBINDING_TYPES = ["assignment", "augmented_assignment", "for_statement", "as_pattern"];
@@ -43,18 +44,6 @@ function targetTexts(n: SyntaxNode): string[] {
   return target ? targetNames(target).map((t) => t.text) : [];
 }
 
-/** The index of the first of the sorted `starts` at or after `offset`. */
-function firstFrom(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export default defineCheck({
   id: "redefined-loop-variable",
   codes: ["PLW2901"],
@@ -79,7 +68,7 @@ export default defineCheck({
       const start = node.startIndex;
       const end = node.endIndex;
       if (searched && searched.start <= start && end <= searched.end)
-        return searched.nodes.slice(firstFrom(searched.starts, start), firstFrom(searched.starts, end));
+        return searched.nodes.slice(firstAtOrAfter(searched.starts, start), firstAtOrAfter(searched.starts, end));
       const nodes = node.descendantsOfType(REBINDING_TYPES);
       searched = { start, end, nodes, starts: nodes.map((n) => n.startIndex) };
       return nodes;

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { enclosingFunction } from "../../src/engine/ast.js";
+import { anyWithin } from "../../src/engine/text.js";
 
 const METHODS = new Set(["sys.path.append", "sys.path.insert", "sys.path.extend"]);
 
@@ -29,18 +30,6 @@ function inPackage(ctx: CheckContext): boolean {
   if (!project?.paths) return true;
   const dir = ctx.path.includes("/") ? ctx.path.slice(0, ctx.path.lastIndexOf("/")) : "";
   return dir !== "" && project.hasPath(`${dir}/__init__.py`);
-}
-
-/** Some offset of the sorted `starts` lies in [start, end). */
-function anyWithin(starts: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
 }
 
 export default defineCheck({

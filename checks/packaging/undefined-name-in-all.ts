@@ -3,6 +3,7 @@ import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/
 import { unparenthesize } from "../../src/engine/ast.js";
 import { targetNames } from "../../src/engine/names.js";
 import { compareVersions } from "../../src/engine/version.js";
+import { anyWithin } from "../../src/engine/text.js";
 
 // ---------------------------------------------------------------------------------------------
 // Reading `__all__` the way Ruff does (shared with invalid-all and duplicate-all-entry).
@@ -53,14 +54,7 @@ export function moduleStatements(
   // Whether an offset lies in [start, end): the first at or after `start` is found by bisection.
   const mentions = (start: number, end: number): boolean => {
     if (!mentioning) return true;
-    let lo = 0;
-    let hi = offsets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsets[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < offsets.length && offsets[lo]! < end;
+    return anyWithin(offsets, start, end);
   };
   const visitBlock = (block: SyntaxNode, nested: boolean, end: number): void => {
     const statements = block.namedChildren;

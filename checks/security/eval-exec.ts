@@ -1,22 +1,11 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { anyWithin } from "../../src/engine/text.js";
 
 /** A string literal with no interpolation (or a concatenation of them). */
 function isConstantString(node: SyntaxNode): boolean {
   if (node.type === "concatenated_string") return node.namedChildren.every(isConstantString);
   return node.type === "string" && !node.namedChildren.some((c) => c.type === "interpolation");
-}
-
-/** Some offset of the sorted `starts` lies in [start, end). */
-function anyWithin(starts: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
 }
 
 /** The nearest function body, or the module: where a name passed to `eval`/`exec` was bound. */

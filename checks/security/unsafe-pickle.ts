@@ -1,4 +1,5 @@
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
+import { anyWithin } from "../../src/engine/text.js";
 
 const LOADERS = new Set([
   "pickle.load",
@@ -25,18 +26,6 @@ const MODULE_ALIAS = aliasOf(MODULES);
 const FUNCTION_ALIAS = aliasOf(FUNCTIONS);
 const FUNCTION_WORD = new RegExp(`${words(FUNCTIONS)}\\b`, "g");
 const MODULE_WORD = new RegExp(`${words(MODULES)}\\b`, "g");
-
-/** Some offset of the sorted `starts` lies in [start, end). */
-function anyWithin(starts: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < end;
-}
 
 export default defineCheck({
   id: "unsafe-pickle",

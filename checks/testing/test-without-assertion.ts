@@ -18,6 +18,7 @@ import {
   parameterNames,
   testFunctions,
 } from "./_pytest.js";
+import { firstAtOrAfter } from "../../src/engine/text.js";
 
 /** Helpers whose name says they check something: `assert_valid`, `self.checkEqual`, `expect(...)`. */
 const ASSERTING_NAME = /^_*(?:assert|check|expect|verify|validate|ensure|fail|skip)(?![a-z])/;
@@ -195,18 +196,7 @@ class AssertionFinder {
       this.fileNodes = { nodes, starts: nodes.map((n) => n.startIndex) };
     }
     const { nodes, starts } = this.fileNodes;
-    const start = body.startIndex;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
-    const end = body.endIndex;
-    let stop = lo;
-    while (stop < starts.length && starts[stop]! < end) stop++;
-    return nodes.slice(lo, stop);
+    return nodes.slice(firstAtOrAfter(starts, body.startIndex), firstAtOrAfter(starts, body.endIndex));
   }
 
   /**

@@ -1,4 +1,5 @@
 // Small helpers over tree-sitter-python nodes that many checks share.
+import { anyWithin } from "./text.js";
 import type { SyntaxNode } from "tree-sitter";
 
 export const FUNCTION_SCOPES = new Set(["function_definition", "lambda"]);
@@ -172,15 +173,7 @@ export function hasComment(node: SyntaxNode): boolean {
     starts = node.tree.rootNode.descendantsOfType("comment").map((c) => c.startIndex);
     commentStarts.set(node.tree, starts);
   }
-  const start = node.startIndex;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < node.endIndex;
+  return anyWithin(starts, node.startIndex, node.endIndex);
 }
 
 /** Indentation (leading whitespace) of the line that contains `offset`. */

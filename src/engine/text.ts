@@ -38,3 +38,21 @@ export class LineIndex {
     return this.text.split(/\r?\n/);
   }
 }
+
+/** The index of the first of the ascending `sorted` at or after `offset` (`sorted.length` if none). */
+export function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Some offset of the ascending `sorted` lies in [start, end). */
+export function anyWithin(sorted: readonly number[], start: number, end: number): boolean {
+  const i = firstAtOrAfter(sorted, start);
+  return i < sorted.length && sorted[i]! < end;
+}
