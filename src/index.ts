@@ -1,5 +1,5 @@
 // The GitHub App entry: `probot run ./dist/src/index.js` (npm start) loads this function.
-import type { Probot } from "probot";
+import type { ApplicationFunctionOptions, Probot } from "probot";
 import peptalk from "./app/index.js";
 
 /** Probot's fallback secret when WEBHOOK_SECRET is unset: anyone could sign deliveries with it. */
@@ -24,4 +24,4 @@ export function startupProblem(env: NodeJS.ProcessEnv): string | null {
 const problem = startupProblem(process.env);
 if (problem) throw new Error(problem);
 
-export default (app: Probot): void => peptalk(app);
+export default (app: Probot, options: ApplicationFunctionOptions): void => peptalk(app, options);

@@ -1,4 +1,5 @@
-// The `peptalk` check run: created in_progress at once, always completed.
+// The `peptalk` check run: created when a review is queued (or at once, without a queue),
+// marked in_progress when a worker takes it, and always completed.
 import type { Conclusion, PlannedAnnotation } from "../planner/types.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./github.js";
 
@@ -36,6 +37,7 @@ export async function createCheckRun(
   repo: RepoRef,
   headSha: string,
   prNumber: number,
+  status: "queued" | "in_progress" = "in_progress",
 ): Promise<number> {
   const externalId = externalIdFor(prNumber);
   const existing = await findOpenCheckRun(gh, repo, headSha, externalId);
@@ -45,9 +47,9 @@ export async function createCheckRun(
       ...repo,
       name: CHECK_NAME,
       head_sha: headSha,
-      status: "in_progress",
+      status,
       external_id: externalId,
-      started_at: new Date().toISOString(),
+      ...(status === "in_progress" ? { started_at: new Date().toISOString() } : {}),
       request: { retries: 0 },
     });
     return data.id as number;
@@ -100,5 +102,25 @@ export async function completeCheckRun(
     conclusion: result.conclusion,
     completed_at: new Date().toISOString(),
     output: { title, summary, ...(batches.length ? { annotations: batches[batches.length - 1] } : {}) },
+  });
+}
+
+/** A worker took the review: the run shows it is being worked on. */
+export async function markInProgress(gh: GitHubClient, repo: RepoRef, id: number): Promise<void> {
+  await gh.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+    ...repo,
+    check_run_id: id,
+    status: "in_progress",
+    started_at: new Date().toISOString(),
+  });
+}
+
+/** A transient failure will be retried: the run goes back to queued and says why. */
+export async function markRetrying(gh: GitHubClient, repo: RepoRef, id: number, why: string): Promise<void> {
+  await gh.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+    ...repo,
+    check_run_id: id,
+    status: "queued",
+    output: { title: "Queued again after a transient error", summary: clip(why, MAX_TEXT) },
   });
 }

@@ -1,13 +1,27 @@
-// The Probot app: handlers only route. Each event becomes "review this head of this pull
-// request", run through the shared pipeline; whatever happens, the check run completes,
-// and an error of peptalk's own fails it closed.
+// The Probot app. Webhook handlers only validate and enqueue "review this head of this pull
+// request" (creating its check run as queued); workers take jobs from the review queue and run
+// the shared pipeline. Whatever happens, the check run completes, and an error of peptalk's
+// own fails it closed.
 import type { Context, Probot } from "probot";
+import type { ProbotOctokit } from "probot";
 import type { ConfigError } from "../engine/config/resolve.js";
-import { CHECK_NAME, completeCheckRun, createCheckRun } from "./check-run.js";
-import { withSecondaryRateLimitRetry, type GitHubClient } from "./github.js";
+import { BullQueue } from "../queue/bullmq.js";
+import { InProcessQueue, type QueueEvent } from "../queue/in-process.js";
+import {
+  isTransient as isTransientFailure,
+  reviewJobId,
+  type AttemptInfo,
+  type QueueHooks,
+  type ReviewJob,
+  type ReviewQueue,
+} from "../queue/types.js";
+import { CHECK_NAME, completeCheckRun, createCheckRun, markInProgress, markRetrying } from "./check-run.js";
+import { withSecondaryRateLimitRetry, type GitHubClient, type RepoRef } from "./github.js";
+import { Metrics, observabilityHandler } from "./observability.js";
 import { completeWithOwnError, onErrorOf, reviewPullRequest, type PullRequestRef } from "./review-pull-request.js";
-import { beginDelivery, finishDelivery, serialize } from "./serialize.js";
+import { beginDelivery, finishDelivery } from "./serialize.js";
 
+type Octokit = InstanceType<typeof ProbotOctokit>;
 type AnyContext = Context<"pull_request" | "check_run" | "check_suite">;
 
 interface PullRequestPayload {
@@ -28,15 +42,6 @@ interface LoadedConfig {
 }
 
 const CONFIG_PATH = ".github/peptalk.yml";
-/** Waits between attempts to read the config after a 5xx or network error. */
-export const CONFIG_RETRY_DELAYS_MS = [250, 1000];
-
-/** GitHub could not answer (5xx, or a network error, which Octokit reports as 500). */
-function isTransient(err: unknown): boolean {
-  const status = (err as { status?: unknown }).status;
-  return typeof status === "number" && status >= 500;
-}
-
 /**
  * Runs `fn` through the App's request policy (secondary-rate-limit retry), as every other
  * request is. Only GitHub's answers go through it: an error of the file itself (invalid YAML)
@@ -63,17 +68,6 @@ async function rateLimited<T>(fn: () => Promise<T>): Promise<T> {
   return outcome.value;
 }
 
-async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await rateLimited(fn);
-    } catch (err) {
-      if (!isTransient(err) || attempt >= CONFIG_RETRY_DELAYS_MS.length) throw err;
-      await new Promise((resolve) => setTimeout(resolve, CONFIG_RETRY_DELAYS_MS[attempt]));
-    }
-  }
-}
-
 /** deepmerge's default, as Probot's `context.config` merges `_extends` chains: arrays concatenate. */
 function deepMerge(target: unknown, source: unknown): unknown {
   if (Array.isArray(target) && Array.isArray(source)) return [...(target as unknown[]), ...(source as unknown[])];
@@ -87,12 +81,12 @@ function deepMerge(target: unknown, source: unknown): unknown {
 /**
  * `.github/peptalk.yml` from the default branch (with `_extends` and the owner's `.github`
  * repository, as Probot's `context.config`). A file that is wrong is a config error for the
- * check run; GitHub failing to answer is retried, then thrown as peptalk's own error.
+ * check run; GitHub failing to answer is thrown as peptalk's own error (the queue retries a 5xx).
  */
-async function loadConfig(context: AnyContext): Promise<LoadedConfig> {
+async function loadConfig(octokit: Octokit, repo: RepoRef): Promise<LoadedConfig> {
   let result;
   try {
-    result = await withRetries(() => context.octokit.config.get(context.repo({ path: CONFIG_PATH })));
+    result = await rateLimited(() => octokit.config.get({ ...repo, path: CONFIG_PATH }));
   } catch (err) {
     // An HTTP error is GitHub's or peptalk's problem, not the repository's: fail as our own error.
     if (typeof (err as { status?: unknown }).status === "number") throw err;
@@ -128,60 +122,151 @@ async function loadConfig(context: AnyContext): Promise<LoadedConfig> {
   return { raw: found ? raw : null, errors: [], notes, ownerDefault };
 }
 
-function client(context: AnyContext): GitHubClient {
-  return withSecondaryRateLimitRetry(context.octokit as unknown as GitHubClient);
+function client(octokit: Octokit | AnyContext["octokit"]): GitHubClient {
+  return withSecondaryRateLimitRetry(octokit as unknown as GitHubClient);
 }
 
-/** Reviews one head; false when peptalk failed (the run is completed either way). */
-async function reviewHead(context: AnyContext, pr: PullRequestPayload): Promise<boolean> {
-  const { owner, repo } = context.repo();
-  const gh = client(context);
-  const ref: PullRequestRef = {
-    owner,
-    repo,
-    number: pr.number,
-    headSha: pr.head.sha,
-    baseSha: pr.base.sha,
-    ...(pr.changed_files !== undefined ? { changedFiles: pr.changed_files } : {}),
-  };
-  return serialize(`${owner}/${repo}#${pr.number}`, async () => {
-    const checkRunId = await createCheckRun(gh, { owner, repo }, pr.head.sha, pr.number);
-    let rawConfig: unknown = null;
-    try {
-      const config = await loadConfig(context);
-      rawConfig = config.raw;
-      if (pr.draft && !(config.raw as { review?: { drafts?: boolean } } | null)?.review?.drafts) {
-        await completeCheckRun(gh, { owner, repo }, checkRunId, {
-          conclusion: "skipped",
-          title: "Draft pull request: not reviewed",
-          summary:
-            "peptalk reviews drafts only with `review.drafts: true` in `.github/peptalk.yml`. Mark the pull request ready for review to get one.",
-        });
-        return true;
-      }
-      const run = await reviewPullRequest(gh, ref, {
-        rawConfig: config.raw,
-        configErrors: config.errors,
-        checkRunId,
-        publish: true,
-        notes: config.notes,
-        configIsOwnerDefault: config.ownerDefault,
+/**
+ * Reviews one queued head (the worker's side). Transient failures (5xx, network) are left to the
+ * queue to retry, with the run back to queued; anything else completes the run as peptalk's own
+ * error. A review cut short by a stop is left to the queue's `interrupted` hook.
+ */
+async function reviewJob(app: Probot, job: ReviewJob, attempt: AttemptInfo): Promise<void> {
+  const octokit = (await app.auth(job.installationId)) as Octokit;
+  const gh = client(octokit);
+  const repo = { owner: job.owner, repo: job.repo };
+  const checkRunId = job.checkRunId ?? (await createCheckRun(gh, repo, job.headSha, job.number, "queued"));
+  const log = app.log.child({ delivery: job.deliveryId, job: reviewJobId(job) });
+  let rawConfig: unknown = null;
+  try {
+    await markInProgress(gh, repo, checkRunId);
+    const config = await loadConfig(octokit, repo);
+    rawConfig = config.raw;
+    if (job.draft && !(config.raw as { review?: { drafts?: boolean } } | null)?.review?.drafts) {
+      await completeCheckRun(gh, repo, checkRunId, {
+        conclusion: "skipped",
+        title: "Draft pull request: not reviewed",
+        summary:
+          "peptalk reviews drafts only with `review.drafts: true` in `.github/peptalk.yml`. Mark the pull request ready for review to get one.",
       });
-      context.log.info(
-        { pr: pr.number, sha: pr.head.sha, outcome: run.outcome, comments: run.plan?.comments.length ?? 0 },
-        "peptalk review done",
-      );
-      return true;
-    } catch (err) {
-      // Never leave a check run in_progress, and never let a crash pass the gate.
-      const message = (err as Error).message ?? String(err);
-      context.log.error({ pr: pr.number, err: message }, "peptalk review failed");
-      await completeWithOwnError(gh, { owner, repo }, checkRunId, err, onErrorOf(rawConfig, err)).catch((e: unknown) =>
-        context.log.error({ err: (e as Error).message }, "could not complete the check run"),
-      );
-      return false;
+      return;
     }
+    const ref: PullRequestRef = {
+      ...repo,
+      number: job.number,
+      headSha: job.headSha,
+      baseSha: job.baseSha,
+      ...(job.changedFiles !== undefined ? { changedFiles: job.changedFiles } : {}),
+    };
+    const run = await reviewPullRequest(gh, ref, {
+      rawConfig: config.raw,
+      configErrors: config.errors,
+      checkRunId,
+      publish: true,
+      notes: config.notes,
+      configIsOwnerDefault: config.ownerDefault,
+    });
+    log.info({ outcome: run.outcome, comments: run.plan?.comments.length ?? 0 }, "peptalk review done");
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    if (attempt.signal.aborted) throw err;
+    if (isTransientFailure(err) && attempt.attempt < attempt.maxAttempts) {
+      log.warn({ err: message, attempt: attempt.attempt }, "peptalk review failed; retrying");
+      await markRetrying(
+        gh,
+        repo,
+        checkRunId,
+        `Attempt ${attempt.attempt} of ${attempt.maxAttempts} failed on a transient error (${message.split("\n")[0]}); peptalk tries again shortly.`,
+      ).catch(() => undefined);
+      throw err;
+    }
+    log.error({ err: message, attempt: attempt.attempt }, "peptalk review failed");
+    // Never leave a check run in_progress, and never let a crash pass the gate.
+    const attempts = isTransientFailure(err)
+      ? `It failed ${attempt.maxAttempts} times on transient errors (GitHub or the network), so it was not retried again.`
+      : "This error is not transient, so it was not retried.";
+    await completeWithOwnError(gh, repo, checkRunId, err, onErrorOf(rawConfig, err), attempts).catch((e: unknown) =>
+      log.error({ err: (e as Error).message }, "could not complete the check run"),
+    );
+    throw err;
+  }
+}
+
+/** What the queue says about jobs it drops: their check runs are completed for them. */
+function queueHooks(app: Probot): QueueHooks {
+  const complete = async (job: ReviewJob, title: string, summary: string): Promise<void> => {
+    if (job.checkRunId === null) return;
+    const gh = client((await app.auth(job.installationId)) as Octokit);
+    await completeCheckRun(gh, { owner: job.owner, repo: job.repo }, job.checkRunId, {
+      conclusion: "neutral",
+      title,
+      summary,
+    });
+  };
+  return {
+    superseded: (job, newerSha) =>
+      complete(
+        job,
+        "Superseded by a newer push",
+        `The pull request moved from \`${job.headSha.slice(0, 7)}\` to \`${newerSha.slice(0, 7)}\` before this review started; the newer push gets its own review.`,
+      ),
+    interrupted: (job) =>
+      complete(
+        job,
+        "Interrupted by a restart: re-run to review",
+        "peptalk stopped (a deploy or a restart) before this review finished. Re-run the `peptalk` check to review this push.",
+      ),
+  };
+}
+
+export type Role = "all" | "web" | "worker";
+
+/** PEPTALK_ROLE: `web` takes webhooks only, `worker` reviews only, `all` (default) both. */
+export function roleFrom(env: NodeJS.ProcessEnv): Role {
+  const role = env["PEPTALK_ROLE"] ?? "all";
+  if (role === "all" || role === "web" || role === "worker") return role;
+  throw new Error(`PEPTALK_ROLE must be web, worker or all (got ${JSON.stringify(role)})`);
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+/** The review queue this environment asks for: BullMQ on REDIS_URL, else in process. */
+export function createQueue(app: Probot, env: NodeJS.ProcessEnv, onEvent: (e: QueueEvent) => void): ReviewQueue {
+  const concurrency = positiveInt(env, "PEPTALK_CONCURRENCY", 2);
+  // The first retry waits this long; each later one four (in process) or two (BullMQ) times longer.
+  const backoffMs = positiveInt(env, "PEPTALK_RETRY_BACKOFF_MS", 1000);
+  const hooks = queueHooks(app);
+  if (env["REDIS_URL"])
+    return new BullQueue({
+      url: env["REDIS_URL"],
+      concurrency,
+      hooks,
+      onEvent,
+      backoffMs,
+      prefix: env["PEPTALK_QUEUE_PREFIX"] ?? "peptalk",
+    });
+  return new InProcessQueue({
+    concurrency,
+    hooks,
+    onEvent,
+    backoffMs: (attempt) => backoffMs * 4 ** (attempt - 1),
+    maxQueued: positiveInt(env, "PEPTALK_MAX_QUEUED", 1000),
   });
+}
+
+/** The queue of each loaded app: tests wait for it to drain. */
+const queues = new WeakMap<Probot, ReviewQueue>();
+
+/** Resolves once the app's in-process queue has nothing queued or running (tests). */
+export async function whenIdle(app: Probot): Promise<void> {
+  const queue = queues.get(app);
+  if (queue instanceof InProcessQueue) await queue.idle();
 }
 
 /**
@@ -190,7 +275,7 @@ async function reviewHead(context: AnyContext, pr: PullRequestPayload): Promise<
  */
 async function reportStaleRerun(context: AnyContext, pr: PullRequestPayload, sha: string): Promise<void> {
   const { owner, repo } = context.repo();
-  const gh = client(context);
+  const gh = client(context.octokit);
   const checkRunId = await createCheckRun(gh, { owner, repo }, sha, pr.number);
   await completeCheckRun(gh, { owner, repo }, checkRunId, {
     conclusion: "neutral",
@@ -207,7 +292,7 @@ async function pullRequestFor(
 ): Promise<PullRequestPayload[]> {
   const match = /^pr:(\d+)$/.exec(externalId ?? "");
   const numbers = match ? [Number(match[1])] : prNumbers;
-  const gh = client(context);
+  const gh = client(context.octokit);
   const out: PullRequestPayload[] = [];
   for (const number of numbers) {
     const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
@@ -219,18 +304,110 @@ async function pullRequestFor(
   return out;
 }
 
-/** Handles a delivery once; it is remembered only after success, so a redelivery retries a failure. */
-async function once(context: { id: string }, work: () => Promise<boolean>): Promise<void> {
-  if (!beginDelivery(context.id)) return;
-  let succeeded = false;
-  try {
-    succeeded = await work();
-  } finally {
-    finishDelivery(context.id, succeeded);
-  }
+/**
+ * Enqueues a review of this head, its check run created as queued so the PR shows it at once.
+ * The delivery counts as handled when its review succeeds (see `finishDelivery` in the worker),
+ * so GitHub's redeliver button retries a review that failed.
+ */
+async function enqueueReview(
+  queue: ReviewQueue,
+  context: AnyContext,
+  pr: PullRequestPayload,
+  deliveries: Map<string, string>,
+): Promise<boolean> {
+  const { owner, repo } = context.repo();
+  const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
+  if (installationId === undefined) throw new Error("the delivery names no installation");
+  const job: ReviewJob = {
+    installationId,
+    owner,
+    repo,
+    number: pr.number,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    deliveryId: context.id,
+    checkRunId: null,
+    event: `${context.name}.${(context.payload as { action?: string }).action ?? ""}`,
+    ...(pr.draft !== undefined ? { draft: pr.draft } : {}),
+    ...(pr.changed_files !== undefined ? { changedFiles: pr.changed_files } : {}),
+  };
+  const id = reviewJobId(job);
+  // A second event for a head already queued or under review is the same job; a new one gets
+  // its check run, queued, before a worker can take it.
+  const { added } = await queue.enqueue(job, async (j) => ({
+    ...j,
+    checkRunId: await createCheckRun(client(context.octokit), { owner, repo }, j.headSha, j.number, "queued"),
+  }));
+  if (added) deliveries.set(id, context.id);
+  context.log.info({ delivery: context.id, job: id, added }, "peptalk review queued");
+  return added;
 }
 
-export default function peptalk(app: Probot): void {
+/**
+ * Handles a delivery once: a delivery being handled, or whose review succeeded, is skipped. It
+ * is finished by the worker when it queued a review, else here.
+ */
+async function once(context: { id: string }, work: () => Promise<boolean>): Promise<void> {
+  if (!beginDelivery(context.id)) return;
+  let queued: boolean;
+  try {
+    queued = await work();
+  } catch (err) {
+    finishDelivery(context.id, false);
+    throw err;
+  }
+  if (!queued) finishDelivery(context.id, true);
+}
+
+export interface AppOptions {
+  addHandler?: (handler: ReturnType<typeof observabilityHandler>) => void;
+  [key: string]: unknown;
+}
+
+export default function peptalk(app: Probot, options: AppOptions = {}, env: NodeJS.ProcessEnv = process.env): void {
+  const role = roleFrom(env);
+  let metrics: Metrics | null = null;
+  const queue = createQueue(app, env, (event) => metrics?.onQueueEvent(event));
+  metrics = new Metrics(queue);
+  queues.set(app, queue);
+  // Probot hands every app an addHandler; without an HTTP server (tests) it throws.
+  let served = false;
+  try {
+    options.addHandler?.(observabilityHandler(queue, metrics));
+    served = options.addHandler !== undefined;
+  } catch {
+    served = false;
+  }
+  // The delivery that asked for each queued job: it is done when the review is.
+  const deliveries = new Map<string, string>();
+  if (role !== "web")
+    queue.startWorker(async (job, attempt) => {
+      const id = reviewJobId(job);
+      const delivery = deliveries.get(id) ?? job.deliveryId;
+      try {
+        await reviewJob(app, job, attempt);
+        deliveries.delete(id);
+        finishDelivery(delivery, true);
+      } catch (err) {
+        if (!(isTransientFailure(err) && attempt.attempt < attempt.maxAttempts)) {
+          deliveries.delete(id);
+          finishDelivery(delivery, false);
+        }
+        throw err;
+      }
+    });
+  // Only where Probot runs its HTTP server: on a signal, stop taking jobs, let reviews finish, exit.
+  if (served) {
+    const graceMs = positiveInt(env, "PEPTALK_SHUTDOWN_GRACE_MS", 25_000);
+    const stop = (signal: string): void => {
+      app.log.info({ signal, graceMs }, "peptalk stopping: draining the review queue");
+      void queue.stop(graceMs).finally(() => process.exit(0));
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  }
+  if (role === "worker") return;
+
   app.on(
     [
       "pull_request.opened",
@@ -244,7 +421,12 @@ export default function peptalk(app: Probot): void {
       if (context.payload.action === "edited" && !("base" in ((context.payload as { changes?: object }).changes ?? {})))
         return;
       await once(context, () =>
-        reviewHead(context as AnyContext, context.payload.pull_request as unknown as PullRequestPayload),
+        enqueueReview(
+          queue,
+          context as AnyContext,
+          context.payload.pull_request as unknown as PullRequestPayload,
+          deliveries,
+        ),
       );
     },
   );
@@ -258,13 +440,14 @@ export default function peptalk(app: Probot): void {
         run.external_id,
         run.pull_requests.map((p) => p.number),
       );
-      let succeeded = true;
+      let queued = false;
       for (const pr of prs) {
         // Review the commit that was re-run, and only while it is still the head.
-        if (pr.head.sha === run.head_sha) succeeded = (await reviewHead(context as AnyContext, pr)) && succeeded;
+        if (pr.head.sha === run.head_sha)
+          queued = (await enqueueReview(queue, context as AnyContext, pr, deliveries)) || queued;
         else await reportStaleRerun(context as AnyContext, pr, run.head_sha);
       }
-      return succeeded;
+      return queued;
     });
   });
 
@@ -278,10 +461,10 @@ export default function peptalk(app: Probot): void {
         null,
         suite.pull_requests.map((p) => p.number),
       );
-      let succeeded = true;
+      let queued = false;
       for (const pr of prs.filter((p) => p.head.sha === suite.head_sha))
-        succeeded = (await reviewHead(context as AnyContext, pr)) && succeeded;
-      return succeeded;
+        queued = (await enqueueReview(queue, context as AnyContext, pr, deliveries)) || queued;
+      return queued;
     });
   });
 }

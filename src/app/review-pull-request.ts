@@ -412,6 +412,8 @@ export async function completeWithOwnError(
   checkRunId: number,
   err: unknown,
   onError: "failure" | "neutral",
+  /** What the queue did about it: "Not retried: ..." or "Failed 3 times: ...". */
+  attempts?: string,
 ): Promise<void> {
   const message = (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 5).join("\n");
   const verdict =
@@ -426,6 +428,7 @@ export async function completeWithOwnError(
       "",
       `> ${message.replace(/\n/g, "\n> ")}`,
       "",
+      ...(attempts ? [attempts, ""] : []),
       verdict,
       "",
       "**Re-run the check** (the *Re-run* button of the `peptalk` check) to try again.",

@@ -3,7 +3,6 @@
 // Every file has a time budget; on worker threads a file that overruns it hard, or kills its
 // worker, costs that worker (it is replaced) and is reported skipped.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import type { Check, FileCheck, ProjectCheck, ProjectReportSpec } from "./check.js";
@@ -13,6 +12,7 @@ import { decodeSource, isIncluded, matchesAny, type SourceFile } from "./files.j
 import { createProjectContext, type ProjectContext, type ProjectInput } from "./project.js";
 import { analyzeFile, compareFindings, DEFAULT_FILE_BUDGET_MS, overBudgetReason } from "./runner.js";
 import { LineIndex } from "./text.js";
+import { sharedPool } from "./worker-pool.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
@@ -61,16 +61,12 @@ export interface EngineInput {
 /** Below this many files a worker's start-up costs more than it saves. */
 const PARALLEL_THRESHOLD = 48;
 const BATCH = 16;
-/** Measured on the stdlib bench: peak RSS ~460–650 MB with V8's default nursery, ~425–470 MB with this. */
-const WORKER_NURSERY_MB = 4;
 /**
  * Terminating a worker inside a tree-sitter parse aborts the whole process (the parser reads
  * its input through a JS callback, which throws once the worker is terminating). Parses stop at
  * the file's deadline by themselves, so the hard limit always leaves this much beyond it.
  */
 const HARD_LIMIT_MARGIN_MS = 5000;
-/** A worker's JS heap: a file that needs more is reported skipped, and the process lives on. */
-const WORKER_HEAP_MB = 2048;
 
 function matchesRule(check: Check, names: readonly string[]): boolean {
   return names.some((n) => n === check.id || n === check.category || check.codes.includes(n.toUpperCase()));
@@ -219,11 +215,10 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   };
   const script = input.workerScript ?? workerUrl();
   if (script && jobs.length > 0 && (threadCount > 1 || always)) {
-    const results = await runOnWorkers(jobs, {
-      url: script,
+    const results = await sharedPool(script).run(jobs, {
       // The api indexes serve project checks only: they do not travel to the workers.
       init: { ...options, checkIds: fileChecks.map((c) => c.id), project: { ...projectInput, api: undefined } },
-      count: threadCount,
+      lanes: threadCount,
       hardLimitMs: Math.max(input.hardLimitMs ?? budgetMs * 2 + 5000, budgetMs + HARD_LIMIT_MARGIN_MS),
       onProgress: input.onProgress,
     });
@@ -343,96 +338,6 @@ export type WorkerMessage =
       houseStyle: EngineResult["houseStyle"];
       skipped?: string;
     };
-
-type FileOutcome = Extract<WorkerMessage, { type: "result" }> | { type: "lost"; reason: string };
-
-interface WorkerPlan {
-  url: URL;
-  init: WorkerInit;
-  count: number;
-  hardLimitMs: number;
-  onProgress?: (done: number, total: number) => void;
-}
-
-/**
- * Analyse the jobs on `count` worker threads, one file per message, and return each job's
- * outcome in job order. A file still running after `hardLimitMs`, or whose worker dies (a
- * crash, running out of heap), is reported lost and its worker replaced by a fresh one.
- */
-async function runOnWorkers(jobs: readonly FileJob[], plan: WorkerPlan): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = new Array(jobs.length);
-  let next = 0;
-  let done = 0;
-  const settle = (index: number, outcome: FileOutcome): void => {
-    outcomes[index] = outcome;
-    done++;
-    plan.onProgress?.(done, jobs.length);
-  };
-  const lane = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const start = (): void => {
-        const worker = new Worker(plan.url, {
-          workerData: plan.init,
-          // A small nursery: a worker's garbage is almost all per-file nodes that die young, and
-          // tree-sitter frees a tree's native memory only once its wrapper is collected.
-          resourceLimits: { maxYoungGenerationSizeMb: WORKER_NURSERY_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
-        });
-        let ready = false;
-        let current = -1;
-        let timer: NodeJS.Timeout | undefined;
-        let retired = false;
-        const retire = (): void => {
-          retired = true;
-          clearTimeout(timer);
-          void worker.terminate();
-        };
-        const feed = (): void => {
-          if (next >= jobs.length) {
-            retire();
-            resolve();
-            return;
-          }
-          current = next++;
-          worker.postMessage(jobs[current]);
-          timer = setTimeout(() => lose(overBudgetReason(plan.init.budgetMs)), plan.hardLimitMs);
-        };
-        const lose = (reason: string): void => {
-          if (retired) return;
-          retire();
-          if (!ready) {
-            reject(new Error(`an analysis worker failed to start: ${reason}`));
-            return;
-          }
-          if (current !== -1) settle(current, { type: "lost", reason });
-          if (next < jobs.length) start();
-          else resolve();
-        };
-        worker.on("message", (message: WorkerMessage) => {
-          if (retired) return;
-          if (message.type === "ready") {
-            ready = true;
-            feed();
-            return;
-          }
-          clearTimeout(timer);
-          settle(current, message);
-          current = -1;
-          feed();
-        });
-        worker.on("error", (err: Error & { code?: string }) =>
-          lose(
-            err.code === "ERR_WORKER_OUT_OF_MEMORY"
-              ? `not analysed: needs more than ${WORKER_HEAP_MB} MB of memory`
-              : `not analysed: the analysis crashed (${err.message})`,
-          ),
-        );
-        worker.on("exit", (code) => lose(`not analysed: the analysis stopped (exit code ${code})`));
-      };
-      start();
-    });
-  await Promise.all(Array.from({ length: plan.count }, lane));
-  return outcomes;
-}
 
 function runProjectChecks(
   checks: readonly ProjectCheck[],

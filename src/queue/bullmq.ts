@@ -40,6 +40,8 @@ export interface BullQueueOptions {
 export const QUEUE_NAME = "peptalk-reviews";
 /** Finished jobs are kept this long, for inspection. */
 const KEEP_COMPLETED_SECONDS = 24 * 3600;
+/** How long an enqueue may hold a job id while it prepares the job (creates its check run). */
+const RESERVATION_MS = 60_000;
 /** A job waiting for its pull request's lock looks again after this long. */
 const LOCK_RETRY_MS = 2000;
 
@@ -77,25 +79,33 @@ export class BullQueue implements ReviewQueue {
     return `${this.prefix}:pr-lock:${pullRequestKey(job)}`;
   }
 
-  async enqueue(job: ReviewJob): Promise<EnqueueResult> {
+  async enqueue(job: ReviewJob, prepare?: (job: ReviewJob) => Promise<ReviewJob>): Promise<EnqueueResult> {
     const id = reviewJobId(job);
     // The newest head a delivery announced; older heads are dropped when a worker reaches them.
     await this.redis.set(this.latestKey(job), job.headSha, "EX", 7 * 24 * 3600);
-    const existing = await this.queue.getJob(id);
-    if (existing) {
-      // A finished review (done, or failed for good) may be asked for again: a re-run, or
-      // GitHub's redeliver button. One still queued or running is the same job.
-      if (await this.isPending(id)) return { id, added: false };
-      await existing.remove().catch(() => undefined);
+    // One replica at a time decides whether to add this job (and prepares it).
+    const reservation = `${this.prefix}:enqueue:${id}`;
+    if ((await this.redis.set(reservation, "1", "PX", RESERVATION_MS, "NX")) !== "OK") return { id, added: false };
+    try {
+      const existing = await this.queue.getJob(id);
+      if (existing) {
+        // A finished review (done, or failed for good) may be asked for again: a re-run, or
+        // GitHub's redeliver button. One still queued or running is the same job.
+        if (await this.isPending(id)) return { id, added: false };
+        await existing.remove().catch(() => undefined);
+      }
+      const prepared = prepare ? await prepare(job) : job;
+      const added = await this.queue.add("review", prepared, {
+        jobId: id,
+        attempts: MAX_ATTEMPTS,
+        backoff: { type: "exponential", delay: this.options.backoffMs ?? 1000 },
+        removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
+        removeOnFail: { age: KEEP_COMPLETED_SECONDS },
+      });
+      return { id: added.id ?? id, added: true };
+    } finally {
+      await this.redis.del(reservation).catch(() => undefined);
     }
-    const added = await this.queue.add("review", job, {
-      jobId: id,
-      attempts: MAX_ATTEMPTS,
-      backoff: { type: "exponential", delay: this.options.backoffMs ?? 1000 },
-      removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
-      removeOnFail: { age: KEEP_COMPLETED_SECONDS },
-    });
-    return { id: added.id ?? id, added: true };
   }
 
   async isPending(id: string): Promise<boolean> {

@@ -45,6 +45,8 @@ export function defaultBackoff(attempt: number): number {
 export class InProcessQueue implements ReviewQueue {
   readonly backend = "in-process" as const;
   private readonly waiting: Entry[] = [];
+  /** Jobs being prepared for the queue (their check run is being created). */
+  private readonly reserved = new Set<string>();
   private readonly running = new Map<string, { entry: Entry; done: Promise<void> }>();
   private processor: ReviewProcessor | null = null;
   private stopping = false;
@@ -53,12 +55,25 @@ export class InProcessQueue implements ReviewQueue {
 
   constructor(private readonly options: InProcessOptions) {}
 
-  async enqueue(job: ReviewJob): Promise<EnqueueResult> {
+  async enqueue(job: ReviewJob, prepare?: (job: ReviewJob) => Promise<ReviewJob>): Promise<EnqueueResult> {
     const id = reviewJobId(job);
     if (this.stopping) throw new Error("peptalk is shutting down; the delivery can be redelivered");
-    if (await this.isPending(id)) return { id, added: false };
+    if (this.pending(id)) return { id, added: false };
     if (this.waiting.length >= (this.options.maxQueued ?? 1000))
       throw new Error(`the review queue is full (${this.waiting.length} waiting); redeliver later`);
+    if (prepare) {
+      this.reserved.add(id);
+      try {
+        job = await prepare(job);
+      } finally {
+        this.reserved.delete(id);
+      }
+      if (this.stopping) {
+        // Prepared (its check run exists) but too late to run: it is interrupted like the rest.
+        await this.options.hooks.interrupted(job).catch(() => undefined);
+        throw new Error("peptalk is shutting down; the delivery can be redelivered");
+      }
+    }
     // An older head of the same pull request that has not started is dropped.
     const key = pullRequestKey(job);
     for (let i = this.waiting.length - 1; i >= 0; i--) {
@@ -74,7 +89,11 @@ export class InProcessQueue implements ReviewQueue {
   }
 
   async isPending(id: string): Promise<boolean> {
-    return this.running.has(id) || this.waiting.some((e) => e.id === id);
+    return this.pending(id);
+  }
+
+  private pending(id: string): boolean {
+    return this.reserved.has(id) || this.running.has(id) || this.waiting.some((e) => e.id === id);
   }
 
   /** Resolves once nothing is queued or running (tests, and a drain before exit). */

@@ -61,7 +61,12 @@ export interface QueueCounts {
 
 export interface ReviewQueue {
   readonly backend: "in-process" | "bullmq";
-  enqueue(job: ReviewJob): Promise<EnqueueResult>;
+  /**
+   * Queues `job` unless the same job is queued or running. `prepare` (which creates the check
+   * run) runs only for a job that will be added, while its id is reserved, so two deliveries of
+   * the same head at once cannot both prepare it, even on different replicas.
+   */
+  enqueue(job: ReviewJob, prepare?: (job: ReviewJob) => Promise<ReviewJob>): Promise<EnqueueResult>;
   /**
    * The job is queued or running. (A finished job is not pending: a re-run of the same head
    * reviews it again; a redelivery of a delivery that succeeded is recognised by its id.)

@@ -13,6 +13,7 @@ import {
   payload,
   REPO,
 } from "../helpers/app.js";
+import { whenIdle } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -125,6 +126,7 @@ describe("the App's repository index", () => {
       name: "pull_request",
       payload: payload("pull_request", "opened"),
     } as never);
+    await whenIdle(probot);
     const completion = await run1.done;
     const annotations = completion.output.annotations.map((a: any) => `${a.path}:${a.start_line} ${a.title}`);
     expect(annotations).toContain("tests/test_sync.py:2 broken-import");
@@ -145,6 +147,7 @@ describe("the App's repository index", () => {
       name: "pull_request",
       payload: payload("pull_request", "opened"),
     } as never);
+    await whenIdle(probot);
     const completion2 = await run2.done;
     expect(completion2.output.summary).toContain("broken-import");
     // Warm: the engine's changed file, and the changed file at base and head for the index.

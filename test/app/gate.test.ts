@@ -23,6 +23,7 @@ import {
   payload,
   REPO,
 } from "../helpers/app.js";
+import { whenIdle } from "../helpers/app.js";
 import { runCli, tempTree } from "../helpers/cli.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -57,7 +58,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[]; blo
   const scope = nock(API);
   mockAuth(scope);
   noOpenCheckRun(scope, HEAD);
-  scope.post(`${REPO}/check-runs`, (b) => b.head_sha === HEAD && b.status === "in_progress").reply(201, { id: 7 });
+  scope.post(`${REPO}/check-runs`, (b) => b.head_sha === HEAD && b.status === "queued").reply(201, { id: 7 });
   if (s.config === undefined) mockNoConfig(scope);
   else if (s.config !== null) mockConfig(scope, s.config);
   scope
@@ -155,6 +156,7 @@ async function deliver(
   id = deliveryId(),
 ): Promise<void> {
   await probot.receive({ id, name: event, payload: body } as never);
+  await whenIdle(probot);
 }
 
 /** The example PR #2 at HEAD on BASE. */
@@ -172,7 +174,7 @@ function prEvent(action = "opened"): Record<string, any> {
 function captureCompletion(scope: nock.Scope, patches = 1): { body?: any } {
   const holder: { body?: any } = {};
   scope
-    .patch(`${REPO}/check-runs/7`, (b) => ((holder.body = b), true))
+    .patch(`${REPO}/check-runs/7`, (b) => b.status !== "queued" && ((holder.body = b), true))
     .times(patches)
     .reply(200, {});
   return holder;
@@ -430,11 +432,19 @@ describe("reading .github/peptalk.yml (items 12 and 14)", () => {
     mockAuth(scope);
     noOpenCheckRun(scope, HEAD);
     scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+    // One read per attempt: the queue tries the review three times, the run queued again between.
     scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).times(3).reply(502, { message: "Bad Gateway" });
+    const requeued: string[] = [];
+    scope
+      .patch(`${REPO}/check-runs/7`, (b) => b.status === "queued" && (requeued.push(b.output.title), true))
+      .times(2)
+      .reply(200, {});
     const completion = captureCompletion(scope);
     await deliver("pull_request", prEvent());
+    expect(requeued).toEqual(["Queued again after a transient error", "Queued again after a transient error"]);
     expect(completion.body).toMatchObject({ conclusion: "failure", output: { title: OWN_ERROR } });
     expect(completion.body.output.summary).not.toContain("Configuration error");
+    expect(completion.body.output.summary).toContain("It failed 3 times on transient errors");
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -472,10 +482,12 @@ describe("deliveries and re-runs (items 9 and 14)", () => {
     noOpenCheckRun(failing, HEAD);
     failing.post(`${REPO}/check-runs`).reply(201, { id: 7 });
     mockNoConfig(failing);
-    failing.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(500, { message: "Server Error" });
-    failing.patch(`${REPO}/check-runs/7`).reply(200, {});
+    // A failure that is not transient: not retried, so the delivery ends failed.
+    failing.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(404, { message: "Not Found" });
+    const failed = captureCompletion(failing);
     await deliver("pull_request", prEvent(), id);
     expect(failing.pendingMocks()).toEqual([]);
+    expect(failed.body.output.summary).toContain("This error is not transient, so it was not retried.");
     nock.cleanAll();
 
     const { scope } = mockReviewRun();

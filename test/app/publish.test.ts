@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import { API, createProbot, deliveryId, mockAuth, mockNoConfig, nock, payload, REPO } from "../helpers/app.js";
+import { whenIdle } from "../helpers/app.js";
 import { withRequestPolicy, type GitHubClient } from "../../src/app/github.js";
 import { hazards } from "../helpers/markdown.js";
 
@@ -128,6 +129,7 @@ afterEach(() => {
 
 async function deliverOpened(): Promise<void> {
   await probot.receive({ id: deliveryId(), name: "pull_request", payload: payload("pull_request", "opened") } as never);
+  await whenIdle(probot);
 }
 
 describe("GitHub requests: timeouts and retries", () => {

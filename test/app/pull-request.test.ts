@@ -12,6 +12,7 @@ import {
   payload,
   REPO,
 } from "../helpers/app.js";
+import { whenIdle } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -72,7 +73,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
   scope
     .post(
       `${REPO}/check-runs`,
-      (b) => b.name === "peptalk" && b.head_sha === HEAD && b.status === "in_progress" && b.external_id === "pr:2",
+      (b) => b.name === "peptalk" && b.head_sha === HEAD && b.status === "queued" && b.external_id === "pr:2",
     )
     .reply(201, { id: 7 });
   if (s.config === undefined) mockNoConfig(scope);
@@ -119,6 +120,7 @@ async function deliver(
   body: Record<string, unknown>,
 ): Promise<void> {
   await probot.receive({ id: deliveryId(), name: event, payload: body } as never);
+  await whenIdle(probot);
 }
 
 function prOpened(): Record<string, any> {
@@ -336,19 +338,30 @@ describe("pull_request events", () => {
     const scope = nock(API);
     mockAuth(scope);
     mockNoOpenCheckRun(scope, HEAD);
-    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-    mockNoConfig(scope);
-    // A 5xx is retried (three times) before it counts as an error.
-    scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).times(4).reply(500, { message: "Server Error" });
+    scope.post(`${REPO}/check-runs`, (b) => b.status === "queued").reply(201, { id: 7 });
+    // Each request retries a 5xx three times; the review is then attempted twice more.
+    for (let attempt = 0; attempt < 3; attempt++) mockNoConfig(scope);
+    scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).times(12).reply(500, { message: "Server Error" });
+    const retries: any[] = [];
+    scope
+      .patch(`${REPO}/check-runs/7`, (b) => b.status === "queued" && (retries.push(b), true))
+      .times(2)
+      .reply(200, {});
     let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    scope.patch(`${REPO}/check-runs/7`, (b) => b.status === "completed" && ((completion = b), true)).reply(200, {});
     await deliver("pull_request", prOpened());
+    expect(retries.map((r) => r.output.summary)).toEqual([
+      expect.stringContaining("Attempt 1 of 3 failed on a transient error"),
+      expect.stringContaining("Attempt 2 of 3 failed on a transient error"),
+    ]);
     expect(completion).toMatchObject({
       status: "completed",
       conclusion: "failure",
       output: { title: "peptalk failed (its own error, not a problem in this pull request)" },
     });
     expect(completion.output.summary).toContain("Server Error");
+    expect(completion.output.summary).toContain("It failed 3 times on transient errors");
+    expect(scope.isDone()).toBe(true);
   });
 
   it("sends more than 50 annotations in batches of 50, completing on the last", async () => {
@@ -402,27 +415,24 @@ describe("re-runs", () => {
 });
 
 describe("harder cases", () => {
-  it("posts one review for two concurrent deliveries of the same push", async () => {
+  it("runs one review for two concurrent deliveries of the same push: one job, one check run", async () => {
     const posted: any[] = [];
     const scope = nock(API);
     mockAuth(scope);
-    mockNoOpenCheckRun(scope, HEAD, 2);
-    scope.post(`${REPO}/check-runs`).times(2).reply(201, { id: 7 });
-    scope.get(`${REPO}/contents/.github%2Fpeptalk.yml`).times(2).reply(404);
-    scope.get("/repos/Codertocat/.github/contents/.github%2Fpeptalk.yml").times(2).reply(404);
+    mockNoOpenCheckRun(scope, HEAD);
+    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+    mockNoConfig(scope);
     scope
       .get(`${REPO}/pulls/2/files`)
       .query({ per_page: 100 })
-      .times(2)
       .reply(200, [{ filename: "app.py", status: "modified", patch: PATCH }]);
     scope
       .get(`${REPO}/git/trees/${HEAD}`)
       .query({ recursive: "1" })
-      .times(2)
       .reply(200, { truncated: false, tree: [{ path: "app.py", type: "blob" }] });
     scope
       .post("/graphql")
-      .times(4)
+      .times(2)
       .reply(200, (_uri, body) => {
         const query = String((body as { query: string }).query);
         if (query.includes("reviewThreads")) {
@@ -449,12 +459,9 @@ describe("harder cases", () => {
           },
         };
       });
-    scope
-      .get(`${REPO}/pulls/2`)
-      .times(2)
-      .reply(200, { head: { sha: HEAD } });
+    scope.get(`${REPO}/pulls/2`).reply(200, { head: { sha: HEAD } });
     scope.post(`${REPO}/pulls/2/reviews`, (b) => (posted.push(b), true)).reply(200, { id: 1 });
-    scope.patch(`${REPO}/check-runs/7`).times(2).reply(200, {});
+    scope.patch(`${REPO}/check-runs/7`, (b) => b.status === "completed").reply(200, {});
     await Promise.all([deliver("pull_request", prOpened()), deliver("pull_request", prOpened())]);
     expect(posted).toHaveLength(1);
     expect(scope.pendingMocks()).toEqual([]);

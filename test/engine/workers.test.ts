@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { allChecks } from "../../checks/index.js";
 import { resolveConfig } from "../../src/engine/config/resolve.js";
-import { runEngine } from "../../src/engine/engine.js";
+import { runEngine, type FileJob, type WorkerInit } from "../../src/engine/engine.js";
+import { WorkerPool } from "../../src/engine/worker-pool.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const BUILD = "dist/workers-test";
@@ -79,17 +80,74 @@ describe("runEngine on worker threads", () => {
         ],
         config,
         workers: "always",
-        fileBudgetMs: 100,
+        // Enough that a fresh thread's first file fits on a busy machine.
+        fileBudgetMs: 1000,
         workerScript: faultyWorker,
       },
       allChecks,
     );
     expect(result.skipped).toEqual([
       { path: "crash.py", reason: "not analysed: the analysis stopped (exit code 3)" },
-      { path: "hang.py", reason: "not analysed: over the 0.1 s budget" },
+      { path: "hang.py", reason: "not analysed: over the 1 s budget" },
     ]);
     // The files after each fault were analysed by a fresh worker.
     expect(result.analysed).toEqual(["a.py", "z.py"]);
     expect(result.findings.map((f) => `${f.path} ${f.rule}`)).toEqual(["a.py none-comparison", "z.py none-comparison"]);
+  }, 60_000);
+});
+
+describe("the shared worker pool", () => {
+  const init = (checkIds: string[]): WorkerInit => ({
+    checkIds,
+    python: config.python,
+    severities: {},
+    reportUnusedSuppressions: false,
+    budgetMs: 10_000,
+    project: {},
+  });
+  const job = (path: string, content: string): FileJob => ({ path, content, isTestFile: false });
+
+  it("runs concurrent runs on the same threads, each with its own settings, and keeps them for the next", async () => {
+    const pool = new WorkerPool(realWorker, 2);
+    try {
+      const a = Array.from({ length: 5 }, (_, i) => job(`a${i}.py`, "x == None\n"));
+      const b = Array.from({ length: 5 }, (_, i) => job(`b${i}.py`, "def f(x=[]):\n    x.append(1)\n"));
+      const [first, second] = await Promise.all([
+        pool.run(a, { init: init(["none-comparison"]), lanes: 2, hardLimitMs: 30_000 }),
+        pool.run(b, { init: init(["mutable-default-argument"]), lanes: 2, hardLimitMs: 30_000 }),
+      ]);
+      const rules = (outcomes: typeof first): string[] =>
+        outcomes.flatMap((o) => (o.type === "result" ? o.findings.map((f) => `${f.path} ${f.rule}`) : [o.reason]));
+      expect(rules(first)).toEqual(a.map((j) => `${j.path} none-comparison`));
+      expect(rules(second)).toEqual(b.map((j) => `${j.path} mutable-default-argument`));
+      // Two threads served both runs, and serve the next one too.
+      expect(pool.stats()).toEqual({ alive: 2, started: 2 });
+      await pool.run([job("c.py", "x == None\n")], { init: init(["none-comparison"]), lanes: 2, hardLimitMs: 30_000 });
+      expect(pool.stats()).toEqual({ alive: 2, started: 2 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("replaces a thread that dies, losing only its file, while another run goes on", async () => {
+    const pool = new WorkerPool(faultyWorker, 1);
+    try {
+      const [faulty, healthy] = await Promise.all([
+        pool.run([job("crash.py", "x == None\n"), job("ok.py", "x == None\n")], {
+          init: init(["none-comparison"]),
+          lanes: 1,
+          hardLimitMs: 30_000,
+        }),
+        pool.run([job("other.py", "y == None\n")], { init: init(["none-comparison"]), lanes: 1, hardLimitMs: 30_000 }),
+      ]);
+      expect(faulty.map((o) => (o.type === "result" ? o.findings.length : o.reason))).toEqual([
+        "not analysed: the analysis stopped (exit code 3)",
+        1,
+      ]);
+      expect(healthy.map((o) => (o.type === "result" ? o.findings.length : o.reason))).toEqual([1]);
+      expect(pool.stats()).toEqual({ alive: 1, started: 2 });
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 });

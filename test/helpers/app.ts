@@ -21,7 +21,10 @@ const { privateKey } = generateKeyPairSync("rsa", {
   publicKeyEncoding: { type: "spki", format: "pem" },
 });
 
-export function createProbot(): Probot {
+/** Retries wait milliseconds here, not seconds. */
+export const TEST_ENV = { ...process.env, PEPTALK_RETRY_BACKOFF_MS: "5" };
+
+export function createProbot(env: NodeJS.ProcessEnv = TEST_ENV): Probot {
   const probot = new Probot({
     appId: 123,
     privateKey,
@@ -29,7 +32,7 @@ export function createProbot(): Probot {
     // Retries and throttling are exercised by the app's own wrapper; here they would only slow tests.
     Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
   });
-  void probot.load(peptalk);
+  void probot.load((app, options) => peptalk(app, options, env));
   return probot;
 }
 
@@ -46,14 +49,28 @@ export function deliveryId(): string {
   return `delivery-${++deliveries}-${Date.now()}`;
 }
 
-/** The installation token every handler starts with. */
+/**
+ * The installation token every handler starts with, and the PATCH a worker sends when it takes a
+ * queued review (status in_progress, nothing else): answered whenever it comes.
+ */
 export function mockAuth(scope: nock.Scope): nock.Scope {
   // Probot caches the token for an hour, so a second delivery may not ask again.
+  scope
+    .patch(
+      new RegExp(`^${REPO}/check-runs/\\d+$`),
+      (b) => b.status === "in_progress" && b.conclusion === undefined && b.output === undefined,
+    )
+    .optionally()
+    .times(20)
+    .reply(200, {});
   return scope
     .post("/app/installations/1/access_tokens")
     .optionally()
     .reply(201, { token: "test-token", permissions: {} });
 }
+
+/** Waits until the app's review queue has run every job the deliveries queued. */
+export { whenIdle } from "../../src/app/index.js";
 
 /** `.github/peptalk.yml`: absent in the repo and in the owner's `.github` repo (Probot's lookup). */
 export function mockNoConfig(scope: nock.Scope): nock.Scope {
