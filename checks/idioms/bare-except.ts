@@ -90,8 +90,9 @@ function recordsFailedImport(clause: SyntaxNode): boolean {
 /** Catches everything: `except:` or `except BaseException`. */
 function catchesAll(clause: SyntaxNode): boolean {
   const caught = clause.namedChildren.filter((c) => c.type !== "block" && c.type !== "comment");
-  if (caught.length === 0) return true;
-  const type = caught[0].type === "as_pattern" ? caught[0].namedChild(0) : caught[0];
+  const [first] = caught;
+  if (!first) return true;
+  const type = first.type === "as_pattern" ? first.namedChild(0) : first;
   return caught.length === 1 && type?.text === "BaseException";
 }
 
