@@ -71,8 +71,8 @@ function callsMatching(node: SyntaxNode, pattern: RegExp, statements: Set<string
 }
 
 const IMPORT_STATEMENTS = new Set(["import_statement", "import_from_statement"]);
-/** `__import__`, `importlib.import_module`, `import_string`, `_importModule`: a name about importing. */
-const IMPORTS = /(^|\.)\w*import\w*$/i;
+/** `__import__`, `importlib.import_module`, `import_string`, `loadImport`: "import" as a word of the callee's name. */
+const IMPORTS = /(^|\.|_)import(_|[A-Z0-9]|$)[\w]*$|[a-z0-9]Import([A-Z0-9_]\w*)?$/;
 
 /**
  * Loading code the program does not control (test discovery, plugins): the `try` imports a module

@@ -59,6 +59,7 @@ runCheckTable(check, {
     { code: "try:\n    import json\nexcept:\n    json = None\n", at: "3:1-3:7" },
     { code: "try:\n    mod = importlib.import_module(name)\nexcept:\n    pass\n", at: "3:1-3:7" },
     { code: "try:\n    run()\nexcept:\n    traceback.print_exc()\n", at: "3:1-3:7" },
+    { code: "try:\n    rank = important_items(rows)\nexcept:\n    traceback.print_exc()\n", at: "3:1-3:7" },
     {
       code: "def load(name):\n    return registry[name]\n\n\ntry:\n    load(x)\nexcept:\n    traceback.print_exc()\n",
       at: "7:1-7:7",
