@@ -133,12 +133,15 @@ export default defineCheck({
           const canonical = key && keyOf(key);
           if (!key || !canonical) continue;
           const first = seen.get(canonical);
-          if (first)
+          if (first) {
+            // `True` repeats `1`: name the spelling of the first when it differs.
+            const spelled = first.text === key.text ? "" : ` as \`${first.text}\``;
+            const line = first.startPosition.row + 1;
             ctx.report({
               node: key,
-              message: `Dictionary key \`${key.text}\` repeated (first at \`${first.text}\`): the earlier value is lost`,
+              message: `Dictionary key \`${key.text}\` is repeated (first${spelled} on line ${line}): the earlier value is lost`,
             });
-          else seen.set(canonical, key);
+          } else seen.set(canonical, key);
         }
       },
     };

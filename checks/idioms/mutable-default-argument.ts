@@ -47,6 +47,7 @@ function sharedUse(def: SyntaxNode, name: string, depth = 0): SyntaxNode | null 
   for (const id of body?.descendantsOfType("identifier") ?? []) {
     if (id.text !== name) continue;
     if (rebound && id.startIndex >= rebound.endIndex) break;
+    if (shadowedInNested(id, def, name)) continue;
     let node = id;
     while (node.parent?.type === "parenthesized_expression") node = node.parent;
     const parent = node.parent;
@@ -102,6 +103,29 @@ function sharedUse(def: SyntaxNode, name: string, depth = 0): SyntaxNode | null 
   return null;
 }
 
+/**
+ * Whether `name` at `id` belongs to a function nested in `def` that binds the name itself (a
+ * parameter, or an assignment without `nonlocal`): `def _order(result, eq): return result` uses
+ * its own `result`, not the enclosing default.
+ */
+function shadowedInNested(id: SyntaxNode, def: SyntaxNode, name: string): boolean {
+  for (let cur = id.parent; cur && cur.id !== def.id; cur = cur.parent) {
+    if (cur.type !== "function_definition" && cur.type !== "lambda") continue;
+    const params = cur.childForFieldName("parameters");
+    if (params?.namedChildren.some((p) => (p.type === "identifier" ? p.text : parameterName(p)) === name)) return true;
+    const body = cur.childForFieldName("body");
+    if (!body) continue;
+    const declared = body.descendantsOfType(["nonlocal_statement", "global_statement"]);
+    if (declared.some((d) => d.namedChildren.some((c) => c.text === name))) continue;
+    const assigned = body.descendantsOfType(["assignment", "augmented_assignment", "for_statement"]).some((a) => {
+      const target = a.childForFieldName("left");
+      return target?.type === "identifier" && target.text === name;
+    });
+    if (assigned) return true;
+  }
+  return false;
+}
+
 /** The name a default parameter binds. */
 function parameterName(param: SyntaxNode): string | null {
   const name = param.childForFieldName("name") ?? param.namedChild(0);
@@ -122,7 +146,7 @@ export default defineCheck({
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
     differences:
-      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it in a container (`cache[k] = items`, or through an alias it then mutates), returns or yields it; and not in a nested def, whose default is created again on each call of the enclosing function. A default only read or kept on the instance (`self.items = items`, which other methods may or may not change), `headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
+      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it in a container (`cache[k] = items`, or through an alias it then mutates), returns or yields it (a nested function's own parameter or local of the same name is another variable); and not in a nested def, whose default is created again on each call of the enclosing function. A default only read or kept on the instance (`self.items = items`, which other methods may or may not change), `headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).

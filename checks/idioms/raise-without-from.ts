@@ -17,6 +17,19 @@ function enclosingExcept(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+/**
+ * Whether `name` is bound by an `except ... as name` handler the node sits in (same function):
+ * `raise e` then re-raises the exception being handled, even from a nested handler
+ * (`except Exception as e:` / `try: import zlib` / `except ImportError: raise e`).
+ */
+function boundByEnclosingHandler(node: SyntaxNode, name: string): boolean {
+  for (let cur = node.parent; cur && !SCOPE_TYPES.has(cur.type); cur = cur.parent) {
+    if ((cur.type === "except_clause" || cur.type === "except_group_clause") && exceptHandlerName(cur) === name)
+      return true;
+  }
+  return false;
+}
+
 // Exceptions whose chain nobody sees: SystemExit prints only its message; the iteration and
 // interrupt signals are translations, not errors.
 const NO_TRACEBACK = new Set([
@@ -67,7 +80,7 @@ export default defineCheck({
     bad: "try:\n    value = int(text)\nexcept ValueError:\n    raise ConfigError(f'not a number: {text}')\n",
     good: "try:\n    value = int(text)\nexcept ValueError as err:\n    raise ConfigError(f'not a number: {text}') from err\n",
     differences:
-      "Ruff's B904 also reports raises whose chain nobody reads: `SystemExit` (prints only its message), `StopIteration`/`StopAsyncIteration`/`KeyboardInterrupt`/`GeneratorExit` translations, a private control-flow signal (`_GiveupOnFastCopy`) the caller catches, a message built by the class's own factory (`raise self.severe(...)`), and handlers whose comment explains the translation; peptalk stays quiet there. Test files are not checked: tests raise inside handlers on purpose, to build exception contexts or simulate failures.",
+      "Ruff's B904 also reports raises whose chain nobody reads: `SystemExit` (prints only its message), `StopIteration`/`StopAsyncIteration`/`KeyboardInterrupt`/`GeneratorExit` translations, a private control-flow signal (`_GiveupOnFastCopy`) the caller catches, a message built by the class's own factory (`raise self.severe(...)`), and handlers whose comment explains the translation; peptalk stays quiet there. Ruff also reports `raise e` inside a nested handler when `e` is bound by an enclosing `except ... as e` (`except Exception as e:` / `try: import zlib` / `except ImportError: raise e`): that re-raises the exception being handled, so there is no other error to chain, and peptalk says nothing. Test files are not checked: tests raise inside handlers on purpose, to build exception contexts or simulate failures.",
   },
   requires: ["raise", "except"],
   create(ctx) {
@@ -84,7 +97,7 @@ export default defineCheck({
         if (!clause) return;
         // Re-raising the caught exception itself keeps its context.
         const raised = unparenthesize(exception);
-        if (raised.type === "identifier" && raised.text === exceptHandlerName(clause)) return;
+        if (raised.type === "identifier" && boundByEnclosingHandler(node, raised.text)) return;
         if (chainIsNoise(raised, clause)) return;
         ctx.report({ node, message: "Raise inside `except` without `from err` or `from None`" });
       },

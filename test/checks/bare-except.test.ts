@@ -32,6 +32,22 @@ runCheckTable(check, {
       code: "try:\n    self.close()\nexcept:  # ignore everything, as we're shutting down\n    pass\n",
       ruffDiffers: "the comment says why",
     },
+    {
+      code: "import sys, traceback\n\n\ndef _make_failed_import_test(name):\n    message = 'Failed to import test module: %s\\n%s' % (name, traceback.format_exc())\n    return FailedTest(name), message\n\n\nclass Loader:\n    def _get_module_from_name(self, name):\n        __import__(name)\n        return sys.modules[name]\n\n    def find(self, name):\n        try:\n            module = self._get_module_from_name(name)\n        except:\n            error_case, message = _make_failed_import_test(name)\n            self.errors.append(message)\n            return error_case\n        return module\n",
+      ruffDiffers: "test discovery: a test module's SystemExit becomes one failed import",
+    },
+    {
+      code: "try:\n    plugin = importlib.import_module(name)\nexcept:\n    logger.exception('cannot load plugin %s', name)\n",
+      ruffDiffers: "loads code it does not control and logs any failure",
+    },
+    {
+      code: "try:\n    import settings\nexcept:\n    traceback.print_exc()\n    settings = None\n",
+      ruffDiffers: "imports user configuration and prints any failure",
+    },
+    {
+      code: "def get_exc_info():\n    try:\n        try:\n            test.fail('foo')\n        except:\n            raise ValueError(42)\n    except:\n        return sys.exc_info()\n",
+      ruffDiffers: "the inner raise reaches an outer handler that catches everything and forwards it",
+    },
   ],
   invalid: [
     { code: "try:\n    x()\nexcept:\n    pass\n", at: "3:1-3:7" },
@@ -40,5 +56,22 @@ runCheckTable(check, {
     { code: "def f():\n    try:\n        x()\n    except:\n        return None\n", at: "4:5-4:11" },
     { code: "try:\n    x()\nexcept:\n    log(sys.exc_info)\n", at: "3:1-3:7" },
     { code: "try:\n    x()\nexcept:\n    def g():\n        raise\n", at: "3:1-3:7" },
+    { code: "try:\n    import json\nexcept:\n    json = None\n", at: "3:1-3:7" },
+    { code: "try:\n    mod = importlib.import_module(name)\nexcept:\n    pass\n", at: "3:1-3:7" },
+    { code: "try:\n    run()\nexcept:\n    traceback.print_exc()\n", at: "3:1-3:7" },
+    { code: "try:\n    rank = important_items(rows)\nexcept:\n    traceback.print_exc()\n", at: "3:1-3:7" },
+    {
+      code: "def load(name):\n    return registry[name]\n\n\ntry:\n    load(x)\nexcept:\n    traceback.print_exc()\n",
+      at: "7:1-7:7",
+    },
+    { code: "try:\n    x()\nexcept:\n    raise ValueError(42)\n", at: "3:1-3:7" },
+    {
+      code: "def f():\n    try:\n        try:\n            x()\n        except:\n            raise ValueError(42)\n    except Exception:\n        return sys.exc_info()\n",
+      at: "5:9-5:15",
+    },
+    {
+      code: "def f():\n    try:\n        x()\n    except:\n        raise ValueError(42)\n    finally:\n        try:\n            y()\n        except:\n            raise\n",
+      at: "4:5-4:11",
+    },
   ],
 });

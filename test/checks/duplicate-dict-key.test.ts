@@ -15,10 +15,22 @@ runCheckTable(check, {
     "d = {-1: 1, 1: 2}\n",
   ],
   invalid: [
-    { code: "d = {'a': 1, 'a': 2}\n", at: "1:14-1:17" },
+    {
+      code: "d = {'a': 1, 'a': 2}\n",
+      at: "1:14-1:17",
+      message: "Dictionary key `'a'` is repeated (first on line 1): the earlier value is lost",
+    },
     { code: "d = {'a': 1, \"a\": 2}\n", at: "1:14-1:17" },
-    { code: "d = {1: 1, 1.0: 2, True: 3}\n", at: ["1:12-1:15", "1:20-1:24"] },
-    { code: "d = {\n    'host': 'a',\n    'port': 1,\n    'host': 'b',\n}\n", at: "4:5-4:11" },
+    {
+      code: "d = {1: 1, 1.0: 2, True: 3}\n",
+      at: ["1:12-1:15", "1:20-1:24"],
+      message: "(first as `1` on line 1)",
+    },
+    {
+      code: "d = {\n    'host': 'a',\n    'port': 1,\n    'host': 'b',\n}\n",
+      at: "4:5-4:11",
+      message: "Dictionary key `'host'` is repeated (first on line 2): the earlier value is lost",
+    },
     { code: "d = {None: 1, None: 2}\n", at: "1:15-1:19" },
     { code: "d = {0x20: 'a', 32: 'b'}\n", at: "1:17-1:19" },
     { code: "d = {f'{x}': 1, f'{x}': 2}\n", at: "1:17-1:23" },

@@ -52,8 +52,20 @@ runCheckTable(check, {
       code: "def reduce(inequalities, symbols=[]):\n    if not iterable(symbols):\n        symbols = [symbols]\n    old = symbols\n    return solve(inequalities, set(old))\n",
       ruffDiffers: "rebound and aliased, never mutated",
     },
+    {
+      code: "def substitution(system, symbols, result=[{}], known_symbols=[]):\n    old_result = result\n\n    def _new_order_result(result, eq):\n        first = [res for res in result if eq.subs(res) == 0]\n        if first:\n            return first\n        return result\n\n    def _solve(result):\n        result = [dict(res) for res in _new_order_result(result, system[0])]\n        result.remove({})\n        return result\n\n    return _solve(old_result)\n",
+      ruffDiffers: "the nested functions return and change their own `result`, never the default",
+    },
   ],
   invalid: [
+    {
+      code: "def collect(items=[]):\n    def add(x):\n        items.append(x)\n    add(1)\n",
+      at: "1:19-1:21",
+    },
+    {
+      code: "def collect(items=[]):\n    def add(x):\n        total = 0\n        items.append(x)\n    add(1)\n",
+      at: "1:19-1:21",
+    },
     {
       code: "def get_default_values(parsed, default_values={}):\n    if not isinstance(parsed, list):\n        return default_values\n    default_values[parsed[0]] = 1\n    return default_values\n",
       at: "1:47-1:49",

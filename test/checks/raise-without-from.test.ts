@@ -14,6 +14,10 @@ runCheckTable(check, {
     "try:\n    x()\nexcept ValueError:\n    try:\n        y()\n    except KeyError:\n        pass\n    else:\n        raise TypeError\n",
     "try:\n    x()\nexcept ValueError as e:\n    raise (e)\n",
     {
+      code: "try:\n    read()\nexcept Exception as e:\n    try:\n        import zlib\n        if isinstance(e, zlib.error):\n            raise ReadError(f'zlib error: {e}') from None\n        else:\n            raise e\n    except ImportError:\n        raise e\n",
+      ruffDiffers: "re-raises the exception being handled, from a nested handler",
+    },
+    {
       code: "try:\n    x()\nexcept ValueError as e:\n    raise SystemExit(e)\n",
       ruffDiffers: "SystemExit prints only the message",
     },
@@ -45,6 +49,10 @@ runCheckTable(check, {
     },
     { code: "try:\n    x()\nexcept Exception as e:\n    for h in hs:\n        raise h.wrap(e)\n", at: "5:9-5:24" },
     { code: "try:\n    x()\nexcept KeyError:\n    raise errors.ConfigError('missing')\n", at: "4:5-4:40" },
+    {
+      code: "try:\n    x()\nexcept Exception as e:\n    try:\n        y()\n    except KeyError as missing:\n        raise LookupError(e)\n",
+      at: "7:9-7:29",
+    },
     {
       code: "class C:\n    def f(self):\n        try:\n            x()\n        except KeyError:\n            raise self.Error('missing')\n",
       at: "6:13-6:40",
