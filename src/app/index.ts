@@ -371,7 +371,7 @@ export default function peptalk(app: Probot, options: AppOptions = {}, env: Node
   metrics = new Metrics(queue);
   queues.set(app, queue);
   // Probot hands every app an addHandler; without an HTTP server (tests) it throws.
-  let served = false;
+  let served: boolean;
   try {
     options.addHandler?.(observabilityHandler(queue, metrics));
     served = options.addHandler !== undefined;

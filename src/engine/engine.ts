@@ -10,7 +10,7 @@ import type { ResolvedConfig } from "./config/resolve.js";
 import { assignFingerprints } from "./fingerprint.js";
 import { decodeSource, isIncluded, matchesAny, type SourceFile } from "./files.js";
 import { createProjectContext, type ProjectContext, type ProjectInput } from "./project.js";
-import { analyzeFile, compareFindings, DEFAULT_FILE_BUDGET_MS, overBudgetReason } from "./runner.js";
+import { analyzeFile, compareFindings, DEFAULT_FILE_BUDGET_MS } from "./runner.js";
 import { LineIndex } from "./text.js";
 import { sharedPool } from "./worker-pool.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";

@@ -107,7 +107,7 @@ export class WorkerPool {
     try {
       await thread.ready;
     } catch (err) {
-      throw new Error(`an analysis worker failed to start: ${(err as Error).message}`);
+      throw new Error(`an analysis worker failed to start: ${(err as Error).message}`, { cause: err });
     }
     if (thread.dead) return { type: "lost", reason: "not analysed: the analysis stopped" };
     if (!thread.runs.has(runId)) {
