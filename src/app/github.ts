@@ -45,6 +45,8 @@ export interface RequestPolicy {
   /** Retries after a secondary rate limit (GitHub refused the request, so any may be repeated). */
   secondaryRetries?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told the status of every answer (0 when none came: a network error or a timeout). */
+  onResponse?: (status: number) => void;
 }
 
 type Params = Record<string, unknown> | undefined;
@@ -125,10 +127,13 @@ export function withRequestPolicy(client: GitHubClient, policy: RequestPolicy = 
     let limited = 0;
     for (;;) {
       try {
-        return await send(withTimeout(params));
+        const response = await send(withTimeout(params));
+        policy.onResponse?.((response as { status?: number } | null)?.status ?? 200);
+        return response;
       } catch (err) {
         const e = err as RequestError;
         const status = e.status;
+        policy.onResponse?.(status ?? 0);
         const secondary =
           (status === 403 || status === 429) &&
           (SECONDARY.test(e.message ?? "") || headerOf(e, "retry-after") !== undefined);

@@ -16,7 +16,7 @@ import {
   type ReviewQueue,
 } from "../queue/types.js";
 import { CHECK_NAME, completeCheckRun, createCheckRun, markInProgress, markRetrying } from "./check-run.js";
-import { withSecondaryRateLimitRetry, type GitHubClient, type RepoRef } from "./github.js";
+import { withRequestPolicy, withSecondaryRateLimitRetry, type GitHubClient, type RepoRef } from "./github.js";
 import { Metrics, observabilityHandler } from "./observability.js";
 import { completeWithOwnError, onErrorOf, reviewPullRequest, type PullRequestRef } from "./review-pull-request.js";
 import { beginDelivery, finishDelivery } from "./serialize.js";
@@ -122,8 +122,12 @@ async function loadConfig(octokit: Octokit, repo: RepoRef): Promise<LoadedConfig
   return { raw: found ? raw : null, errors: [], notes, ownerDefault };
 }
 
-function client(octokit: Octokit | AnyContext["octokit"]): GitHubClient {
-  return withSecondaryRateLimitRetry(octokit as unknown as GitHubClient);
+/** Octokit under the App's request policy, each answer counted by status for /metrics. */
+function client(octokit: Octokit | AnyContext["octokit"], metrics: Metrics | null): GitHubClient {
+  return withRequestPolicy(
+    octokit as unknown as GitHubClient,
+    metrics ? { onResponse: (status) => metrics.githubRequests.inc({ status: String(status) }) } : {},
+  );
 }
 
 /**
@@ -131,9 +135,9 @@ function client(octokit: Octokit | AnyContext["octokit"]): GitHubClient {
  * queue to retry, with the run back to queued; anything else completes the run as peptalk's own
  * error. A review cut short by a stop is left to the queue's `interrupted` hook.
  */
-async function reviewJob(app: Probot, job: ReviewJob, attempt: AttemptInfo): Promise<void> {
+async function reviewJob(app: Probot, job: ReviewJob, attempt: AttemptInfo, metrics: Metrics): Promise<void> {
   const octokit = (await app.auth(job.installationId)) as Octokit;
-  const gh = client(octokit);
+  const gh = client(octokit, metrics);
   const repo = { owner: job.owner, repo: job.repo };
   const checkRunId = job.checkRunId ?? (await createCheckRun(gh, repo, job.headSha, job.number, "queued"));
   const log = app.log.child({ delivery: job.deliveryId, job: reviewJobId(job) });
@@ -165,6 +169,10 @@ async function reviewJob(app: Probot, job: ReviewJob, attempt: AttemptInfo): Pro
       publish: true,
       notes: config.notes,
       configIsOwnerDefault: config.ownerDefault,
+      onEngine: (files, seconds) => {
+        metrics.engineFiles.inc(files);
+        metrics.engineSeconds.inc(seconds);
+      },
     });
     log.info({ outcome: run.outcome, comments: run.plan?.comments.length ?? 0 }, "peptalk review done");
   } catch (err) {
@@ -193,10 +201,10 @@ async function reviewJob(app: Probot, job: ReviewJob, attempt: AttemptInfo): Pro
 }
 
 /** What the queue says about jobs it drops: their check runs are completed for them. */
-function queueHooks(app: Probot): QueueHooks {
+function queueHooks(app: Probot, metrics: Metrics): QueueHooks {
   const complete = async (job: ReviewJob, title: string, summary: string): Promise<void> => {
     if (job.checkRunId === null) return;
-    const gh = client((await app.auth(job.installationId)) as Octokit);
+    const gh = client((await app.auth(job.installationId)) as Octokit, metrics);
     await completeCheckRun(gh, { owner: job.owner, repo: job.repo }, job.checkRunId, {
       conclusion: "neutral",
       title,
@@ -237,11 +245,12 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 /** The review queue this environment asks for: BullMQ on REDIS_URL, else in process. */
-export function createQueue(app: Probot, env: NodeJS.ProcessEnv, onEvent: (e: QueueEvent) => void): ReviewQueue {
+export function createQueue(app: Probot, env: NodeJS.ProcessEnv, metrics: Metrics): ReviewQueue {
+  const onEvent = (event: QueueEvent): void => metrics.onQueueEvent(event);
   const concurrency = positiveInt(env, "PEPTALK_CONCURRENCY", 2);
   // The first retry waits this long; each later one four (in process) or two (BullMQ) times longer.
   const backoffMs = positiveInt(env, "PEPTALK_RETRY_BACKOFF_MS", 1000);
-  const hooks = queueHooks(app);
+  const hooks = queueHooks(app, metrics);
   if (env["REDIS_URL"])
     return new BullQueue({
       url: env["REDIS_URL"],
@@ -260,22 +269,32 @@ export function createQueue(app: Probot, env: NodeJS.ProcessEnv, onEvent: (e: Qu
   });
 }
 
-/** The queue of each loaded app: tests wait for it to drain. */
-const queues = new WeakMap<Probot, ReviewQueue>();
+/** The queue and metrics of each loaded app: tests wait for the queue and read the metrics. */
+const loaded = new WeakMap<Probot, { queue: ReviewQueue; metrics: Metrics }>();
 
 /** Resolves once the app's in-process queue has nothing queued or running (tests). */
 export async function whenIdle(app: Probot): Promise<void> {
-  const queue = queues.get(app);
+  const queue = loaded.get(app)?.queue;
   if (queue instanceof InProcessQueue) await queue.idle();
+}
+
+/** The app's Prometheus metrics, as GET /metrics serves them (tests). */
+export async function metricsText(app: Probot): Promise<string> {
+  return (await loaded.get(app)?.metrics.registry.metrics()) ?? "";
 }
 
 /**
  * A re-run of a commit that is no longer its pull request's head: the head has (or gets) its
  * own review, so the old commit gets a run that says so instead of a review of the wrong code.
  */
-async function reportStaleRerun(context: AnyContext, pr: PullRequestPayload, sha: string): Promise<void> {
+async function reportStaleRerun(
+  context: AnyContext,
+  pr: PullRequestPayload,
+  sha: string,
+  metrics: Metrics,
+): Promise<void> {
   const { owner, repo } = context.repo();
-  const gh = client(context.octokit);
+  const gh = client(context.octokit, metrics);
   const checkRunId = await createCheckRun(gh, { owner, repo }, sha, pr.number);
   await completeCheckRun(gh, { owner, repo }, checkRunId, {
     conclusion: "neutral",
@@ -289,10 +308,11 @@ async function pullRequestFor(
   context: AnyContext,
   externalId: string | null | undefined,
   prNumbers: number[],
+  metrics: Metrics,
 ): Promise<PullRequestPayload[]> {
   const match = /^pr:(\d+)$/.exec(externalId ?? "");
   const numbers = match ? [Number(match[1])] : prNumbers;
-  const gh = client(context.octokit);
+  const gh = client(context.octokit, metrics);
   const out: PullRequestPayload[] = [];
   for (const number of numbers) {
     const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
@@ -314,6 +334,7 @@ async function enqueueReview(
   context: AnyContext,
   pr: PullRequestPayload,
   deliveries: Map<string, string>,
+  metrics: Metrics,
 ): Promise<boolean> {
   const { owner, repo } = context.repo();
   const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
@@ -336,7 +357,7 @@ async function enqueueReview(
   // its check run, queued, before a worker can take it.
   const { added } = await queue.enqueue(job, async (j) => ({
     ...j,
-    checkRunId: await createCheckRun(client(context.octokit), { owner, repo }, j.headSha, j.number, "queued"),
+    checkRunId: await createCheckRun(client(context.octokit, metrics), { owner, repo }, j.headSha, j.number, "queued"),
   }));
   if (added) deliveries.set(id, context.id);
   context.log.info({ delivery: context.id, job: id, added }, "peptalk review queued");
@@ -366,10 +387,11 @@ export interface AppOptions {
 
 export default function peptalk(app: Probot, options: AppOptions = {}, env: NodeJS.ProcessEnv = process.env): void {
   const role = roleFrom(env);
-  let metrics: Metrics | null = null;
-  const queue = createQueue(app, env, (event) => metrics?.onQueueEvent(event));
-  metrics = new Metrics(queue);
-  queues.set(app, queue);
+  // The metrics read the queue's depth when scraped; the queue counts its jobs into them.
+  let created: ReviewQueue | null = null;
+  const metrics = new Metrics(async () => (created ? created.counts() : { queued: 0, running: 0 }));
+  const queue = (created = createQueue(app, env, metrics));
+  loaded.set(app, { queue, metrics });
   // Probot hands every app an addHandler; without an HTTP server (tests) it throws.
   let served: boolean;
   try {
@@ -385,7 +407,7 @@ export default function peptalk(app: Probot, options: AppOptions = {}, env: Node
       const id = reviewJobId(job);
       const delivery = deliveries.get(id) ?? job.deliveryId;
       try {
-        await reviewJob(app, job, attempt);
+        await reviewJob(app, job, attempt, metrics);
         deliveries.delete(id);
         finishDelivery(delivery, true);
       } catch (err) {
@@ -426,6 +448,7 @@ export default function peptalk(app: Probot, options: AppOptions = {}, env: Node
           context as AnyContext,
           context.payload.pull_request as unknown as PullRequestPayload,
           deliveries,
+          metrics,
         ),
       );
     },
@@ -439,13 +462,14 @@ export default function peptalk(app: Probot, options: AppOptions = {}, env: Node
         context as AnyContext,
         run.external_id,
         run.pull_requests.map((p) => p.number),
+        metrics,
       );
       let queued = false;
       for (const pr of prs) {
         // Review the commit that was re-run, and only while it is still the head.
         if (pr.head.sha === run.head_sha)
-          queued = (await enqueueReview(queue, context as AnyContext, pr, deliveries)) || queued;
-        else await reportStaleRerun(context as AnyContext, pr, run.head_sha);
+          queued = (await enqueueReview(queue, context as AnyContext, pr, deliveries, metrics)) || queued;
+        else await reportStaleRerun(context as AnyContext, pr, run.head_sha, metrics);
       }
       return queued;
     });
@@ -460,10 +484,11 @@ export default function peptalk(app: Probot, options: AppOptions = {}, env: Node
         context as AnyContext,
         null,
         suite.pull_requests.map((p) => p.number),
+        metrics,
       );
       let queued = false;
       for (const pr of prs.filter((p) => p.head.sha === suite.head_sha))
-        queued = (await enqueueReview(queue, context as AnyContext, pr, deliveries)) || queued;
+        queued = (await enqueueReview(queue, context as AnyContext, pr, deliveries, metrics)) || queued;
       return queued;
     });
   });

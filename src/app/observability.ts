@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { QueueEvent } from "../queue/in-process.js";
-import type { ReviewQueue } from "../queue/types.js";
+import type { QueueCounts, ReviewQueue } from "../queue/types.js";
 
 export class Metrics {
   readonly registry = new Registry();
@@ -46,14 +46,15 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(queue: ReviewQueue) {
+  /** `counts` reads the queue's depth when metrics are scraped. */
+  constructor(counts: () => Promise<QueueCounts>) {
     collectDefaultMetrics({ register: this.registry, prefix: "peptalk_" });
     new Gauge({
       name: "peptalk_jobs_queued",
       help: "Reviews waiting for a worker",
       registers: [this.registry],
       async collect() {
-        this.set((await queue.counts().catch(() => ({ queued: NaN }))).queued);
+        this.set((await counts().catch(() => ({ queued: NaN }))).queued);
       },
     });
     new Gauge({
@@ -61,7 +62,7 @@ export class Metrics {
       help: "Reviews running now",
       registers: [this.registry],
       async collect() {
-        this.set((await queue.counts().catch(() => ({ running: NaN }))).running);
+        this.set((await counts().catch(() => ({ running: NaN }))).running);
       },
     });
   }

@@ -92,6 +92,8 @@ export interface ReviewOptions {
   notes?: readonly string[];
   /** `rawConfig` is the owner's default (its `.github` repository): `[tool.peptalk]` replaces it. */
   configIsOwnerDefault?: boolean;
+  /** Told how many files each engine batch analysed and how long it took (for /metrics). */
+  onEngine?: (files: number, seconds: number) => void;
 }
 
 /** Files the project checks may read, most important first, so the cap never drops them. */
@@ -246,7 +248,7 @@ async function analyseAndPublish(
   { changedFiles, config, configErrors, project, pythonPaths, notes }: Prepared,
 ): Promise<ReviewRun> {
   const repo = { owner: pr.owner, repo: pr.repo };
-  const result = await analysePython(gh, pr, pythonPaths, config, project, changedFiles);
+  const result = await analysePython(gh, pr, pythonPaths, config, project, changedFiles, options.onEngine);
   const existing = await findExistingComments(gh, repo, pr.number);
   const plan = planReview({
     findings: result.findings,
@@ -315,6 +317,7 @@ async function analysePython(
   config: ResolvedConfig,
   project: ProjectInput,
   changedFiles: readonly ChangedFile[],
+  onEngine?: ReviewOptions["onEngine"],
 ): Promise<Analysis> {
   const repo = { owner: pr.owner, repo: pr.repo };
   const projectChecks = allChecks.filter((c) => c.kind === "project").map((c) => c.id);
@@ -333,10 +336,12 @@ async function analysePython(
   const analyse = async (files: SourceFile[]): Promise<void> => {
     if (files.length === 0) return;
     // Always on worker threads: no file, however hostile, may block webhook handling.
+    const started = performance.now();
     const result = await runEngine(
       { files, config, project, ignore: projectChecks, workers: "always", changedLines },
       allChecks,
     );
+    onEngine?.(result.analysed.length, (performance.now() - started) / 1000);
     out.findings.push(...result.findings);
     out.skipped.push(...result.skipped);
     out.failures.push(...result.failures);

@@ -6,6 +6,7 @@ import {
   deliveryId,
   mockAuth,
   mockConfig,
+  metricsText,
   mockNoConfig,
   mockNoOpenCheckRun,
   nock,
@@ -154,6 +155,13 @@ describe("pull_request events", () => {
     expect(completion.output.summary).toContain("1 pre-existing finding was left out of the gate");
     expect(completion.output.annotations).toHaveLength(4);
     expect(scope.pendingMocks()).toEqual([]);
+    // What /metrics says about it: one job done, GitHub's answers by status, the engine's files.
+    const metrics = await metricsText(probot);
+    expect(metrics).toMatch(/^peptalk_jobs_completed_total 1$/m);
+    expect(metrics).toMatch(/^peptalk_github_requests_total\{status="200"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^peptalk_github_requests_total\{status="201"\} 1$/m);
+    expect(metrics).toMatch(/^peptalk_engine_files_total 1$/m);
+    expect(metrics).toMatch(/^peptalk_review_duration_seconds_count 1$/m);
   });
 
   it("does not repeat itself on the next push and resolves the thread of a fixed finding", async () => {

@@ -70,7 +70,7 @@ export function mockAuth(scope: nock.Scope): nock.Scope {
 }
 
 /** Waits until the app's review queue has run every job the deliveries queued. */
-export { whenIdle } from "../../src/app/index.js";
+export { metricsText, whenIdle } from "../../src/app/index.js";
 
 /** `.github/peptalk.yml`: absent in the repo and in the owner's `.github` repo (Probot's lookup). */
 export function mockNoConfig(scope: nock.Scope): nock.Scope {

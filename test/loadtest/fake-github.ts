@@ -35,6 +35,8 @@ export class FakeGitHub {
   readonly pulls = new Map<number, FakePullRequest>();
   readonly checkRuns: CheckRunRecord[] = [];
   readonly reviews: { number: number; commitId: string; comments: number; body: string }[] = [];
+  /** Inline comments posted with reviews: served back as review threads, as GitHub does. */
+  private readonly threads: { number: number; path: string; body: string }[] = [];
   readonly writes: Write[] = [];
   readonly unknown: string[] = [];
   requests = 0;
@@ -89,7 +91,10 @@ export class FakeGitHub {
     if (method !== "GET" && !(url.pathname === "/api/graphql" && !/^\s*mutation/.test(String(body["query"]))))
       this.writes.push({ at: Date.now(), method, path: url.pathname });
 
-    if (url.pathname === "/api/graphql") return send(200, { data: this.graphql(String(body["query"])) });
+    if (url.pathname === "/api/graphql")
+      return send(200, {
+        data: this.graphql(String(body["query"]), (body["variables"] ?? {}) as Record<string, unknown>),
+      });
     const path = url.pathname.replace(/^\/api\/v3/, "");
     const repoPrefix = `/repos/${this.owner}/${this.repo}`;
     let m: RegExpExecArray | null;
@@ -131,12 +136,14 @@ export class FakeGitHub {
     if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) {
       const number = Number(m[1]);
       if (method === "POST") {
+        const comments = (body["comments"] ?? []) as { path: string; body: string }[];
         this.reviews.push({
           number,
           commitId: String(body["commit_id"]),
-          comments: (body["comments"] ?? []).length,
+          comments: comments.length,
           body: String(body["body"] ?? ""),
         });
+        for (const c of comments) this.threads.push({ number, path: c.path, body: c.body });
         return send(200, { id: this.reviews.length, body: body["body"] });
       }
       const mine = this.reviews.filter((r) => r.number === number);
@@ -225,14 +232,24 @@ export class FakeGitHub {
   }
 
   /** Blob batches (`fN: object(expression: "sha:path")`), review threads, thread resolution. */
-  private graphql(query: string): unknown {
+  private graphql(query: string, variables: Record<string, unknown>): unknown {
     if (/^\s*mutation/.test(query)) return {};
-    if (query.includes("reviewThreads"))
+    if (query.includes("reviewThreads")) {
+      const nodes = this.threads
+        .map((t, i) => ({ ...t, i }))
+        .filter((t) => t.number === Number(variables["number"]))
+        .map((t) => ({
+          id: `thread-${t.i}`,
+          isResolved: false,
+          path: t.path,
+          comments: { nodes: [{ databaseId: t.i + 1, body: t.body }] },
+        }));
       return {
         repository: {
-          pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } },
+          pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } },
         },
       };
+    }
     const repository: Record<string, unknown> = {};
     for (const [, alias, sha, path] of query.matchAll(/(\w+): object\(expression: "([^":]+):((?:[^"\\]|\\.)*)"\)/g)) {
       const pr = [...this.pulls.values()].find((p) => p.headSha === sha);
