@@ -1,5 +1,5 @@
 import { defineProjectCheck } from "../../src/engine/check.js";
-import { apiChanges, headLineFor, isBreakingRelease } from "../../src/engine/api/compare.js";
+import { apiChanges, isBreakingRelease } from "../../src/engine/api/compare.js";
 import { parseTomlFile } from "../../src/engine/project.js";
 
 function projectVersion(data: Record<string, unknown> | null | undefined): string | null {
@@ -55,24 +55,15 @@ export default defineProjectCheck({
       const breaking = change.changes.filter((c) => c.breaking);
       if (breaking.length === 0 || change.deprecatedAlias) continue;
       const what = breaking.map((c) => c.text).join("; ");
-      let path = change.path;
-      let line = change.line;
-      if (change.removed) {
-        const mapped = headLineFor(api.baseTexts[change.basePath!], api.headTexts[change.basePath!], change.baseLine!);
-        if (mapped !== null && api.head.byPath.has(change.basePath!)) {
-          path = change.basePath!;
-          line = mapped;
-        } else {
-          path = change.basePath!;
-          line = change.baseLine!;
-        }
-      }
+      // A removal goes on the removed line, on the diff's LEFT side; a change on its head line.
+      const where = change.removed
+        ? { path: change.basePath!, line: change.baseLine!, side: "LEFT" as const }
+        : { path: change.path, line: change.line };
       const consequence = change.removed
         ? "code that uses it fails with ImportError or AttributeError"
         : "callers written for the old signature fail with TypeError";
       ctx.report({
-        path,
-        line,
+        ...where,
         message: `Public API change in \`${change.object}\`: ${what}; ${consequence}. Keep a deprecated alias or release it as a new major version`,
       });
     }

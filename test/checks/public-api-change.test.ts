@@ -131,11 +131,11 @@ runProjectTable(check, {
       message: /`pkg.client.Client.close`: `force` is now required/,
     },
     {
-      name: "a removed public function (placed on the nearest head line)",
+      name: "a removed public function (on its removed line, the diff's LEFT side)",
       files: { ...init, "pkg/client.py": "class Client:\n    def close(self, force=False):\n        pass\n" },
       changed,
       base: baseClient,
-      at: "pkg/client.py:1",
+      at: "pkg/client.py:1 LEFT",
       message: /function removed/,
     },
     {
@@ -143,7 +143,7 @@ runProjectTable(check, {
       files: { ...init, "pkg/client.py": "def fetch(url, timeout=10):\n    return url\n\n\nclass Client:\n    pass\n" },
       changed,
       base: baseClient,
-      at: "pkg/client.py:6",
+      at: "pkg/client.py:6 LEFT",
       message: /`pkg.client.Client.close`: method removed/,
     },
     {
@@ -151,7 +151,7 @@ runProjectTable(check, {
       files: { ...init },
       changed,
       base: baseClient,
-      at: "pkg/client.py:1",
+      at: "pkg/client.py:1 LEFT",
       message: /`pkg.client`: module removed/,
     },
     {

@@ -1,7 +1,7 @@
 // The repository index on small trees given as data: module names from the layout, signatures,
 // __all__, imports, call resolution, dynamic names, and the blob cache.
 import { describe, expect, it } from "@jest/globals";
-import { bindError, compareSignatures, headLineFor, isBreakingRelease } from "../../src/engine/api/compare.js";
+import { bindError, compareSignatures, isBreakingRelease } from "../../src/engine/api/compare.js";
 import { extractFileIndex } from "../../src/engine/api/extract.js";
 import {
   BlobIndexCache,
@@ -202,16 +202,6 @@ describe("comparing signatures and calls", () => {
     ["def f(a, b=1): pass", 2, ["b"], "`b` is given by position and by keyword"],
   ])("%s called with %i positional and %j", (source, positional, keywords, expected) => {
     expect(bindError(params(source), positional, keywords)).toBe(expected);
-  });
-
-  it("places a base line on the head side", () => {
-    const base = "a\nb\nc\nd\ne\n";
-    expect(headLineFor(base, "a\nb\nd\ne\n", 3)).toBe(3);
-    expect(headLineFor(base, "a\nb\nd\ne\n", 5)).toBe(4);
-    expect(headLineFor(base, "x\na\nb\nc\nd\ne\n", 2)).toBe(3);
-    // A removal at the end of the file lands on the last line that is left.
-    expect(headLineFor("a\nb\nc\nd\n", "a\nb\n", 4)).toBe(2);
-    expect(headLineFor(base, undefined, 2)).toBeNull();
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // The table tester for project checks: each row is a small project tree given as data.
 // Valid rows stay silent; invalid rows pin each finding as "path:line" (or
-// "path:line:col-endLine:endCol" when the column matters) and optionally its message.
+// "path:line:col-endLine:endCol" when the column matters; "path:line LEFT" on a removed line of
+// the base) and optionally its message.
 import { describe, expect, it } from "@jest/globals";
 import type { ProjectCheck } from "../../src/engine/check.js";
 import { apiInputFromTexts } from "../../src/engine/api/index.js";
@@ -58,7 +59,8 @@ export function runProjectCheck(check: ProjectCheck, row: ProjectRow): ProjectRe
         r.column === undefined
           ? `${r.path}:${line}`
           : `${r.path}:${line}:${r.column}-${r.endLine ?? line}:${r.endColumn ?? r.column}`;
-      reports.push({ at, message: r.message });
+      // A finding on a removed line (base text, the diff's LEFT side) says so.
+      reports.push({ at: r.side === "LEFT" ? `${at} LEFT` : at, message: r.message });
     },
   });
   return reports;

@@ -309,39 +309,6 @@ function classChanges(
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Placing a base line on the head side.
-
-/**
- * The head line nearest to a base line: unchanged lines before and after the edit keep their
- * place; a line inside the edited region maps into the head's edited region.
- */
-export function headLineFor(
-  baseText: string | undefined,
-  headText: string | undefined,
-  baseLine: number,
-): number | null {
-  if (baseText === undefined || headText === undefined) return null;
-  const a = baseText.split("\n");
-  const b = headText.split("\n");
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < a.length - prefix &&
-    suffix < b.length - prefix &&
-    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
-  )
-    suffix++;
-  if (baseLine <= prefix) return baseLine;
-  if (baseLine > a.length - suffix) return Math.max(1, baseLine + (b.length - a.length));
-  const headStart = prefix + 1;
-  const headEnd = Math.max(headStart, b.length - suffix);
-  // A text ending in a newline has no line after it: land on the last real line.
-  const lastLine = Math.max(1, headText.endsWith("\n") ? b.length - 1 : b.length);
-  return Math.min(lastLine, headEnd, headStart + (baseLine - prefix - 1));
-}
-
 /** `1.4.2` → `2.0` or `0.3` → `0.4`: a release that may break the API. */
 export function isBreakingRelease(baseVersion: string | null, headVersion: string | null): boolean {
   if (!baseVersion || !headVersion) return false;
