@@ -33,7 +33,7 @@ interface Push {
 
 async function plan(raw: unknown = {}, push: Push = {}) {
   const { config } = resolveConfig(raw, { rules: allChecks });
-  const head = push.head ?? HEAD;
+  const head: Record<string, string> = push.head ?? HEAD;
   const changed = push.changed ?? [{ path: "pkg/client.py", status: "modified", patch: PATCH }];
   const api = apiInputFromTexts(head, push.base ?? { "pkg/client.py": BASE_CLIENT });
   const atHead = changed.filter((f) => f.status !== "removed" && head[f.path] !== undefined);
