@@ -3,6 +3,7 @@
 // read, through the batched GraphQL blob queries of fetch-contents (100 blobs per query).
 import {
   indexRepository,
+  isModulePath,
   sharedBlobCache,
   type ApiInput,
   type BlobIndexCache,
@@ -36,7 +37,7 @@ export async function fetchTreeBlobs(gh: GitHubClient, repo: RepoRef, sha: strin
 
 function pythonBlobs(blobs: TreeBlob[] | null, options: ApiFetchOptions): TreeBlob[] | null {
   if (!blobs || blobs.some((b) => !b.sha)) return null;
-  return blobs.filter((b) => b.path.endsWith(".py") && isIncluded(b.path, options.include, options.exclude));
+  return blobs.filter((b) => isModulePath(b.path) && isIncluded(b.path, options.include, options.exclude));
 }
 
 export interface ApiFetchOptions {
@@ -61,7 +62,7 @@ export async function fetchApiInput(
   /** The head tree when the caller listed it already (saves a request). */
   headTree?: TreeBlob[] | null,
 ): Promise<ApiInput | null> {
-  if (!changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))) return null;
+  if (!changedFiles.some((f) => isModulePath(f.path) || (f.previousPath && isModulePath(f.previousPath)))) return null;
   const cache = options.cache ?? sharedBlobCache;
   const headBlobs = pythonBlobs(headTree ?? (await fetchTreeBlobs(gh, repo, pr.headSha)), options);
   if (!headBlobs) return null;

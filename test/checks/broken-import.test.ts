@@ -118,6 +118,17 @@ runProjectTable(check, {
       changed,
       base: baseClient,
     },
+    {
+      name: "near miss: only the stub drops the name; the module that runs still has it",
+      files: {
+        ...init,
+        "pkg/client.py": "def fetch(url):\n    return url\n",
+        "pkg/client.pyi": "def fetch_all(url: str) -> str: ...\n",
+        "tests/test_a.py": "from pkg.client import fetch\n",
+      },
+      changed: ["pkg/client.pyi"],
+      base: { "pkg/client.pyi": "def fetch(url: str) -> str: ...\n" },
+    },
   ],
   invalid: [
     {

@@ -4,7 +4,7 @@
 // the base) and optionally its message.
 import { describe, expect, it } from "@jest/globals";
 import type { ProjectCheck } from "../../src/engine/check.js";
-import { apiInputFromTexts } from "../../src/engine/api/index.js";
+import { apiInputFromTexts, isModulePath } from "../../src/engine/api/index.js";
 import { createProjectContext, type ProjectInput } from "../../src/engine/project.js";
 import type { PythonVersion } from "../../src/engine/types.js";
 import { parsePythonVersion } from "../../src/engine/version.js";
@@ -42,7 +42,7 @@ export function projectInput(row: ProjectRow): ProjectInput {
     files: row.files,
     ...(row.base ? { baseFiles: row.base } : {}),
     // A diff that touches Python: the api checks get both repository indexes.
-    ...(row.changed?.some((p) => p.endsWith(".py")) ? { api: apiInputFromTexts(row.files, row.base ?? {}) } : {}),
+    ...(row.changed?.some(isModulePath) ? { api: apiInputFromTexts(row.files, row.base ?? {}) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { createCheckRun } from "../../app/check-run.js";
 import { createRestClient } from "../../app/github.js";
 import { completeWithOwnError, onErrorOf, reviewPullRequest } from "../../app/review-pull-request.js";
 import { apiChanges } from "../../engine/api/compare.js";
+import { isModulePath } from "../../engine/api/index.js";
 import { enabledChecks, runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
 import { entryPointFiles } from "../../engine/pyproject.js";
@@ -79,7 +80,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     if (text) settingsFiles[name] = text.toString("utf8");
   }
   // The api checks compare the repository at base and head; a diff without Python cannot change it.
-  const api = changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))
+  const api = changedFiles.some((f) => isModulePath(f.path) || (f.previousPath && isModulePath(f.previousPath)))
     ? await localApiInput(root, base, head, changedFiles, config)
     : undefined;
   const changedPaths = changedFiles.map((f) => f.path);

@@ -1,6 +1,6 @@
 // Comparing the API of two repository indexes: signature changes (compatible or not), public
 // objects, whether a call still binds, and where a base line lands at head.
-import { hasModule, isTestModule, lookup, type Resolved } from "./index.js";
+import { declaredViews, hasModule, isTestModule, lookup, type Resolved } from "./index.js";
 import type { ClassDef, FunctionDef, ModuleEntry, Param, RepoIndex } from "./types.js";
 
 export interface SignatureChange {
@@ -141,7 +141,8 @@ const UNSHIPPED = /^(docs?|examples?|scripts?|benchmarks?|bench|ci|\.github)\//;
  */
 export function isPublicModule(entry: ModuleEntry, srcLayout = false): boolean {
   if (!entry.inPackage || isTestModule(entry.path) || UNSHIPPED.test(entry.path)) return false;
-  if (srcLayout && !entry.path.startsWith("src/")) return false;
+  // A `pkg-stubs/` package ships under its own name, wherever the source lives.
+  if (srcLayout && !entry.path.startsWith("src/") && entry.source !== "stub-package") return false;
   return !entry.module.split(".").some((p) => p.startsWith("_"));
 }
 
@@ -189,10 +190,12 @@ function keptAsDeprecated(module: ModuleEntry, name: string): boolean {
 }
 
 /**
- * Every public object whose signature or presence differs between base and head. Modules and
- * names that are dynamic on either side are left out.
+ * Every public object whose signature or presence differs between base and head, as declared
+ * (a module's stub, when it has one on both sides: see declaredViews). Modules and names that
+ * are dynamic on either side are left out.
  */
-export function apiChanges(base: RepoIndex, head: RepoIndex): ApiChange[] {
+export function apiChanges(runtimeBase: RepoIndex, runtimeHead: RepoIndex): ApiChange[] {
+  const [base, head] = declaredViews(runtimeBase, runtimeHead);
   const out: ApiChange[] = [];
   const srcLayout = [...base.byPath.keys()].some((p) => p.startsWith("src/"));
   for (const [moduleName, baseEntry] of base.modules) {
