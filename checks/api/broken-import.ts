@@ -10,7 +10,7 @@ export default defineProjectCheck({
   fix: "never",
   docs: {
     summary: "A module the pull request does not touch imports a name (or module) the pull request removes or renames.",
-    why: "The diff looks clean and every changed file passes its linters, but another module still says `from pkg.client import fetch`: after the merge it fails with `ImportError` the first time it is imported, often only in a test or a rarely used entry point. peptalk indexes the whole repository at base and head and reports each untouched import of a removed name (in the summary, on the import line) and, on the line of the pull request that removed the name, who still imports it. Guarded imports (`try`/`if`), star imports, modules with `__getattr__` and names set through `setattr` or monkeypatching are left alone.",
+    why: "The diff looks clean and every changed file passes its linters, but another module still says `from pkg.client import fetch`: after the merge it fails with `ImportError` the first time it is imported, often only in a test or a rarely used entry point. peptalk indexes the whole repository at base and head and reports each untouched import of a removed name (in the summary, on the import line) and, on the line of the pull request that removed the name (the diff's left side), who still imports it. A stub (`.pyi`) that drops a name while the module keeps it breaks no import: only the source is judged. Guarded imports (`try`/`if`), star imports, modules with `__getattr__` and names set through `setattr` or monkeypatching are left alone.",
   },
   examples: {
     bad: {
