@@ -1,14 +1,17 @@
 // The App reads a commit's Python blobs through one tarball request when GraphQL would need
 // more than one query: a real gzipped tarball served by nock, read through Octokit (with the
 // request policy), redirected to codeload, checked blob by blob against the tree's SHAs.
+import { execFileSync } from "node:child_process";
+import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import tar from "tar-stream";
 import { BlobIndexCache } from "../../src/engine/api/index.js";
 import { fetchApiInput, type ApiFetchOptions } from "../../src/app/fetch-api-index.js";
-import { gitBlobSha } from "../../src/app/fetch-tarball.js";
-import { createRestClient } from "../../src/app/github.js";
+import { fetchTarballTexts, gitBlobSha } from "../../src/app/fetch-tarball.js";
+import { createRestClient, type GitHubClient } from "../../src/app/github.js";
 import { API, nock, REPO } from "../helpers/app.js";
+import { tempTree } from "../helpers/cli.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -175,5 +178,39 @@ describe("the tarball path of the App's repository index", () => {
     const small = serve({ archive: await tarball(HEAD_FILES) });
     await indexBoth({ maxTarballBytes: 0 });
     expect(small.tarballs).toBe(0);
+  });
+
+  it("reads `git archive` output as GitHub serves it: pax header, long paths, a BOM; export-subst and symlinks are left to GraphQL", async () => {
+    const long = `pkg/${"d".repeat(120)}/module.py`;
+    const root = tempTree({
+      "pkg/a.py": "def f(a):\n    return a\n",
+      "pkg/bom.py": "\uFEFFdef g():\n    pass\n",
+      [long]: "x = 1\n",
+      "pkg/_version.py": 'version = "$Format:%H$"\n',
+      ".gitattributes": "pkg/_version.py export-subst\n",
+    });
+    const git = (...args: string[]): Buffer =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: root });
+    git("init", "-q");
+    execFileSync("ln", ["-s", "a.py", "pkg/link.py"], { cwd: root });
+    git("add", "-A");
+    git("commit", "-qm", "x");
+    const archive = git("archive", "--format=tar.gz", "--prefix=Codertocat-Hello-World-abc1234/", "HEAD");
+    const wanted = new Map(
+      git("ls-tree", "-r", "HEAD")
+        .toString()
+        .trim()
+        .split("\n")
+        .map((line) => line.split(/\s+/))
+        .filter(([, , , path]) => path!.endsWith(".py"))
+        .map(([, , sha, path]) => [path!, sha!]),
+    );
+    const gh = {
+      request: async () => ({ status: 200, headers: {}, data: Readable.toWeb(Readable.from([archive])) }),
+    } as unknown as GitHubClient;
+    const texts = await fetchTarballTexts(gh, repo, "HEAD", { wanted, maxFileSize: 1_000_000, maxBytes: 1_000_000 });
+    const read = [...wanted].filter(([, sha]) => texts.has(sha)).map(([path]) => path);
+    expect(read.sort()).toEqual([long, "pkg/a.py", "pkg/bom.py"].sort());
+    expect(texts.get(wanted.get("pkg/bom.py")!)).toBe("def g():\n    pass\n");
   });
 });
