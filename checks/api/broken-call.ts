@@ -1,5 +1,5 @@
 import { defineProjectCheck, type ProjectReportSpec } from "../../src/engine/check.js";
-import { brokenCalls, citeSites, inOrder, type BrokenCall } from "../../src/engine/api/breakage.js";
+import { brokenCalls, changedPathsOf, citeSites, inOrder, type BrokenCall } from "../../src/engine/api/breakage.js";
 
 export default defineProjectCheck({
   type: "bug",
@@ -38,7 +38,7 @@ export default defineProjectCheck({
     const api = ctx.project.api;
     if (!api) return;
     const reports: ProjectReportSpec[] = [];
-    const broken = brokenCalls(api, new Set(ctx.project.changedPaths ?? []));
+    const broken = brokenCalls(api, changedPathsOf(api, ctx.project.changedPaths));
     const byDefinition = new Map<string, BrokenCall[]>();
     for (const b of broken) {
       reports.push({

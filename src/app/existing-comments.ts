@@ -15,6 +15,7 @@ interface ThreadsPage {
           id: string;
           isResolved: boolean;
           path: string | null;
+          diffSide?: "LEFT" | "RIGHT" | null;
           comments: { nodes: { databaseId: number; body: string }[] };
         }[];
       };
@@ -27,7 +28,7 @@ const QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: St
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $cursor) {
         pageInfo { hasNextPage endCursor }
-        nodes { id isResolved path comments(first: 20) { nodes { databaseId body } } }
+        nodes { id isResolved path diffSide comments(first: 20) { nodes { databaseId body } } }
       }
     }
   }
@@ -59,6 +60,8 @@ export async function findExistingComments(
         // Without them the planner cannot tell "fixed" from "not computed", and keeps the thread.
         ...(thread.path ? { path: thread.path } : {}),
         ...(rule ? { rule } : {}),
+        // A thread on a removed line: its path need not exist at head.
+        ...(thread.diffSide === "LEFT" || thread.diffSide === "RIGHT" ? { side: thread.diffSide } : {}),
       });
     }
     if (!threads.pageInfo.hasNextPage) break;

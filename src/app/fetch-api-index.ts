@@ -1,8 +1,10 @@
 // The App's repository indexes: the recursive trees of base and head give every Python blob's
 // SHA; only blobs the process-wide cache lacks (and the changed files, to place findings) are
-// read, through the batched GraphQL blob queries of fetch-contents (100 blobs per query).
+// read, per commit through whichever takes fewer requests: the batched GraphQL blob queries of
+// fetch-contents (100 blobs per query) or one tarball request (fetch-tarball).
 import {
   indexRepository,
+  isModulePath,
   sharedBlobCache,
   type ApiInput,
   type BlobIndexCache,
@@ -10,12 +12,15 @@ import {
 } from "../engine/api/index.js";
 import { isIncluded } from "../engine/files.js";
 import type { ChangedFile } from "../planner/types.js";
-import { fetchFiles } from "./fetch-contents.js";
+import { BLOBS_PER_QUERY, fetchFiles } from "./fetch-contents.js";
+import { fetchTarballTexts, TAR_HEADER_BYTES } from "./fetch-tarball.js";
 import type { GitHubClient, RepoRef } from "./github.js";
 
 export interface TreeBlob {
   path: string;
   sha: string;
+  /** Bytes, as the tree listing gives them. */
+  size?: number;
 }
 
 /**
@@ -29,14 +34,14 @@ export async function fetchTreeBlobs(gh: GitHubClient, repo: RepoRef, sha: strin
     recursive: "1",
   });
   if (data.truncated) return null;
-  return (data.tree as { path: string; type: string; sha?: string }[])
+  return (data.tree as { path: string; type: string; sha?: string; size?: number }[])
     .filter((e) => e.type === "blob")
-    .map((e) => ({ path: e.path, sha: e.sha ?? "" }));
+    .map((e) => ({ path: e.path, sha: e.sha ?? "", ...(typeof e.size === "number" ? { size: e.size } : {}) }));
 }
 
 function pythonBlobs(blobs: TreeBlob[] | null, options: ApiFetchOptions): TreeBlob[] | null {
   if (!blobs || blobs.some((b) => !b.sha)) return null;
-  return blobs.filter((b) => b.path.endsWith(".py") && isIncluded(b.path, options.include, options.exclude));
+  return blobs.filter((b) => isModulePath(b.path) && isIncluded(b.path, options.include, options.exclude));
 }
 
 export interface ApiFetchOptions {
@@ -46,6 +51,19 @@ export interface ApiFetchOptions {
   include: readonly string[];
   exclude: readonly string[];
   cache?: BlobIndexCache;
+  /** The most uncompressed bytes a tarball may have to be read; default the cache's bound, 0: never. */
+  maxTarballBytes?: number;
+}
+
+/** The uncompressed size of a commit's tarball, from its tree listing; null when unknown. */
+function archiveBytes(tree: readonly TreeBlob[]): number | null {
+  let total = 0;
+  for (const blob of tree) {
+    if (blob.size === undefined) return null;
+    // Each file is a header block and its bytes padded to whole blocks.
+    total += TAR_HEADER_BYTES + Math.ceil(blob.size / TAR_HEADER_BYTES) * TAR_HEADER_BYTES;
+  }
+  return total;
 }
 
 /**
@@ -61,12 +79,19 @@ export async function fetchApiInput(
   /** The head tree when the caller listed it already (saves a request). */
   headTree?: TreeBlob[] | null,
 ): Promise<ApiInput | null> {
-  if (!changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))) return null;
+  if (!changedFiles.some((f) => isModulePath(f.path) || (f.previousPath && isModulePath(f.previousPath)))) return null;
   const cache = options.cache ?? sharedBlobCache;
-  const headBlobs = pythonBlobs(headTree ?? (await fetchTreeBlobs(gh, repo, pr.headSha)), options);
+  const headListing = headTree ?? (await fetchTreeBlobs(gh, repo, pr.headSha));
+  const headBlobs = pythonBlobs(headListing, options);
   if (!headBlobs) return null;
-  const baseBlobs = pythonBlobs(await fetchTreeBlobs(gh, repo, pr.baseSha), options);
+  const baseListing = await fetchTreeBlobs(gh, repo, pr.baseSha);
+  const baseBlobs = pythonBlobs(baseListing, options);
   if (!baseBlobs || !headBlobs) return null;
+  const listings = new Map([
+    [pr.headSha, headListing!],
+    [pr.baseSha, baseListing!],
+  ]);
+  const tarballBudget = options.maxTarballBytes ?? cache.maxBytes;
   const changed = new Set(changedFiles.flatMap((f) => (f.previousPath ? [f.path, f.previousPath] : [f.path])));
   // Each missing blob is read once, at whichever commit has it.
   const wanted = new Map<string, { ref: string; path: string }>();
@@ -79,10 +104,26 @@ export async function fetchApiInput(
         wanted.set(blob.sha, { ref, path: blob.path });
   const texts = new Map<string, string>();
   for (const ref of [pr.headSha, pr.baseSha]) {
-    const paths = [...wanted.values()].filter((w) => w.ref === ref).map((w) => w.path);
+    const shaOf = new Map([...wanted].filter(([, w]) => w.ref === ref).map(([sha, w]) => [w.path, sha]));
+    if (shaOf.size === 0) continue;
+    // More than one GraphQL query: one tarball request is fewer, when its size fits the budget.
+    const size = archiveBytes(listings.get(ref)!);
+    if (Math.ceil(shaOf.size / BLOBS_PER_QUERY) > 1 && tarballBudget > 0 && (size ?? 0) <= tarballBudget) {
+      try {
+        const archived = await fetchTarballTexts(gh, repo, ref, {
+          wanted: shaOf,
+          maxFileSize: options.maxFileSize,
+          maxBytes: tarballBudget,
+        });
+        for (const [sha, text] of archived) texts.set(sha, text);
+      } catch {
+        // Any failure (the request, a broken or oversized archive): GraphQL reads them all.
+      }
+    }
+    // What the tarball did not give (or no tarball): batched GraphQL.
+    const paths = [...shaOf].filter(([, sha]) => !texts.has(sha)).map(([path]) => path);
     if (paths.length === 0) continue;
     const fetched = await fetchFiles(gh, repo, ref, paths, options.maxFileSize);
-    const shaOf = new Map([...wanted].filter(([, w]) => w.ref === ref).map(([sha, w]) => [w.path, sha]));
     for (const [path, file] of fetched)
       if ("content" in file) texts.set(shaOf.get(path)!, file.content.toString().replace(/^\uFEFF/, ""));
   }

@@ -264,7 +264,7 @@ async function analyseAndPublish(
     honoured: result.honoured,
     houseStyle: result.houseStyle,
     fileTexts: result.fileTexts,
-    ...(project.api ? { apiChanges: apiChanges(project.api.base, project.api.head) } : {}),
+    ...(project.api ? { apiChanges: apiChanges(project.api.base, project.api.head), apiIndexed: true } : {}),
     ...(notes.length ? { note: notes.join("\n\n") } : {}),
   });
   if (!options.publish) return { plan, publish: null, outcome: "planned" };

@@ -2,11 +2,9 @@
 // database (one ls-tree per commit, one cat-file --batch for the blobs the cache lacks).
 import type { ResolvedConfig } from "../engine/config/resolve.js";
 import { isIncluded } from "../engine/files.js";
-import { indexRepository, sharedBlobCache, type ApiInput, type IndexFile } from "../engine/api/index.js";
+import { indexRepository, isModulePath, sharedBlobCache, type ApiInput, type IndexFile } from "../engine/api/index.js";
 import type { ChangedFile } from "../planner/types.js";
 import { listTreeBlobs, readBlobs } from "./git.js";
-
-const isPython = (path: string): boolean => path.endsWith(".py");
 
 export async function localApiInput(
   root: string,
@@ -17,7 +15,7 @@ export async function localApiInput(
 ): Promise<ApiInput> {
   const { namespacePackages } = config;
   // Excluded files (vendored code, fixtures) are not part of the repository peptalk reviews.
-  const keep = (path: string): boolean => isPython(path) && isIncluded(path, config.include, config.exclude);
+  const keep = (path: string): boolean => isModulePath(path) && isIncluded(path, config.include, config.exclude);
   const baseBlobs = listTreeBlobs(root, base, keep);
   const headBlobs = listTreeBlobs(root, head, keep);
   const changed = new Set(changedFiles.flatMap((f) => (f.previousPath ? [f.path, f.previousPath] : [f.path])));

@@ -162,6 +162,8 @@ export interface ProjectReportSpec {
   endLine?: number;
   endColumn?: number;
   message: string;
+  /** "LEFT": the position is in the base text of `path`, on a line the pull request removed. */
+  side?: "LEFT";
 }
 
 export interface ProjectCheckContext {

@@ -339,6 +339,9 @@ export type WorkerMessage =
       skipped?: string;
     };
 
+/** Prefix of a base-side (LEFT) finding's path key, and its fingerprint scope. */
+const BASE_SIDE = "\0base:";
+
 function runProjectChecks(
   checks: readonly ProjectCheck[],
   project: ProjectContext,
@@ -369,17 +372,24 @@ function runProjectChecks(
         endLine: r.endLine ?? line,
         endColumn: r.endColumn ?? r.column ?? 1,
         fix: null,
+        ...(r.side === "LEFT" ? { side: "LEFT" as const } : {}),
       };
-      const list = byPath.get(r.path) ?? [];
+      // Base-side findings are fingerprinted on the base text, apart from the head's.
+      const key = `${r.side === "LEFT" ? BASE_SIDE : ""}${r.path}`;
+      const list = byPath.get(key) ?? [];
       list.push(finding);
-      byPath.set(r.path, list);
+      byPath.set(key, list);
     }
   }
   const findings: Finding[] = [];
-  for (const [path, list] of byPath) {
+  for (const [key, list] of byPath) {
     list.sort(compareFindings);
-    const text = project.read(path);
-    findings.push(...assignFingerprints(list, text === undefined ? [] : new LineIndex(text).lines()));
+    const onBase = key.startsWith(BASE_SIDE);
+    const path = onBase ? key.slice(BASE_SIDE.length) : key;
+    const text = onBase ? (project.api?.baseTexts[path] ?? project.readBase(path) ?? undefined) : project.read(path);
+    const lines = text === undefined ? [] : new LineIndex(text).lines();
+    // The scope keeps a removed line's fingerprint apart from a head finding on identical text.
+    findings.push(...assignFingerprints(list, lines, onBase ? list.map(() => BASE_SIDE) : []));
   }
   return { findings, failures };
 }

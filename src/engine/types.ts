@@ -62,6 +62,11 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   fix: Fix | null;
+  /**
+   * "LEFT": the finding is about a line the pull request removed; `line`..`endColumn` are then
+   * positions in the base text of `path` (the file's path at base). Absent: positions at head.
+   */
+  side?: "LEFT";
   /** Stable across pushes: rule + path + enclosing def/class + normalised line text + occurrence in that scope. */
   fingerprint: string;
 }

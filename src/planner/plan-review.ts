@@ -8,10 +8,10 @@ import { SYNTAX_ERROR_RULE } from "../engine/runner.js";
 import type { Finding, Severity } from "../engine/types.js";
 import { rulesDocsUrl } from "../version.js";
 import { renderComment } from "./comment.js";
-import { fitsDiff, inOneHunk, isCommentable, parsePatch, type FileDiff } from "./diff-lines.js";
+import { fitsDiff, inOneHunk, isCommentable, isCommentableOnBase, parsePatch, type FileDiff } from "./diff-lines.js";
 import { plainText } from "./markdown.js";
 import { Reparser } from "./reparse.js";
-import type { PlanInput, PlannedAnnotation, PlannedComment, ReviewPlan } from "./types.js";
+import type { ExistingComment, PlanInput, PlannedAnnotation, PlannedComment, ReviewPlan } from "./types.js";
 import { plural, renderSummary } from "./summary.js";
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -111,27 +111,41 @@ export function suggestionFor(
 export function planReview(input: PlanInput): ReviewPlan {
   const { config } = input;
   const docsUrl = input.docsUrl === undefined ? rulesDocsUrl() : input.docsUrl;
+  // Head findings look files up by their head path; a finding on a removed line (LEFT) by the
+  // file's base path, and its comment goes on the file's head name (GitHub's `filename`).
   const diffs = new Map<string, FileDiff>();
-  const changed = new Map(input.changedFiles.map((f) => [f.path, f]));
-  for (const file of input.changedFiles) if (file.status !== "removed") diffs.set(file.path, parsePatch(file.patch));
+  const baseDiffs = new Map<string, { path: string; diff: FileDiff }>();
+  for (const file of input.changedFiles) {
+    const diff = parsePatch(file.patch);
+    if (file.status !== "removed") diffs.set(file.path, diff);
+    if (file.status !== "added") baseDiffs.set(file.previousPath ?? file.path, { path: file.path, diff });
+  }
+  const diffOf = (f: Finding): FileDiff | undefined =>
+    f.side === "LEFT" ? baseDiffs.get(f.path)?.diff : diffs.get(f.path);
+  const changed = new Set(input.changedFiles.map((f) => f.path));
+  const inChangedFile = (f: Finding): boolean => (f.side === "LEFT" ? baseDiffs.has(f.path) : changed.has(f.path));
   const existing = new Map(input.existing.map((c) => [c.fingerprint, c]));
   // Project checks look at the whole repository: what they find in files this change does not
   // touch (a `pyproject.toml` without `requires-python`) is not this change's business.
   // An `api` finding in a file the PR does not touch is caused by the PR (what it breaks elsewhere).
-  const causedElsewhere = (f: Finding): boolean => f.category === "api" && !changed.has(f.path);
+  const causedElsewhere = (f: Finding): boolean => f.category === "api" && !inChangedFile(f);
   const findings =
     config.check.scope === "all"
       ? input.findings
-      : input.findings.filter((f) => changed.has(f.path) || causedElsewhere(f));
+      : input.findings.filter((f) => inChangedFile(f) || causedElsewhere(f));
   const failOn = config.check.fail_on;
 
+  /** The PR added one of the finding's lines, or (LEFT) removed it. */
   const introduced = (f: Finding): boolean => {
-    const diff = diffs.get(f.path);
-    return !!diff && lines(f).some((l) => diff.added.has(l));
+    const diff = diffOf(f);
+    const mine = f.side === "LEFT" ? diff?.deleted : diff?.added;
+    return !!mine && lines(f).some((l) => mine.has(l));
   };
+  const onDiff = (f: Finding, diff: FileDiff): boolean =>
+    lines(f).some((l) => (f.side === "LEFT" ? isCommentableOnBase(diff, l) : isCommentable(diff, l)));
   const counts = (f: Finding): boolean => {
     if (config.check.scope === "all" || causedElsewhere(f)) return true;
-    if (config.check.scope === "changed-files") return diffs.has(f.path);
+    if (config.check.scope === "changed-files") return diffOf(f) !== undefined;
     return introduced(f);
   };
 
@@ -148,19 +162,16 @@ export function planReview(input: PlanInput): ReviewPlan {
       alreadyCommented.push(finding);
       continue;
     }
-    const diff = diffs.get(finding.path);
+    const diff = diffOf(finding);
     if (config.review.comments === "off") {
       summaryOnly.push({ finding, reason: "comments-off" });
       continue;
     }
     if (!diff || diff.hunks.length === 0) {
-      summaryOnly.push({ finding, reason: changed.has(finding.path) ? "no-patch" : "outside-diff" });
+      summaryOnly.push({ finding, reason: inChangedFile(finding) ? "no-patch" : "outside-diff" });
       continue;
     }
-    const onChange =
-      config.review.comments === "changed-lines"
-        ? introduced(finding)
-        : lines(finding).some((l) => isCommentable(diff, l));
+    const onChange = config.review.comments === "changed-lines" ? introduced(finding) : onDiff(finding, diff);
     if (!onChange) {
       summaryOnly.push({ finding, reason: "outside-diff" });
       continue;
@@ -169,11 +180,14 @@ export function planReview(input: PlanInput): ReviewPlan {
       summaryOnly.push({ finding, reason: "over-cap" });
       continue;
     }
-    const comment = anchorComment(finding, diff, input.fileTexts?.get(finding.path), {
-      suggestions: config.review.suggestions,
-      docsUrl,
-      baseline,
-    });
+    const comment =
+      finding.side === "LEFT"
+        ? anchorOnBase(finding, baseDiffs.get(finding.path)!.path, diff, docsUrl)
+        : anchorComment(finding, diff, input.fileTexts?.get(finding.path), {
+            suggestions: config.review.suggestions,
+            docsUrl,
+            baseline,
+          });
     // One comment GitHub cannot place makes it refuse the whole review: check each first.
     if (fitsDiff(diff, comment)) comments.push(comment);
     else summaryOnly.push({ finding, reason: "not-in-hunk" });
@@ -188,10 +202,12 @@ export function planReview(input: PlanInput): ReviewPlan {
   const conclusion = configBroken || failing.length > 0 ? "failure" : "success";
 
   // Every finding the gate counts is annotated (up to a cap), then the most severe others.
+  // Annotations address head files only: a finding on a removed line is listed in the summary.
   const countedSet = new Set(counted);
+  const onHead = ordered.filter((f) => f.side !== "LEFT");
   const annotated = [
-    ...ordered.filter((f) => countedSet.has(f)).slice(0, MAX_ANNOTATIONS),
-    ...ordered.filter((f) => !countedSet.has(f)).slice(0, MAX_OTHER_ANNOTATIONS),
+    ...onHead.filter((f) => countedSet.has(f)).slice(0, MAX_ANNOTATIONS),
+    ...onHead.filter((f) => !countedSet.has(f)).slice(0, MAX_OTHER_ANNOTATIONS),
   ];
   const annotations: PlannedAnnotation[] = annotated.map((f) => ({
     path: f.path,
@@ -209,7 +225,7 @@ export function planReview(input: PlanInput): ReviewPlan {
     alreadyCommented,
     threadsToResolve,
     review: null,
-    check: { title: "", summary: "", conclusion, annotations, annotationsLeftOut: findings.length - annotated.length },
+    check: { title: "", summary: "", conclusion, annotations, annotationsLeftOut: onHead.length - annotated.length },
     gate: { counted, preExisting, failing },
   };
   plan.check.title = checkTitle(plan, configBroken);
@@ -246,6 +262,13 @@ function threadsOfFixedFindings(input: PlanInput): string[] {
   }
   const blocked = (rule: string, path: string): boolean =>
     failed.has(`${rule}\0${path}`) || failed.has(`${rule}\0`) || failed.has(`*\0${path}`) || failed.has("*\0");
+  // The api checks compare whole repositories: they ran only when both were indexed. A thread on
+  // a removed line (LEFT) is theirs: its file need not exist at head to be judged.
+  const computed = (c: ExistingComment & { path: string; rule: string }): boolean => {
+    const api = c.side === "LEFT" || ruleById(c.rule)?.category === "api";
+    if (api && !input.apiIndexed) return false;
+    return c.side === "LEFT" || analysed.has(c.path);
+  };
   return input.existing
     .filter(
       (c) =>
@@ -255,7 +278,7 @@ function threadsOfFixedFindings(input: PlanInput): string[] {
         !present.has(c.fingerprint) &&
         c.path !== undefined &&
         c.rule !== undefined &&
-        analysed.has(c.path) &&
+        computed(c as ExistingComment & { path: string; rule: string }) &&
         enabled.has(c.rule) &&
         !blocked(c.rule, c.path),
     )
@@ -291,6 +314,20 @@ function anchorComment(finding: Finding, diff: FileDiff, text: string | undefine
     line,
     side: "RIGHT",
     body: renderComment(finding, rule, null, { docsUrl: o.docsUrl }),
+    finding,
+  };
+}
+
+/** A finding on removed lines: on the first one the diff shows, removed lines first. */
+function anchorOnBase(finding: Finding, headPath: string, diff: FileDiff, docsUrl: string | null): PlannedComment {
+  const candidates = lines(finding);
+  const line =
+    candidates.find((l) => diff.deleted.has(l)) ?? candidates.find((l) => isCommentableOnBase(diff, l)) ?? finding.line;
+  return {
+    path: headPath,
+    line,
+    side: "LEFT",
+    body: renderComment(finding, ruleById(finding.rule), null, { docsUrl }),
     finding,
   };
 }

@@ -22,8 +22,9 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-export function where(f: { path: string; line: number }): string {
-  return codeSpan(`${f.path}:${f.line}`);
+/** `path:line`; a line the PR removed is a base line, and says so. */
+export function where(f: { path: string; line: number; side?: "LEFT" }): string {
+  return `${codeSpan(`${f.path}:${f.line}`)}${f.side === "LEFT" ? " (removed line)" : ""}`;
 }
 
 /** One line of a list of findings: where, which rule, what. */
@@ -94,6 +95,14 @@ export function renderSummary(plan: ReviewPlan, input: PlanInput): string {
     out.push("", "### Not commented inline", "");
     for (const s of notInline.slice(0, MAX_LISTED)) out.push(findingLine(s.finding, REASONS[s.reason]));
     if (notInline.length > MAX_LISTED) out.push(`- …and ${notInline.length - MAX_LISTED} more`);
+  }
+  // Annotations address head lines only: findings on removed lines are listed here instead.
+  const listed = new Set(notInline.map((s) => s.finding));
+  const onRemoved = input.findings.filter((f) => f.side === "LEFT" && !listed.has(f));
+  if (onRemoved.length > 0) {
+    out.push("", "### On removed lines", "");
+    for (const f of onRemoved.slice(0, MAX_LISTED)) out.push(findingLine(f));
+    if (onRemoved.length > MAX_LISTED) out.push(`- …and ${onRemoved.length - MAX_LISTED} more`);
   }
   if (plan.check.annotationsLeftOut > 0) {
     out.push(

@@ -26,15 +26,18 @@ export interface ExistingComment {
   /** The file the thread is on, and the rule of the finding (from the comment's marker). */
   path?: string;
   rule?: string;
+  /** The diff side the thread is on: LEFT threads sit on lines the PR removed. */
+  side?: "LEFT" | "RIGHT";
 }
 
 export interface PlannedComment {
+  /** The file's path at head (GitHub's `filename`, also for a removed or renamed file). */
   path: string;
-  /** Last line of the range (RIGHT side of the diff). */
+  /** Last line of the range: a head line (RIGHT), or a base line the PR removed (LEFT). */
   line: number;
-  /** First line, only for multi-line comments (always < line). */
+  /** First line, only for multi-line RIGHT comments (always < line). */
   startLine?: number;
-  side: "RIGHT";
+  side: "RIGHT" | "LEFT";
   body: string;
   finding: Finding;
 }
@@ -109,4 +112,9 @@ export interface PlanInput {
   note?: string;
   /** Public signatures the PR changes (compatible ones included), for the "API changes" section. */
   apiChanges?: readonly ApiChange[];
+  /**
+   * The repository was indexed at base and head, so the api checks ran: without it their
+   * silence means "not computed", and their threads are kept.
+   */
+  apiIndexed?: boolean;
 }

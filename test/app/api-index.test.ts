@@ -50,11 +50,29 @@ const TEXTS: Record<string, string> = {
   ...Object.fromEntries(OTHER.map((path, i) => [`${HEAD}:${path}`, `def f${i}(a):\n    return a\n`])),
 };
 
-/** Blob expressions asked for, per push (a GraphQL interceptor left from an earlier push may answer). */
+/**
+ * Blob expressions asked for, the review threads shown and the threads resolved, per push (a
+ * GraphQL interceptor left from an earlier push may answer, so it reads these).
+ */
 let blobQueries: string[][] = [];
+let threadsShown: Thread[] = [];
+let threadsResolved: string[] = [];
 
-function mockRun(log: string[][]): { scope: nock.Scope; done: Promise<any> } {
+interface Thread {
+  id: string;
+  body: string;
+  path: string;
+  diffSide: "LEFT" | "RIGHT";
+}
+
+function mockRun(
+  log: string[][],
+  threads: Thread[] = [],
+): { scope: nock.Scope; done: Promise<any>; review: Promise<any>; resolved: string[] } {
   blobQueries = log;
+  threadsShown = threads;
+  const resolved: string[] = [];
+  threadsResolved = resolved;
   const scope = nock(API);
   mockAuth(scope);
   mockNoOpenCheckRun(scope, HEAD);
@@ -82,10 +100,25 @@ function mockRun(log: string[][]): { scope: nock.Scope; done: Promise<any> } {
         return {
           data: {
             repository: {
-              pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } },
+              pullRequest: {
+                reviewThreads: {
+                  pageInfo: { hasNextPage: false, endCursor: null },
+                  nodes: threadsShown.map((t, i) => ({
+                    id: t.id,
+                    isResolved: false,
+                    path: t.path,
+                    diffSide: t.diffSide,
+                    comments: { nodes: [{ databaseId: i + 1, body: t.body }] },
+                  })),
+                },
+              },
             },
           },
         };
+      if (query.includes("resolveReviewThread")) {
+        for (const m of query.matchAll(/threadId: "([^"]+)"/g)) threadsResolved.push(m[1]!);
+        return { data: {} };
+      }
       const repository: Record<string, unknown> = {};
       const asked: string[] = [];
       for (const m of query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)) {
@@ -100,11 +133,16 @@ function mockRun(log: string[][]): { scope: nock.Scope; done: Promise<any> } {
       return { data: { repository } };
     });
   scope.get(`${REPO}/pulls/2`).reply(200, { head: { sha: HEAD } });
-  scope.post(`${REPO}/pulls/2/reviews`).optionally().reply(200, { id: 1 });
+  const review = new Promise<any>((resolve) => {
+    scope
+      .post(`${REPO}/pulls/2/reviews`, (b) => (resolve(b), true))
+      .optionally()
+      .reply(200, { id: 1 });
+  });
   const done = new Promise<any>((resolve) => {
     scope.patch(`${REPO}/check-runs/7`, (b) => (resolve(b), true)).reply(200, {});
   });
-  return { scope, done };
+  return { scope, done, review, resolved };
 }
 
 let probot: Probot;
@@ -130,8 +168,11 @@ describe("the App's repository index", () => {
     const completion = await run1.done;
     const annotations = completion.output.annotations.map((a: any) => `${a.path}:${a.start_line} ${a.title}`);
     expect(annotations).toContain("tests/test_sync.py:2 broken-import");
-    expect(annotations).toContain("pkg/client.py:2 broken-import");
+    // The removal's own finding is on a removed line: not annotated (head lines only), listed.
+    expect(annotations.filter((a: string) => a.startsWith("pkg/client.py"))).toEqual([]);
     expect(completion.output.summary).toContain("`tests/test_sync.py:2` `broken-import`");
+    expect(completion.output.summary).toContain("### On removed lines");
+    expect(completion.output.summary).toContain("`pkg/client.py:5` (removed line) `broken-import`");
     expect(completion.output.summary).toContain("| `pkg.client.ping` | function removed | **no** |");
     expect(completion.conclusion).toBe("failure");
     // Cold: the engine's changed file, then every Python blob once for the index (base's
@@ -152,5 +193,43 @@ describe("the App's repository index", () => {
     expect(completion2.output.summary).toContain("broken-import");
     // Warm: the engine's changed file, and the changed file at base and head for the index.
     expect(second.flat().sort()).toEqual([`${HEAD}:pkg/client.py`, `${HEAD}:pkg/client.py`, `${BASE}:pkg/client.py`]);
+  });
+
+  it("posts the removal's comments on the removed line (side LEFT, base line) and does not repeat them", async () => {
+    const run = mockRun([]);
+    await probot.receive({
+      id: deliveryId(),
+      name: "pull_request",
+      payload: payload("pull_request", "opened"),
+    } as never);
+    const review = await run.review;
+    await run.done;
+    const left = review.comments.filter((c: any) => c.side === "LEFT");
+    // `def ping():` is line 5 of the base file; GitHub takes it as a LEFT line of the hunk.
+    expect(left.map((c: any) => `${c.path}:${c.line} ${c.side}`)).toEqual([
+      "pkg/client.py:5 LEFT",
+      "pkg/client.py:5 LEFT",
+    ]);
+    expect(left.map((c: any) => c.body).join("\n")).toMatch(
+      /`ping` removed here, still imported by `tests\/test_sync.py:2`/,
+    );
+    expect(left.every((c: any) => c.start_line === undefined)).toBe(true);
+
+    // The next push finds those threads (diffSide LEFT) by their marker: nothing new to post.
+    const threads = left.map((c: any, i: number) => ({
+      id: `T${i}`,
+      body: c.body,
+      path: c.path,
+      diffSide: "LEFT" as const,
+    }));
+    const again = mockRun([], threads);
+    await probot.receive({
+      id: deliveryId(),
+      name: "pull_request",
+      payload: payload("pull_request", "opened"),
+    } as never);
+    const completion = await again.done;
+    expect(completion.output.summary).toContain("2 already commented on an earlier push");
+    expect(again.resolved).toEqual([]);
   });
 });

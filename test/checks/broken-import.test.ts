@@ -118,6 +118,17 @@ runProjectTable(check, {
       changed,
       base: baseClient,
     },
+    {
+      name: "near miss: only the stub drops the name; the module that runs still has it",
+      files: {
+        ...init,
+        "pkg/client.py": "def fetch(url):\n    return url\n",
+        "pkg/client.pyi": "def fetch_all(url: str) -> str: ...\n",
+        "tests/test_a.py": "from pkg.client import fetch\n",
+      },
+      changed: ["pkg/client.pyi"],
+      base: { "pkg/client.pyi": "def fetch(url: str) -> str: ...\n" },
+    },
   ],
   invalid: [
     {
@@ -129,7 +140,7 @@ runProjectTable(check, {
       },
       changed,
       base: baseClient,
-      at: ["pkg/client.py:4", "tests/test_sync.py:3"],
+      at: ["pkg/client.py:4 LEFT", "tests/test_sync.py:3"],
     },
     {
       name: "inline message names the first importer and counts the rest",
@@ -142,37 +153,49 @@ runProjectTable(check, {
       },
       changed,
       base: baseClient,
-      at: ["pkg/cli.py:1", "pkg/client.py:1", "tests/test_a.py:1", "tests/test_b.py:1"],
+      at: ["pkg/cli.py:1", "pkg/client.py:4 LEFT", "tests/test_a.py:1", "tests/test_b.py:1"],
       message: /removes `fetch` from `pkg.client`|`fetch` removed here, still imported by `pkg\/cli.py:1` and 2 more/,
     },
     {
-      name: "removed module imported with `import`: only the summary (the file is gone at head)",
+      name: "removed module imported with `import`: the inline finding goes on the removed file's first line",
       files: { ...init, "tests/test_a.py": "import pkg.client\n" },
       changed,
       base: baseClient,
-      at: "tests/test_a.py:1",
-      message: /removes the module `pkg.client`/,
+      at: ["pkg/client.py:1 LEFT", "tests/test_a.py:1"],
+      message:
+        /removes the module `pkg.client`|the module `pkg.client` is removed with this file, still imported by `tests\/test_a.py:1`/,
     },
     {
       name: "from-import of a removed module in an src layout",
       files: { "src/pkg/__init__.py": "", "src/pkg/cli.py": "from pkg.client import fetch\n" },
       changed: ["src/pkg/client.py"],
       base: { "src/pkg/client.py": "def fetch(url):\n    return url\n" },
-      at: "src/pkg/cli.py:1",
+      at: ["src/pkg/cli.py:1", "src/pkg/client.py:1 LEFT"],
     },
     {
       name: "removed class imported by name with an alias",
       files: { ...init, "pkg/models.py": "class Account:\n    pass\n", "app.py": "from pkg.models import User as U\n" },
       changed: ["pkg/models.py"],
       base: { "pkg/models.py": "class User:\n    pass\n\n\nclass Account:\n    pass\n" },
-      at: ["app.py:1", "pkg/models.py:1"],
+      at: ["app.py:1", "pkg/models.py:1 LEFT"],
+    },
+    {
+      name: "renamed module: the diff lists only its head path, the old one is changed too",
+      files: {
+        ...init,
+        "pkg/http.py": "def fetch(url):\n    return url\n",
+        "main.py": "from pkg.client import fetch\n",
+      },
+      changed: ["pkg/http.py"],
+      base: { "pkg/client.py": "def fetch(url):\n    return url\n", "pkg/http.py": null },
+      at: ["main.py:1", "pkg/client.py:1 LEFT"],
     },
     {
       name: "removed re-export from a package __init__",
       files: { ...init, "pkg/core.py": "def run():\n    pass\n", "main.py": "from pkg import run\n" },
       changed: ["pkg/__init__.py"],
       base: { "pkg/__init__.py": "from .core import run\n" },
-      at: ["main.py:1", "pkg/__init__.py:1"],
+      at: ["main.py:1", "pkg/__init__.py:1 LEFT"],
     },
   ],
 });

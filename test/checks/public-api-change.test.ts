@@ -7,6 +7,12 @@ const baseClient = {
     "def fetch(url, timeout=10):\n    return url\n\n\nclass Client:\n    def close(self, force=False):\n        pass\n",
 };
 const changed = ["pkg/client.py"];
+const stub = (params: string): string => `def fetch(${params}) -> str: ...\n`;
+const withStub = (params: string): Record<string, string> => ({
+  ...init,
+  "pkg/client.py": "def fetch(url, timeout=10):\n    return url\n",
+  "pkg/client.pyi": stub(params),
+});
 const pyproject = (version: string): string => `[project]\nname = "pkg"\nversion = "${version}"\n`;
 
 runProjectTable(check, {
@@ -104,8 +110,89 @@ runProjectTable(check, {
       changed: ["tools/release.py"],
       base: { "tools/release.py": "def main(argv):\n    pass\n" },
     },
+    {
+      name: "stub beside the module: the stub is the declared API, a source-only change is not judged here",
+      files: {
+        ...withStub("url: str, timeout: int = ..."),
+        "pkg/client.py": "def fetch(url, *, timeout=10):\n    return url\n",
+      },
+      changed,
+      base: { "pkg/client.py": "def fetch(url, timeout=10):\n    return url\n" },
+    },
+    {
+      name: "a stub added by the pull request, declaring less than the source: read from the source on both sides",
+      files: { ...withStub("url: str") },
+      changed: ["pkg/client.pyi"],
+      base: { "pkg/client.pyi": null },
+    },
+    {
+      name: "near miss: overloads in a stub are not judged one by one",
+      files: {
+        ...init,
+        "pkg/client.pyi":
+          "from typing import overload\n\n\n@overload\ndef fetch(url: str) -> str: ...\n@overload\ndef fetch(url: bytes, *, raw: bool) -> bytes: ...\n",
+      },
+      changed: ["pkg/client.pyi"],
+      base: {
+        "pkg/client.pyi":
+          "from typing import overload\n\n\n@overload\ndef fetch(url: str) -> str: ...\n@overload\ndef fetch(url: bytes, raw: bool) -> bytes: ...\n",
+      },
+    },
+    {
+      name: "a `-stubs` package wins: a change in the stub beside the module is not the declared API",
+      files: {
+        ...withStub("url: str"),
+        "pkg-stubs/__init__.pyi": "",
+        "pkg-stubs/client.pyi": stub("url: str, timeout: int = ..."),
+      },
+      changed: ["pkg/client.pyi"],
+      base: { "pkg/client.pyi": stub("url: str, timeout: int = ...") },
+    },
+    {
+      name: "a private compiled module's stub is not public",
+      files: { ...init, "pkg/_speedups.pyi": "def crc(data: bytes) -> int: ...\n" },
+      changed: ["pkg/_speedups.pyi"],
+      base: { "pkg/_speedups.pyi": "def crc(data: bytes, seed: int = ...) -> int: ...\n" },
+    },
   ],
   invalid: [
+    {
+      name: "stub beside the module: a parameter removed from the stub",
+      files: withStub("url: str"),
+      changed: ["pkg/client.pyi"],
+      base: { "pkg/client.pyi": stub("url: str, timeout: int = ...") },
+      at: "pkg/client.pyi:1",
+      message: /`pkg.client.fetch`: parameter `timeout` removed/,
+    },
+    {
+      name: "a stub-only package (`pkg-stubs`): a removed function, on its removed line",
+      files: { "pkg-stubs/__init__.pyi": "", "pkg-stubs/client.pyi": "def close() -> None: ...\n" },
+      changed: ["pkg-stubs/client.pyi"],
+      base: { "pkg-stubs/client.pyi": `def close() -> None: ...\n${stub("url: str")}` },
+      at: "pkg-stubs/client.pyi:2 LEFT",
+      message: /`pkg.client.fetch`: function removed/,
+    },
+    {
+      name: "a `-stubs` package at the root of an src-layout repository is shipped",
+      files: {
+        "src/pkg/__init__.py": "",
+        "src/pkg/client.py": "def fetch(url, timeout=10):\n    return url\n",
+        "pkg-stubs/__init__.pyi": "",
+        "pkg-stubs/client.pyi": stub("url: str, *, timeout: int = ..."),
+      },
+      changed: ["pkg-stubs/client.pyi"],
+      base: { "pkg-stubs/client.pyi": stub("url: str, timeout: int = ...") },
+      at: "pkg-stubs/client.pyi:1",
+      message: /`timeout` can no longer be passed by position/,
+    },
+    {
+      name: "a compiled module's stub (no source): a new required parameter",
+      files: { ...init, "pkg/speedups.pyi": "def crc(data: bytes, seed: int) -> int: ...\n" },
+      changed: ["pkg/speedups.pyi"],
+      base: { "pkg/speedups.pyi": "def crc(data: bytes) -> int: ...\n" },
+      at: "pkg/speedups.pyi:1",
+      message: /`pkg.speedups.crc`: new required parameter `seed`/,
+    },
     {
       name: "a parameter became keyword-only",
       files: { ...init, "pkg/client.py": baseClient["pkg/client.py"].replace("url, timeout", "url, *, timeout") },
@@ -131,11 +218,11 @@ runProjectTable(check, {
       message: /`pkg.client.Client.close`: `force` is now required/,
     },
     {
-      name: "a removed public function (placed on the nearest head line)",
+      name: "a removed public function (on its removed line, the diff's LEFT side)",
       files: { ...init, "pkg/client.py": "class Client:\n    def close(self, force=False):\n        pass\n" },
       changed,
       base: baseClient,
-      at: "pkg/client.py:1",
+      at: "pkg/client.py:1 LEFT",
       message: /function removed/,
     },
     {
@@ -143,7 +230,7 @@ runProjectTable(check, {
       files: { ...init, "pkg/client.py": "def fetch(url, timeout=10):\n    return url\n\n\nclass Client:\n    pass\n" },
       changed,
       base: baseClient,
-      at: "pkg/client.py:6",
+      at: "pkg/client.py:6 LEFT",
       message: /`pkg.client.Client.close`: method removed/,
     },
     {
@@ -151,7 +238,7 @@ runProjectTable(check, {
       files: { ...init },
       changed,
       base: baseClient,
-      at: "pkg/client.py:1",
+      at: "pkg/client.py:1 LEFT",
       message: /`pkg.client`: module removed/,
     },
     {

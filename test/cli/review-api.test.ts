@@ -85,9 +85,13 @@ describe("peptalk review: what this PR breaks elsewhere", () => {
       .filter((s: { rule: string }) => s.rule === "broken-import")
       .map((s: { path: string; line: number }) => `${s.path}:${s.line}`);
     // The fixture is neither a finding nor counted among the importers on the removal line.
-    expect(sites).toEqual(["pkg/client.py:5", "tests/test_sync.py:3"]);
-    const removal = plan.summaryOnly.find((s: { path: string }) => s.path === "pkg/client.py");
-    expect(removal.message).toBe("`ping` removed here, still imported by `tests/test_sync.py:3`");
+    expect(sites).toEqual(["tests/test_sync.py:3"]);
+    // The removal's comment sits on the removed `def ping():`, line 8 of the base (LEFT side).
+    const removal = plan.comments.find(
+      (c: { path: string; rule: string }) => c.path === "pkg/client.py" && c.rule === "broken-import",
+    );
+    expect(`${removal.line} ${removal.side}`).toBe("8 LEFT");
+    expect(removal.body).toContain("`ping` removed here, still imported by `tests/test_sync.py:3`");
   });
 
   it("`peptalk check` has no base and stays silent", () => {

@@ -1,12 +1,13 @@
 // The repository index on small trees given as data: module names from the layout, signatures,
 // __all__, imports, call resolution, dynamic names, and the blob cache.
 import { describe, expect, it } from "@jest/globals";
-import { bindError, compareSignatures, headLineFor, isBreakingRelease } from "../../src/engine/api/compare.js";
+import { bindError, compareSignatures, isBreakingRelease } from "../../src/engine/api/compare.js";
 import { extractFileIndex } from "../../src/engine/api/extract.js";
 import {
   BlobIndexCache,
   buildRepoIndex,
   contentKey,
+  declaredViews,
   lookup,
   moduleNameOf,
   provides,
@@ -26,12 +27,25 @@ describe("module names from the layout", () => {
     ["src/pkg/sub/__init__.py", "pkg.sub", true],
     ["setup.py", "setup", false],
   ])("%s → %s", (path, module, isPackage) => {
-    expect(moduleNameOf(path)).toMatchObject({ module, isPackage });
+    expect(moduleNameOf(path)).toMatchObject({ module, isPackage, source: "source" });
   });
 
-  it.each(["docs/conf-old.py", "pkg/mod.pyi", "README.md", "2fa/x.py"])("%s is no module", (path) => {
-    expect(moduleNameOf(path)).toBeNull();
+  it.each([
+    ["pkg/mod.pyi", "pkg.mod", "stub"],
+    ["src/pkg/__init__.pyi", "pkg", "stub"],
+    ["pkg-stubs/mod.pyi", "pkg.mod", "stub-package"],
+    ["src/pkg-stubs/sub/__init__.pyi", "pkg.sub", "stub-package"],
+    ["pkg-stubs/__init__.pyi", "pkg", "stub-package"],
+  ])("the stub %s describes %s (%s)", (path, module, source) => {
+    expect(moduleNameOf(path)).toMatchObject({ module, source });
   });
+
+  it.each(["docs/conf-old.py", "pkg-stubs/mod.py", "a/pkg-stubs/mod.pyi", "README.md", "2fa/x.py"])(
+    "%s is no module",
+    (path) => {
+      expect(moduleNameOf(path)).toBeNull();
+    },
+  );
 
   it("marks modules inside packages, honouring configured namespace packages", () => {
     const repo = buildRepoIndex(
@@ -40,6 +54,77 @@ describe("module names from the layout", () => {
     );
     const inPackage = Object.fromEntries([...repo.modules].map(([name, e]) => [name, e.inPackage]));
     expect(inPackage).toEqual({ pkg: true, "pkg.a": true, "ns.b": true, "tools.c": false, top: false });
+  });
+});
+
+describe("stubs: which file describes a module's declared API", () => {
+  const client = (params: string): string => `def fetch(${params}):\n    return url\n`;
+  const stub = (params: string): string => `def fetch(${params}) -> str: ...\n`;
+  const declared = (base: Record<string, string>, head: Record<string, string>): string[] => {
+    const cache = new BlobIndexCache();
+    const [b, h] = declaredViews(buildRepoIndex(files(base), { cache }), buildRepoIndex(files(head), { cache }));
+    return [b.modules.get("pkg.client")?.path ?? "-", h.modules.get("pkg.client")?.path ?? "-"];
+  };
+  const init = { "pkg/__init__.py": "" };
+
+  it.each<[string, Record<string, string>, Record<string, string>, string[]]>([
+    [
+      "a stub beside the module on both sides wins",
+      { ...init, "pkg/client.py": client("url"), "pkg/client.pyi": stub("url: str") },
+      { ...init, "pkg/client.py": client("url"), "pkg/client.pyi": stub("url: str, timeout: int = ...") },
+      ["pkg/client.pyi", "pkg/client.pyi"],
+    ],
+    [
+      "a stub the pull request adds: both sides from the source (like with like)",
+      { ...init, "pkg/client.py": client("url") },
+      { ...init, "pkg/client.py": client("url"), "pkg/client.pyi": stub("url: str") },
+      ["pkg/client.py", "pkg/client.py"],
+    ],
+    [
+      "a `-stubs` package wins over a stub beside the module",
+      {
+        ...init,
+        "pkg/client.py": client("url"),
+        "pkg/client.pyi": stub("url"),
+        "pkg-stubs/__init__.pyi": "",
+        "pkg-stubs/client.pyi": stub("url"),
+      },
+      {
+        ...init,
+        "pkg/client.py": client("url"),
+        "pkg/client.pyi": stub("url"),
+        "pkg-stubs/__init__.pyi": "",
+        "pkg-stubs/client.pyi": stub("url"),
+      },
+      ["pkg-stubs/client.pyi", "pkg-stubs/client.pyi"],
+    ],
+    [
+      "a compiled module has only its stub",
+      { ...init, "pkg/client.pyi": stub("url") },
+      { ...init, "pkg/client.pyi": stub("url, retries: int") },
+      ["pkg/client.pyi", "pkg/client.pyi"],
+    ],
+    [
+      "a compiled module rewritten in Python: its stub at base, its source at head",
+      { ...init, "pkg/client.pyi": stub("url") },
+      { ...init, "pkg/client.py": client("url") },
+      ["pkg/client.pyi", "pkg/client.py"],
+    ],
+  ])("%s", (_name, base, head, expected) => {
+    expect(declared(base, head)).toEqual(expected);
+  });
+
+  it("keeps stubs out of the runtime index: imports and calls bind to what runs", () => {
+    const repo = buildRepoIndex(
+      files({ ...init, "pkg/client.py": client("url"), "pkg/client.pyi": stub("url"), "pkg/_ext.pyi": stub("x") }),
+      { cache: new BlobIndexCache() },
+    );
+    expect([...repo.modules.keys()].sort()).toEqual(["pkg", "pkg.client"]);
+    expect(repo.modules.get("pkg.client")?.path).toBe("pkg/client.py");
+    expect([...(repo.stubs?.keys() ?? [])].sort()).toEqual(["pkg._ext", "pkg.client"]);
+    expect(
+      buildRepoIndex(files({ ...init, "pkg/client.py": "" }), { cache: new BlobIndexCache() }).stubs,
+    ).toBeUndefined();
   });
 });
 
@@ -202,16 +287,6 @@ describe("comparing signatures and calls", () => {
     ["def f(a, b=1): pass", 2, ["b"], "`b` is given by position and by keyword"],
   ])("%s called with %i positional and %j", (source, positional, keywords, expected) => {
     expect(bindError(params(source), positional, keywords)).toBe(expected);
-  });
-
-  it("places a base line on the head side", () => {
-    const base = "a\nb\nc\nd\ne\n";
-    expect(headLineFor(base, "a\nb\nd\ne\n", 3)).toBe(3);
-    expect(headLineFor(base, "a\nb\nd\ne\n", 5)).toBe(4);
-    expect(headLineFor(base, "x\na\nb\nc\nd\ne\n", 2)).toBe(3);
-    // A removal at the end of the file lands on the last line that is left.
-    expect(headLineFor("a\nb\nc\nd\n", "a\nb\n", 4)).toBe(2);
-    expect(headLineFor(base, undefined, 2)).toBeNull();
   });
 
   it.each([

@@ -1,9 +1,10 @@
 // The table tester for project checks: each row is a small project tree given as data.
 // Valid rows stay silent; invalid rows pin each finding as "path:line" (or
-// "path:line:col-endLine:endCol" when the column matters) and optionally its message.
+// "path:line:col-endLine:endCol" when the column matters; "path:line LEFT" on a removed line of
+// the base) and optionally its message.
 import { describe, expect, it } from "@jest/globals";
 import type { ProjectCheck } from "../../src/engine/check.js";
-import { apiInputFromTexts } from "../../src/engine/api/index.js";
+import { apiInputFromTexts, isModulePath } from "../../src/engine/api/index.js";
 import { createProjectContext, type ProjectInput } from "../../src/engine/project.js";
 import type { PythonVersion } from "../../src/engine/types.js";
 import { parsePythonVersion } from "../../src/engine/version.js";
@@ -41,7 +42,7 @@ export function projectInput(row: ProjectRow): ProjectInput {
     files: row.files,
     ...(row.base ? { baseFiles: row.base } : {}),
     // A diff that touches Python: the api checks get both repository indexes.
-    ...(row.changed?.some((p) => p.endsWith(".py")) ? { api: apiInputFromTexts(row.files, row.base ?? {}) } : {}),
+    ...(row.changed?.some(isModulePath) ? { api: apiInputFromTexts(row.files, row.base ?? {}) } : {}),
   };
 }
 
@@ -58,7 +59,8 @@ export function runProjectCheck(check: ProjectCheck, row: ProjectRow): ProjectRe
         r.column === undefined
           ? `${r.path}:${line}`
           : `${r.path}:${line}:${r.column}-${r.endLine ?? line}:${r.endColumn ?? r.column}`;
-      reports.push({ at, message: r.message });
+      // A finding on a removed line (base text, the diff's LEFT side) says so.
+      reports.push({ at: r.side === "LEFT" ? `${at} LEFT` : at, message: r.message });
     },
   });
   return reports;

@@ -26,13 +26,33 @@ describe("parsePatch", () => {
     expect(diff.hunks).toEqual([{ start: 1, end: 1 }]);
   });
 
+  it("walks the LEFT side: - and context lines advance the base counter, + lines do not", () => {
+    const diff = parsePatch("@@ -3,5 +3,4 @@ def f():\n a\n-b\n-c\n+B\n d\n-e\n+E\n+F\n f");
+    expect([...diff.deleted]).toEqual([4, 5, 7]);
+    expect([...diff.baseContext]).toEqual([3, 6, 8]);
+    expect([...diff.added]).toEqual([4, 6, 7]);
+    expect([...diff.context]).toEqual([3, 5, 8]);
+  });
+
+  it("reads a removed file as deleted lines only", () => {
+    const diff = parsePatch("@@ -1,3 +0,0 @@\n-def fetch(url):\n-    return url\n-");
+    expect([...diff.deleted]).toEqual([1, 2, 3]);
+    expect(diff.added.size + diff.context.size + diff.baseContext.size).toBe(0);
+  });
+
   it("reads a new file's single hunk and counts omitted as 1", () => {
     const diff = parsePatch("@@ -0,0 +1,3 @@\n+a\n+b\n+c");
     expect([...diff.added]).toEqual([1, 2, 3]);
   });
 
   it("treats a missing patch (binary, too large) as nothing commentable", () => {
-    expect(parsePatch(undefined)).toEqual({ added: new Set(), context: new Set(), hunks: [] });
+    expect(parsePatch(undefined)).toEqual({
+      added: new Set(),
+      context: new Set(),
+      hunks: [],
+      deleted: new Set(),
+      baseContext: new Set(),
+    });
   });
 
   it("knows when a range lies inside one hunk", () => {
@@ -53,7 +73,12 @@ describe("fitsDiff", () => {
     ["a range across two hunks", { startLine: 2, line: 10, side: "RIGHT" }, false],
     ["start_line equal to line", { startLine: 11, line: 11, side: "RIGHT" }, false],
     ["start_line after line", { startLine: 12, line: 11, side: "RIGHT" }, false],
-    ["the LEFT side", { line: 2, side: "LEFT" }, false],
+    ["a removed line on the LEFT side", { line: 2, side: "LEFT" }, true],
+    ["a context line on the LEFT side, by its base number", { line: 11, side: "LEFT" }, true],
+    ["a LEFT line between hunks", { line: 5, side: "LEFT" }, false],
+    ["a LEFT line past the last hunk", { line: 12, side: "LEFT" }, false],
+    ["a multi-line LEFT range", { startLine: 1, line: 2, side: "LEFT" }, false],
+    ["a side GitHub does not know", { line: 2, side: "BOTH" }, false],
     ["a line that is not a number", { line: Number.NaN, side: "RIGHT" }, false],
   ])("%s: %j fits = %s", (_name, anchor, fits) => {
     expect(fitsDiff(diff, anchor)).toBe(fits);

@@ -6,6 +6,7 @@ import { createCheckRun } from "../../app/check-run.js";
 import { createRestClient } from "../../app/github.js";
 import { completeWithOwnError, onErrorOf, reviewPullRequest } from "../../app/review-pull-request.js";
 import { apiChanges } from "../../engine/api/compare.js";
+import { isModulePath } from "../../engine/api/index.js";
 import { enabledChecks, runEngine } from "../../engine/engine.js";
 import { isIncluded } from "../../engine/files.js";
 import { entryPointFiles } from "../../engine/pyproject.js";
@@ -79,7 +80,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     if (text) settingsFiles[name] = text.toString("utf8");
   }
   // The api checks compare the repository at base and head; a diff without Python cannot change it.
-  const api = changedFiles.some((f) => f.path.endsWith(".py") || f.previousPath?.endsWith(".py"))
+  const api = changedFiles.some((f) => isModulePath(f.path) || (f.previousPath && isModulePath(f.previousPath)))
     ? await localApiInput(root, base, head, changedFiles, config)
     : undefined;
   const changedPaths = changedFiles.map((f) => f.path);
@@ -104,7 +105,7 @@ async function reviewLocalDiff(options: ReviewOptions, io: Io): Promise<ReviewPl
     honoured: result.honoured,
     houseStyle: result.houseStyle,
     fileTexts: new Map(files.map((f) => [f.path, f.content.toString("utf8")])),
-    ...(api ? { apiChanges: apiChanges(api.base, api.head) } : {}),
+    ...(api ? { apiChanges: apiChanges(api.base, api.head), apiIndexed: true } : {}),
   });
 }
 
@@ -172,6 +173,11 @@ async function reviewLivePullRequest(options: ReviewOptions, io: Io): Promise<Re
   return run.plan;
 }
 
+/** A LEFT-side line is a base line the pull request removed. */
+function removedLine(at: { side?: "LEFT" | "RIGHT" }): string {
+  return at.side === "LEFT" ? " (removed line)" : "";
+}
+
 export function formatPlan(plan: ReviewPlan, format: ReviewOptions["format"]): string {
   if (format === "json") {
     return JSON.stringify(
@@ -183,12 +189,14 @@ export function formatPlan(plan: ReviewPlan, format: ReviewOptions["format"]): s
           path: c.path,
           line: c.line,
           startLine: c.startLine ?? null,
+          side: c.side,
           rule: c.finding.rule,
           body: c.body,
         })),
         summaryOnly: plan.summaryOnly.map((s) => ({
           path: s.finding.path,
           line: s.finding.line,
+          side: s.finding.side ?? "RIGHT",
           rule: s.finding.rule,
           message: s.finding.message,
           reason: s.reason,
@@ -205,7 +213,7 @@ export function formatPlan(plan: ReviewPlan, format: ReviewOptions["format"]): s
   }
   if (format === "markdown") {
     const comments = plan.comments.map(
-      (c) => `#### \`${c.path}:${c.startLine ? `${c.startLine}-` : ""}${c.line}\`\n\n${c.body}`,
+      (c) => `#### \`${c.path}:${c.startLine ? `${c.startLine}-` : ""}${c.line}\`${removedLine(c)}\n\n${c.body}`,
     );
     return [`## peptalk: ${plan.check.title}`, "", plan.check.summary, "", "### Inline comments", "", ...comments].join(
       "\n",
@@ -215,7 +223,7 @@ export function formatPlan(plan: ReviewPlan, format: ReviewOptions["format"]): s
   out.push(plan.comments.length ? `Inline comments (${plan.comments.length}):` : "No new inline comments.");
   for (const c of plan.comments) {
     out.push(
-      `  ${c.path}:${c.startLine ? `${c.startLine}-` : ""}${c.line}  ${c.finding.severity} ${c.finding.rule}: ${c.finding.message}`,
+      `  ${c.path}:${c.startLine ? `${c.startLine}-` : ""}${c.line}${removedLine(c)}  ${c.finding.severity} ${c.finding.rule}: ${c.finding.message}`,
     );
     const suggestion = /```+suggestion\n([\s\S]*?)\n?```/.exec(c.body);
     if (suggestion) for (const line of suggestion[1]!.split("\n")) out.push(`      | ${line}`);
@@ -223,7 +231,9 @@ export function formatPlan(plan: ReviewPlan, format: ReviewOptions["format"]): s
   if (plan.summaryOnly.length) {
     out.push("", `In the check run's summary only (${plan.summaryOnly.length}):`);
     for (const s of plan.summaryOnly)
-      out.push(`  ${s.finding.path}:${s.finding.line}  ${s.finding.rule}: ${s.finding.message} [${s.reason}]`);
+      out.push(
+        `  ${s.finding.path}:${s.finding.line}${removedLine(s.finding)}  ${s.finding.rule}: ${s.finding.message} [${s.reason}]`,
+      );
   }
   return out.join("\n");
 }

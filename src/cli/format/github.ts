@@ -14,12 +14,17 @@ function escapeProperty(text: string): string {
 export function formatGithub(findings: readonly Finding[]): string {
   return findings
     .map((f) => {
-      const props = [`file=${escapeProperty(f.path)}`, `line=${f.line}`, `endLine=${f.endLine}`];
-      // Columns are only meaningful on single-line annotations.
-      if (f.line === f.endLine) props.push(`col=${f.column}`, `endColumn=${f.endColumn}`);
+      const props: string[] = [];
+      // Annotations address head files: a removed line (LEFT) is named in the message instead.
+      if (f.side !== "LEFT") {
+        props.push(`file=${escapeProperty(f.path)}`, `line=${f.line}`, `endLine=${f.endLine}`);
+        // Columns are only meaningful on single-line annotations.
+        if (f.line === f.endLine) props.push(`col=${f.column}`, `endColumn=${f.endColumn}`);
+      }
       const codes = f.codes.length ? ` (${f.codes.join(", ")})` : "";
       props.push(`title=${escapeProperty(`peptalk ${f.rule}${codes}`)}`);
-      return `::${LEVEL[f.severity]} ${props.join(",")}::${escapeData(f.message)}`;
+      const message = f.side === "LEFT" ? `${f.path}:${f.line} (removed line): ${f.message}` : f.message;
+      return `::${LEVEL[f.severity]} ${props.join(",")}::${escapeData(message)}`;
     })
     .join("\n");
 }

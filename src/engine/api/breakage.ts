@@ -1,16 +1,13 @@
 // What a change breaks in modules it does not touch: imports of names that are gone, and calls
 // that no longer bind. Each result is certain or absent: every unknown makes it absent.
-import { bindError, callerParams, headLineFor, isMethodBound } from "./compare.js";
+import { bindError, callerParams, isMethodBound } from "./compare.js";
 import { absoluteModule, hasModule, lookup, provides, qualify, singleBinding, type Resolved } from "./index.js";
 import type { ApiInput, ClassDef, FunctionDef, ModuleEntry, Param, RepoIndex } from "./types.js";
 
+/** Where a removed name lived at base: the pull request's removed line (a LEFT-side anchor). */
 export interface Removal {
-  /** Where the name lived at base. */
   basePath: string;
   baseLine: number;
-  /** Where that lands at head (the same file), when the file is still there. */
-  headPath: string | null;
-  headLine: number | null;
 }
 
 export interface BrokenImport {
@@ -23,18 +20,20 @@ export interface BrokenImport {
   removal: Removal;
 }
 
+/**
+ * The paths the change touches: the diff's head paths, and the base paths of renamed or removed
+ * files (the front doors give the base text of exactly the changed files, old names included).
+ */
+export function changedPathsOf(api: ApiInput, changedPaths: readonly string[] | null): Set<string> {
+  return new Set([...(changedPaths ?? []), ...Object.keys(api.baseTexts)]);
+}
+
 /** Modules the change leaves alone: present on both sides with the same text. */
 function untouchedModules(api: ApiInput, changed: ReadonlySet<string>): ModuleEntry[] {
   return [...api.head.byPath.values()].filter(
     (entry) =>
       !changed.has(entry.path) && api.base.byPath.get(entry.path)?.index === entry.index && !entry.index.syntaxError,
   );
-}
-
-function removalAt(api: ApiInput, basePath: string, baseLine: number): Removal {
-  const headPath = api.head.byPath.has(basePath) ? basePath : null;
-  const headLine = headPath ? headLineFor(api.baseTexts[basePath], api.headTexts[basePath], baseLine) : null;
-  return { basePath, baseLine, headPath: headLine === null ? null : headPath, headLine };
 }
 
 function isDynamic(api: ApiInput, qualified: string): boolean {
@@ -71,7 +70,7 @@ export function brokenImports(api: ApiInput, changed: ReadonlySet<string>): Brok
           column: imp.column,
           module,
           name: null,
-          removal: removalAt(api, was.path, 1),
+          removal: { basePath: was.path, baseLine: 1 },
         });
         continue;
       }
@@ -84,14 +83,13 @@ export function brokenImports(api: ApiInput, changed: ReadonlySet<string>): Brok
       const binding = baseModule.index.bindings[imp.name]?.[0];
       const removal =
         now === "no-module"
-          ? removalAt(api, baseModule.path, 1)
+          ? { basePath: baseModule.path, baseLine: 1 }
           : binding
-            ? removalAt(
-                api,
-                baseModule.path,
-                binding.kind === "function" || binding.kind === "class" ? binding.def.line : binding.line,
-              )
-            : removalAt(api, submodule!.path, 1);
+            ? {
+                basePath: baseModule.path,
+                baseLine: binding.kind === "function" || binding.kind === "class" ? binding.def.line : binding.line,
+              }
+            : { basePath: submodule!.path, baseLine: 1 };
       out.push({ path: entry.path, line: imp.line, column: imp.column, module, name: imp.name, removal });
     }
   }

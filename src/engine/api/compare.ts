@@ -1,6 +1,6 @@
 // Comparing the API of two repository indexes: signature changes (compatible or not), public
 // objects, whether a call still binds, and where a base line lands at head.
-import { hasModule, isTestModule, lookup, type Resolved } from "./index.js";
+import { declaredViews, hasModule, isTestModule, lookup, type Resolved } from "./index.js";
 import type { ClassDef, FunctionDef, ModuleEntry, Param, RepoIndex } from "./types.js";
 
 export interface SignatureChange {
@@ -141,7 +141,8 @@ const UNSHIPPED = /^(docs?|examples?|scripts?|benchmarks?|bench|ci|\.github)\//;
  */
 export function isPublicModule(entry: ModuleEntry, srcLayout = false): boolean {
   if (!entry.inPackage || isTestModule(entry.path) || UNSHIPPED.test(entry.path)) return false;
-  if (srcLayout && !entry.path.startsWith("src/")) return false;
+  // A `pkg-stubs/` package ships under its own name, wherever the source lives.
+  if (srcLayout && !entry.path.startsWith("src/") && entry.source !== "stub-package") return false;
   return !entry.module.split(".").some((p) => p.startsWith("_"));
 }
 
@@ -189,10 +190,12 @@ function keptAsDeprecated(module: ModuleEntry, name: string): boolean {
 }
 
 /**
- * Every public object whose signature or presence differs between base and head. Modules and
- * names that are dynamic on either side are left out.
+ * Every public object whose signature or presence differs between base and head, as declared
+ * (a module's stub, when it has one on both sides: see declaredViews). Modules and names that
+ * are dynamic on either side are left out.
  */
-export function apiChanges(base: RepoIndex, head: RepoIndex): ApiChange[] {
+export function apiChanges(runtimeBase: RepoIndex, runtimeHead: RepoIndex): ApiChange[] {
+  const [base, head] = declaredViews(runtimeBase, runtimeHead);
   const out: ApiChange[] = [];
   const srcLayout = [...base.byPath.keys()].some((p) => p.startsWith("src/"));
   for (const [moduleName, baseEntry] of base.modules) {
@@ -307,39 +310,6 @@ function classChanges(
       });
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Placing a base line on the head side.
-
-/**
- * The head line nearest to a base line: unchanged lines before and after the edit keep their
- * place; a line inside the edited region maps into the head's edited region.
- */
-export function headLineFor(
-  baseText: string | undefined,
-  headText: string | undefined,
-  baseLine: number,
-): number | null {
-  if (baseText === undefined || headText === undefined) return null;
-  const a = baseText.split("\n");
-  const b = headText.split("\n");
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (
-    suffix < a.length - prefix &&
-    suffix < b.length - prefix &&
-    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
-  )
-    suffix++;
-  if (baseLine <= prefix) return baseLine;
-  if (baseLine > a.length - suffix) return Math.max(1, baseLine + (b.length - a.length));
-  const headStart = prefix + 1;
-  const headEnd = Math.max(headStart, b.length - suffix);
-  // A text ending in a newline has no line after it: land on the last real line.
-  const lastLine = Math.max(1, headText.endsWith("\n") ? b.length - 1 : b.length);
-  return Math.min(lastLine, headEnd, headStart + (baseLine - prefix - 1));
 }
 
 /** `1.4.2` → `2.0` or `0.3` → `0.4`: a release that may break the API. */

@@ -4,7 +4,16 @@
 import { releaseTreesPeriodically } from "../memory.js";
 import { BlobIndexCache, sharedBlobCache } from "./cache.js";
 import { extractFileIndex } from "./extract.js";
-import type { ApiInput, Binding, ClassDef, FileIndex, FunctionDef, ModuleEntry, RepoIndex } from "./types.js";
+import type {
+  ApiInput,
+  Binding,
+  ClassDef,
+  FileIndex,
+  FunctionDef,
+  ModuleEntry,
+  ModuleSource,
+  RepoIndex,
+} from "./types.js";
 
 export type * from "./types.js";
 export { BlobIndexCache, sharedBlobCache, DEFAULT_CACHE_BYTES } from "./cache.js";
@@ -37,21 +46,34 @@ const UNKNOWN: FileIndex = {
   bytes: 0,
 };
 
-/** `src/pkg/mod.py` → "pkg.mod"; `pkg/__init__.py` → "pkg"; null for paths that are no module. */
-export function moduleNameOf(path: string): { module: string; isPackage: boolean; dir: string } | null {
-  if (!path.endsWith(".py")) return null;
+/**
+ * `src/pkg/mod.py` → "pkg.mod"; `pkg/__init__.py` → "pkg"; `pkg/mod.pyi` and
+ * `pkg-stubs/mod.pyi` → "pkg.mod" (stubs); null for paths that are no module.
+ */
+export function moduleNameOf(
+  path: string,
+): { module: string; isPackage: boolean; dir: string; source: ModuleSource } | null {
+  const stub = path.endsWith(".pyi");
+  if (!stub && !path.endsWith(".py")) return null;
   const rel = path.startsWith("src/") ? path.slice(4) : path;
-  const parts = rel.slice(0, -3).split("/");
+  const parts = rel.slice(0, stub ? -4 : -3).split("/");
+  // A stub-only package is named after the package it describes, plus "-stubs".
+  const stubPackage = stub && parts.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*-stubs$/.test(parts[0]!);
+  if (stubPackage) parts[0] = parts[0]!.slice(0, -"-stubs".length);
   const isPackage = parts[parts.length - 1] === "__init__";
   if (isPackage) parts.pop();
   if (parts.length === 0 || !parts.every((p) => IDENTIFIER.test(p))) return null;
-  return { module: parts.join("."), isPackage, dir: path.startsWith("src/") ? "src/" : "" };
+  const source: ModuleSource = stubPackage ? "stub-package" : stub ? "stub" : "source";
+  return { module: parts.join("."), isPackage, dir: path.startsWith("src/") ? "src/" : "", source };
 }
 
 /** Test modules are never public API. */
 export function isTestModule(path: string): boolean {
-  return /(^|\/)(tests?|testing)\//.test(path) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(path);
+  return /(^|\/)(tests?|testing)\//.test(path) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.pyi?$/.test(path);
 }
+
+/** A file the repository index reads: Python source or a stub. */
+export const isModulePath = (path: string): boolean => path.endsWith(".py") || path.endsWith(".pyi");
 
 /** Read one blob through the cache. */
 export function fileIndexFor(file: IndexFile, cache: BlobIndexCache = sharedBlobCache): FileIndex {
@@ -64,23 +86,39 @@ export function fileIndexFor(file: IndexFile, cache: BlobIndexCache = sharedBlob
   return index;
 }
 
+/** Which of two files describing one module a view keeps: stubs first (when wanted), then `src/`. */
+function outranks(a: ModuleEntry, b: ModuleEntry): boolean {
+  const rank = { "stub-package": 2, stub: 1, source: 0 };
+  if (rank[a.source] !== rank[b.source]) return rank[a.source] > rank[b.source];
+  // Two files for one module (`a.py` and `src/a.py`): the `src/` one is what gets installed.
+  return a.path.startsWith("src/") && !b.path.startsWith("src/");
+}
+
+/**
+ * The runtime index (`.py` files: what imports and calls bind to) and, beside it, each module's
+ * stub (`.pyi`: a `-stubs` package's over one beside the module).
+ */
 export function buildRepoIndex(files: readonly IndexFile[], options: IndexOptions = {}): RepoIndex {
   const cache = options.cache ?? sharedBlobCache;
   const present = new Set(files.map((f) => f.path));
   const namespaces = new Set((options.namespacePackages ?? []).map((d) => d.replace(/^\.\//, "").replace(/\/+$/, "")));
   const modules = new Map<string, ModuleEntry>();
+  const stubs = new Map<string, ModuleEntry>();
   const byPath = new Map<string, ModuleEntry>();
+  const stubsByPath = new Map<string, ModuleEntry>();
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const name = moduleNameOf(file.path);
     if (!name) continue;
+    const stub = name.source !== "source";
     // The directories from the source root down must each be a package for the module to be
-    // part of one (a stray script in a folder is not public API).
+    // part of one (a stray script in a folder is not public API); a stub's `__init__.pyi` counts.
     const dirs = file.path.split("/").slice(0, -1);
     const rootDepth = name.dir ? 1 : 0;
     let inPackage = dirs.length > rootDepth;
     for (let i = rootDepth + 1; i <= dirs.length && inPackage; i++) {
       const dir = dirs.slice(0, i).join("/");
-      if (!present.has(`${dir}/__init__.py`) && !namespaces.has(dir)) inPackage = false;
+      const isPackage = present.has(`${dir}/__init__.py`) || (stub && present.has(`${dir}/__init__.pyi`));
+      if (!isPackage && !namespaces.has(dir)) inPackage = false;
     }
     const entry: ModuleEntry = {
       path: file.path,
@@ -88,13 +126,27 @@ export function buildRepoIndex(files: readonly IndexFile[], options: IndexOption
       isPackage: name.isPackage,
       inPackage,
       index: fileIndexFor(file, cache),
+      source: name.source,
     };
-    byPath.set(file.path, entry);
-    // Two files for one module (`a.py` and `src/a.py`): the `src/` one is what gets installed.
-    const other = modules.get(name.module);
-    if (!other || (name.dir === "src/" && !other.path.startsWith("src/"))) modules.set(name.module, entry);
+    (stub ? stubsByPath : byPath).set(file.path, entry);
+    const into = stub ? stubs : modules;
+    const other = into.get(name.module);
+    if (!other || outranks(entry, other)) into.set(name.module, entry);
   }
+  return finishIndex(modules, byPath, stubs.size ? { stubs, stubsByPath } : undefined);
+}
+
+/** Monkeypatched and star-imported names, which every resolution must know about. */
+function finishIndex(
+  modules: Map<string, ModuleEntry>,
+  byPath: Map<string, ModuleEntry>,
+  withStubs?: { stubs: Map<string, ModuleEntry>; stubsByPath: Map<string, ModuleEntry> },
+): RepoIndex {
   const repo: RepoIndex = { modules, byPath, dynamicNames: new Set(), starImported: new Set() };
+  if (withStubs) {
+    repo.stubs = withStubs.stubs;
+    repo.stubsByPath = withStubs.stubsByPath;
+  }
   const dynamicNames = repo.dynamicNames as Set<string>;
   const starImported = repo.starImported as Set<string>;
   for (const entry of byPath.values()) {
@@ -111,6 +163,30 @@ export function buildRepoIndex(files: readonly IndexFile[], options: IndexOption
 }
 
 /**
+ * The declared API of base and head, for comparing public signatures. A stub is what a user's
+ * type checker and editor see, so it wins over the source when the module has one on both
+ * sides. When only one side has a stub (the pull request adds or drops it), both sides are read
+ * from the source, to compare like with like; a module with no source on a side (a compiled
+ * module) is read from its stub there. Without stubs on either side, the runtime indexes.
+ */
+export function declaredViews(base: RepoIndex, head: RepoIndex): [RepoIndex, RepoIndex] {
+  if (!base.stubs && !head.stubs) return [base, head];
+  const view = (repo: RepoIndex, other: RepoIndex): RepoIndex => {
+    const modules = new Map(repo.modules);
+    const byPath = new Map(repo.byPath);
+    for (const [module, stub] of repo.stubs ?? []) {
+      if (modules.has(module) && !other.stubs?.has(module)) continue;
+      const source = modules.get(module);
+      if (source) byPath.delete(source.path);
+      modules.set(module, stub);
+      byPath.set(stub.path, stub);
+    }
+    return finishIndex(modules, byPath);
+  };
+  return [view(base, head), view(head, base)];
+}
+
+/**
  * buildRepoIndex for front doors: blobs the cache lacks are parsed first, with a turn of the
  * event loop and a collection every few files (tree-sitter frees a tree only once its wrapper
  * is collected), so a cold index of a large repository stays small.
@@ -119,7 +195,7 @@ export async function indexRepository(files: readonly IndexFile[], options: Inde
   const cache = options.cache ?? sharedBlobCache;
   let parsed = 0;
   for (const file of files) {
-    if (file.text === undefined || !file.path.endsWith(".py") || cache.has(file.sha)) continue;
+    if (file.text === undefined || !isModulePath(file.path) || cache.has(file.sha)) continue;
     fileIndexFor(file, cache);
     releaseTreesPeriodically();
     if (++parsed % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -247,10 +323,10 @@ export function apiInputFromTexts(
   for (const [path, text] of Object.entries(baseChanged)) if (text !== null) base[path] = text;
   const toFiles = (texts: Record<string, string>): IndexFile[] =>
     Object.entries(texts)
-      .filter(([path]) => path.endsWith(".py"))
+      .filter(([path]) => isModulePath(path))
       .map(([path, text]) => ({ path, sha: contentKey(text), text }));
   const pick = (texts: Readonly<Record<string, string>>): Record<string, string> =>
-    Object.fromEntries(Object.entries(texts).filter(([path]) => path.endsWith(".py") && path in baseChanged));
+    Object.fromEntries(Object.entries(texts).filter(([path]) => isModulePath(path) && path in baseChanged));
   return {
     base: buildRepoIndex(toFiles(base), options),
     head: buildRepoIndex(toFiles({ ...head }), options),

@@ -100,7 +100,15 @@ export interface ModuleEntry {
   /** Every directory from the source root down holds `__init__.py` (or is a configured namespace). */
   inPackage: boolean;
   index: FileIndex;
+  source: ModuleSource;
 }
+
+/**
+ * Where a module's description comes from: its source, a stub beside it (`pkg/mod.pyi`, also
+ * the stub of a compiled module without source), or a stub-only package (`pkg-stubs/mod.pyi`,
+ * PEP 561).
+ */
+export type ModuleSource = "source" | "stub" | "stub-package";
 
 export interface RepoIndex {
   modules: ReadonlyMap<string, ModuleEntry>;
@@ -109,6 +117,13 @@ export interface RepoIndex {
   dynamicNames: ReadonlySet<string>;
   /** Modules that some module star-imports. */
   starImported: ReadonlySet<string>;
+  /**
+   * Each module's `.pyi` stub (a `pkg-stubs/` package's over one beside the module), when the
+   * repository has stubs. Imports and calls bind to `modules` (what runs); the declared API
+   * (declaredViews) reads stubs.
+   */
+  stubs?: ReadonlyMap<string, ModuleEntry>;
+  stubsByPath?: ReadonlyMap<string, ModuleEntry>;
 }
 
 /** What the api checks need: both indexes and the texts of the changed Python files. */
