@@ -18,6 +18,9 @@ export function startupProblem(env: NodeJS.ProcessEnv): string | null {
     return "WEBHOOK_SECRET must be set to a real secret once APP_ID is configured (Probot would otherwise accept deliveries signed with its default secret).";
   if (env["NODE_ENV"] === "production" && weak)
     return "WEBHOOK_SECRET must be set when NODE_ENV=production (Probot would otherwise accept a default secret).";
+  const role = env["PEPTALK_ROLE"];
+  if (role !== undefined && role !== "" && role !== "all" && !env["REDIS_URL"])
+    return `PEPTALK_ROLE=${role} splits webhooks and reviews across processes, which needs the shared queue: set REDIS_URL, or leave PEPTALK_ROLE unset.`;
   return null;
 }
 

@@ -32,6 +32,12 @@ describe("app entry", () => {
     expect(r.stderr).toContain("WEBHOOK_SECRET must be set to a real secret once APP_ID is configured");
   });
 
+  it.each(["web", "worker"])("refuses PEPTALK_ROLE=%s without REDIS_URL: nothing would share the queue", (role) => {
+    const r = load({ APP_ID: "123", WEBHOOK_SECRET: "s3cret", PEPTALK_ROLE: role });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`PEPTALK_ROLE=${role} splits webhooks and reviews across processes`);
+  });
+
   it("loads with a real secret, and before registration (no APP_ID: Probot's manifest flow)", () => {
     expect(load({ NODE_ENV: "production", WEBHOOK_SECRET: "s3cret" }).code).toBe(0);
     expect(load({ APP_ID: "123", WEBHOOK_SECRET: "s3cret" }).code).toBe(0);

@@ -21,6 +21,11 @@ export interface CheckRunRecord {
   conclusion: string | null;
   title: string | null;
   patches: number;
+  /** Annotations sent over all updates of the run. */
+  annotations: number;
+  /** When the run was created and completed (ms since the epoch). */
+  createdAt: number;
+  completedAt: number | null;
 }
 
 export interface Write {
@@ -182,6 +187,9 @@ export class FakeGitHub {
         conclusion: null,
         title: null,
         patches: 0,
+        annotations: 0,
+        createdAt: Date.now(),
+        completedAt: null,
       };
       this.checkRuns.push(run);
       return send(201, { id: run.id, status: run.status });
@@ -190,10 +198,12 @@ export class FakeGitHub {
       const run = this.checkRuns.find((r) => r.id === Number(m![1]));
       if (!run) return send(404, { message: "Not Found" });
       run.patches++;
+      run.annotations += (body["output"]?.["annotations"] ?? []).length;
       if (body["status"]) run.status = String(body["status"]);
       if (body["conclusion"]) {
         run.conclusion = String(body["conclusion"]);
         run.status = "completed";
+        run.completedAt = Date.now();
       }
       if (body["output"]?.["title"]) run.title = String(body["output"]["title"]);
       return send(200, { id: run.id });
