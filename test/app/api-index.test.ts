@@ -204,6 +204,8 @@ describe("the App's repository index", () => {
     } as never);
     const review = await run.review;
     await run.done;
+    // The same head is one job: the next delivery is reviewed only once this one has finished.
+    await whenIdle(probot);
     const left = review.comments.filter((c: any) => c.side === "LEFT");
     // `def ping():` is line 5 of the base file; GitHub takes it as a LEFT line of the hunk.
     expect(left.map((c: any) => `${c.path}:${c.line} ${c.side}`)).toEqual([
