@@ -4,6 +4,8 @@
 // load test can count reviews, check runs and writes per minute.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import tar from "tar-stream";
 
 export interface FakePullRequest {
   number: number;
@@ -82,8 +84,12 @@ export class FakeGitHub {
     return best;
   }
 
+  /** Every request: when it arrived and what it was (LOADTEST_TRACE prints them). */
+  readonly trace: { at: number; method: string; path: string }[] = [];
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.requests++;
+    this.trace.push({ at: Date.now(), method: req.method ?? "", path: (req.url ?? "").split("?")[0]! });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, any>) : {};
@@ -194,6 +200,14 @@ export class FakeGitHub {
       this.checkRuns.push(run);
       return send(201, { id: run.id, status: run.status });
     }
+    if ((m = /^\/tarball\/([^/]+)$/.exec(rest))) {
+      // `git archive` of the commit, as codeload serves it (GitHub redirects there).
+      const pr = [...this.pulls.values()].find((p) => p.headSha === m![1] || p.baseSha === m![1]);
+      const files = pr && pr.headSha === m[1] ? pr.files : {};
+      const archive = await tarGz(`${this.owner}-${this.repo}-${m[1]!.slice(0, 7)}`, files);
+      res.writeHead(200, { "content-type": "application/x-gzip" }).end(archive);
+      return;
+    }
     if ((m = /^\/check-runs\/(\d+)$/.exec(rest)) && method === "PATCH") {
       const run = this.checkRuns.find((r) => r.id === Number(m![1]));
       if (!run) return send(404, { message: "Not Found" });
@@ -277,4 +291,14 @@ function blobSha(text: string): string {
   return createHash("sha1")
     .update(`blob ${Buffer.byteLength(text)}\0${text}`)
     .digest("hex");
+}
+
+/** A gzipped tarball of `files` under one top folder, as GitHub's archives are laid out. */
+async function tarGz(top: string, files: Record<string, string>): Promise<Buffer> {
+  const pack = tar.pack();
+  for (const [path, text] of Object.entries(files)) pack.entry({ name: `${top}/${path}` }, text);
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
+  return gzipSync(Buffer.concat(chunks));
 }

@@ -370,6 +370,8 @@ async function bigPullRequestScenario(): Promise<Outcome> {
   await github.close();
   const run = github.checkRuns.find((r) => r.status === "completed");
   const review = github.reviews[0];
+  if (process.env["LOADTEST_TRACE"])
+    for (const t of github.trace) console.error(`${((t.at - started) / 1000).toFixed(2)} s ${t.method} ${t.path}`);
   return {
     ok: done && elapsed < 15,
     lines: [
