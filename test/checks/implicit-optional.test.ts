@@ -11,6 +11,10 @@ runCheckTable(check, {
     "from . import events\ndef f(loop: events.Loop = None):\n    pass\n",
     "from typing import Union\ndef f(x: Union[int, None] = None):\n    pass\n",
     { code: 'def f(x: "int" = None):\n    pass\n', ruffDiffers: "forward references are not read" },
+    {
+      code: "class D:\n    def __get__(self, obj: object, type: type = None) -> int:  # type: ignore\n        return 1\n    def g(\n        self,\n        name: str = None,  # type: ignore[assignment]\n    ):\n        pass\n",
+      ruffDiffers: "`# type: ignore` on the def: the team silenced the type checker there",
+    },
   ],
   invalid: [
     {
