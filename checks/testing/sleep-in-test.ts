@@ -29,6 +29,24 @@ const CLOCKS = new Set(
 const TIMING_NAME =
   /time_?out|timed|timer|timing|schedul|slow|sleep|delay|expir|ttl|idle|elapsed|clock|duration|interval|wait|throttl|rate_?limit/i;
 
+/** `interval="100 ms"`, `delay=0.1`, `ttl=5`: the test sets up something that runs on a clock. */
+const SCHEDULE_KEYWORD = /interval|delay|period|cycle|ttl|expir|frequency|throttl|debounce/i;
+
+/**
+ * The test configures a component that acts on a schedule (a sampler with `interval=`, tasks with
+ * `delay=`): sleeping lets that time pass, which is what the test is about (distributed's
+ * `MemorySampler`, `profile.watch`, adaptive clusters). `timeout=` is a bound on a wait, not this.
+ */
+function configuresSchedule(def: SyntaxNode): boolean {
+  let found = false;
+  walkScope(def, (n) => {
+    if (found) return false;
+    if (n.type === "keyword_argument" && SCHEDULE_KEYWORD.test(n.childForFieldName("name")?.text ?? "")) found = true;
+    return true;
+  });
+  return found;
+}
+
 function isTestOrFixture(ctx: CheckContext, def: SyntaxNode): boolean {
   if (isTestFunction(ctx, def) || isPytestFixture(ctx, def)) return true;
   const klass = owningClass(def);
@@ -74,7 +92,7 @@ export default defineCheck({
     bad: "import time\n\ndef test_worker_finishes():\n    worker = start_worker()\n    time.sleep(2)\n    assert worker.done\n",
     good: "def test_worker_finishes():\n    worker = start_worker()\n    worker.join(timeout=10)\n    assert worker.done\n",
     differences:
-      "No Ruff code. Not reported when a comment on the line or the line above explains the sleep (a race or an OS quirk the test works around).",
+      "No Ruff code. Not reported when a comment on the line or the line above explains the sleep (a race or an OS quirk the test works around), nor in a test that reads a clock or configures something that runs on a schedule (a keyword argument such as `interval=`, `delay=`, `ttl=`): there the time passing is what the test is about.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("sleep")) return {};
@@ -100,6 +118,7 @@ export default defineCheck({
             !TIMING_NAME.test(nameOf(def)) &&
             !TIMING_NAME.test(owningClass(def) ? nameOf(owningClass(def)!) : "") &&
             !readsClock(ctx, def) &&
+            !configuresSchedule(def) &&
             // `@patch("time.sleep")`: the call is a mock.
             !/time\.sleep['"]|\btime\s*,\s*['"]sleep['"]/.test(ctx.text(outerNode(def)));
           checked.set(def.id, relevant);
