@@ -9,6 +9,11 @@ runCheckTable(check, {
     "import time\nasync def f(loop):\n    await loop.run_in_executor(None, time.sleep, 1)\n",
     "async def f(clock):\n    clock.sleep(1)\n",
     {
+      code: "import asyncio, time\nasync def test_tick_interval(s, a):\n    while s.metrics['event_loop_interval'] < 0.100:\n        await asyncio.sleep(0.01)\n        time.sleep(0.200)\n",
+      path: "distributed/tests/test_worker.py",
+      ruffDiffers: "test files are not checked: the test blocks its loop on purpose",
+    },
+    {
       code: "import time\nasync def test_read(nursery):\n    nursery.start_soon(read)\n    # Note: not trio.sleep! The OS read must complete before the loop runs again.\n    time.sleep(1)\n    time.sleep(0.1)  # let the clock tick without a checkpoint\n",
       ruffDiffers: "a comment says the loop is blocked on purpose",
     },
