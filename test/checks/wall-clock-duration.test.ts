@@ -3,6 +3,7 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    "import textwrap, time\ndef run(suite):\n    t = time.time()\n    result = suite.run()\n    elapsed = time.time() - t\n    print(textwrap.dedent('''\n        | tests | %3s | %.2fs |\n        ''' % (result.testsRun, elapsed)))\n    print('Ran %s tests in %.3fs' % (result.testsRun, elapsed + 0))\n",
     "from time import time\ndef f():\n    t0 = time()\n    work()\n    t1 = time()\n    print(t1 - t0)\n",
     "import time\nstart = time.time()\nmain()\nprint('took', time.time() - start)\n",
     "import time\ndef test_speed():\n    for k in range(2, 9):\n        start_time = time.time()\n        run(k)\n        print(k, time.time() - start_time)\n",
@@ -17,6 +18,10 @@ runCheckTable(check, {
     "import time\ndef f(x):\n    start = time.time()\n    if x:\n        start = x\n    return time.time() - start\n",
   ],
   invalid: [
+    {
+      code: "import time\ndef f():\n    t = time.time()\n    work()\n    elapsed = time.time() - t\n    print(elapsed)\n    return elapsed < 5\n",
+      at: "5:15-5:30",
+    },
     {
       code: "import time\ndef f():\n    start = time.time()\n    work()\n    return time.time() - start\n",
       at: "5:12-5:31",
