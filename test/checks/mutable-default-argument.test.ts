@@ -67,6 +67,10 @@ runCheckTable(check, {
   ],
   invalid: [
     {
+      code: "def add(item, items=[]):\n    if item not in items:\n        items.append(item)\n    return items\ndef take(y, items=[]):\n    if not y in items:\n        return items.pop()\n",
+      at: ["1:21-1:23", "5:19-5:21"],
+    },
+    {
       code: "def walk(node, seen=set()):\n    if node in seen:\n        return\n    seen.add(node)\n    for child in node.children:\n        walk(child, seen)\n",
       at: "1:21-1:26",
     },
