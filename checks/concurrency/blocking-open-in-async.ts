@@ -27,11 +27,15 @@ export default defineCheck({
   severity: "info",
   type: "bug",
   fix: "never",
+  // A test's own event loop serves only that test: opening a fixture file there stalls no one.
+  appliesTo: "non-tests",
   docs: {
     summary: "`open()` (or `io.open`, `Path(...).open()`) inside `async def`.",
     why: "Opening, reading and writing a file are blocking system calls: on a slow or network disk they stall the event loop and every other task with it. Read the file in a thread (`await asyncio.to_thread(path.read_text)`) or use an async file library (`anyio.open_file`, `aiofiles`).",
     bad: "async def load(path):\n    with open(path) as f:\n        return f.read()\n",
     good: "import asyncio\nfrom pathlib import Path\n\nasync def load(path):\n    return await asyncio.to_thread(Path(path).read_text)\n",
+    differences:
+      "Test files are not checked (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`): the loop there runs only the test, which writes and reads its fixture files on purpose. Ruff's ASYNC230 reports them too. In a module that imports trio or anyio, the message suggests that library's thread helper.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("async") || !ctx.source.includes("open")) return {};
@@ -41,9 +45,14 @@ export default defineCheck({
         if (!fn || (lastName(fn) !== "open" && lastName(fn) !== "open_code") || !enclosingAsyncDef(call)) return;
         const name = ctx.qualifiedName(fn);
         if (!(name !== null && OPEN.has(name)) && !isPathOpen(ctx, fn)) return;
+        const toThread = /^\s*(?:import|from)\s+trio\b/m.test(ctx.source)
+          ? "trio.to_thread.run_sync"
+          : /^\s*(?:import|from)\s+anyio\b/m.test(ctx.source)
+            ? "anyio.to_thread.run_sync"
+            : "asyncio.to_thread";
         ctx.report({
           node: fn,
-          message: `\`${fn.text}()\` does blocking file I/O on the event loop: use \`await asyncio.to_thread(...)\` or an async file library`,
+          message: `\`${fn.text}()\` does blocking file I/O on the event loop: use \`await ${toThread}(...)\` or an async file library`,
         });
       },
     };

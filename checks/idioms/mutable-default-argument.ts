@@ -126,6 +126,72 @@ function shadowedInNested(id: SyntaxNode, def: SyntaxNode, name: string): boolea
   return false;
 }
 
+/** `if cache:`, `if not done:`, `key in cache`, `cache.get(key)`, `ver[0]`: a look-up, not a change. */
+function isLookup(id: SyntaxNode): boolean {
+  let node = id;
+  while (node.parent?.type === "parenthesized_expression") node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case "not_operator":
+      return isLookup(parent);
+    case "if_statement":
+    case "while_statement":
+      return parent.childForFieldName("condition")?.id === node.id;
+    case "comparison_operator":
+      return (
+        parent.namedChildren.indexOf(node) > 0 &&
+        /\bin\b/.test(parent.text.slice(0, node.startIndex - parent.startIndex))
+      );
+    case "attribute": {
+      const method = parent.childForFieldName("attribute")?.text;
+      return parent.childForFieldName("object")?.id === node.id && method === "get" && parent.parent?.type === "call";
+    }
+    case "subscript": {
+      // `return ver[0]`, `value = cache[key]`: read out. (`a[k].append(x)` changes a defaultdict.)
+      const holder = parent.parent;
+      if (parent.childForFieldName("value")?.id !== node.id) return false;
+      if (holder?.type === "return_statement") return true;
+      return holder?.type === "assignment" && holder.childForFieldName("right")?.id === parent.id;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Changes that only take away: a memo grows, it does not give back. */
+const REMOVING_METHODS = new Set(["pop", "popitem", "remove", "discard", "clear", "popleft"]);
+/** A name that says the default is a cache kept across calls. */
+const MEMO_NAME = /^_|cache|memo|registry|seen|done|once/i;
+
+/**
+ * The default is the function's own memo: the body looks it up before anything changes it
+ * (`if done: return`, `try: return ver[0]`, `info = _tzinfos.get(offset)`), only adds to it, and
+ * never hands it to a call; and it is named as a cache (`_tzinfos`, `cache`, `done`) or never given
+ * back whole (`return ver[0]`, not `return items`). Sharing it across calls is the point (pytest,
+ * pytz, py). A default passed on (`walk(child, seen)`) is an accumulator callers are meant to
+ * start afresh, and `def add(item, items=[]): if item not in items: items.append(item); return
+ * items` hands the shared list to every caller: both still reported.
+ */
+function isMemo(def: SyntaxNode, name: string): boolean {
+  const uses = (def.childForFieldName("body")?.descendantsOfType("identifier") ?? []).filter((id) => id.text === name);
+  if (uses.length === 0 || !isLookup(uses[0]!)) return false;
+  let returned = false;
+  for (const id of uses) {
+    let node = id;
+    while (node.parent?.type === "parenthesized_expression") node = node.parent;
+    const parent = node.parent;
+    if (parent?.type === "argument_list" || parent?.type === "keyword_argument") return false;
+    if (parent?.type === "delete_statement") return false;
+    if (parent?.type === "subscript" && parent.parent?.type === "delete_statement") return false;
+    if (parent?.type === "return_statement") returned = true;
+    if (parent?.type === "attribute" && parent.childForFieldName("object")?.id === node.id) {
+      if (REMOVING_METHODS.has(parent.childForFieldName("attribute")?.text ?? "")) return false;
+    }
+  }
+  return MEMO_NAME.test(name) || !returned;
+}
+
 /** The name a default parameter binds. */
 function parameterName(param: SyntaxNode): string | null {
   const name = param.childForFieldName("name") ?? param.namedChild(0);
@@ -146,7 +212,7 @@ export default defineCheck({
     bad: "def add(item, items=[]):\n    items.append(item)\n    return items\n",
     good: "def add(item, items=None):\n    if items is None:\n        items = []\n    items.append(item)\n    return items\n",
     differences:
-      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it in a container (`cache[k] = items`, or through an alias it then mutates), returns or yields it (a nested function's own parameter or local of the same name is another variable); and not in a nested def, whose default is created again on each call of the enclosing function. A default only read or kept on the instance (`self.items = items`, which other methods may or may not change), `headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see.",
+      "Ruff's B006 reports every mutable default; peptalk only one the function may change or share: it mutates it in place (`append`, `update`, `a[k] = v`, `+=`, ...), stores it in a container (`cache[k] = items`, or through an alias it then mutates), returns or yields it (a nested function's own parameter or local of the same name is another variable); and not in a nested def, whose default is created again on each call of the enclosing function. A default only read or kept on the instance (`self.items = items`, which other methods may or may not change), `headers={}` iterated or handed to a call, `fasttypes={int, str}` tested with `in`, `deps = dict(deps)` copied first) is not reported: the shared object is never changed where peptalk can see. Nor is a memo: a default the body looks up before it changes it (`if done: return` ... `done.append(1)`, `info = _tzinfos.get(offset)` ... `_tzinfos.setdefault(...)`), only adds to, never hands to a call, and either names as a cache (`_x`, `cache`, `memo`, `seen`, `done`) or never returns whole: sharing it across calls is the point.",
   },
   create(ctx): Visitors {
     // Stub defaults are never evaluated (Ruff skips B006 in `.pyi` files too).
@@ -166,7 +232,7 @@ export default defineCheck({
           if (hasImmutableAnnotation(ctx, param)) continue;
           // A default the function only reads is never changed: the shared object stays as created.
           const name = parameterName(param);
-          if (name && !sharedUse(def, name)) continue;
+          if (name && (!sharedUse(def, name) || isMemo(def, name))) continue;
           ctx.report({
             node: unparenthesize(value),
             message: "Mutable default value: it is created once and shared by every call",

@@ -14,6 +14,8 @@ export default defineCheck({
     why: "`__init__` must return `None`; returning anything else raises `TypeError` when the class is instantiated. Store the value on `self`, or build it in a factory classmethod.",
     bad: "class Config:\n    def __init__(self, path):\n        self.path = path\n        return load(path)\n",
     good: "class Config:\n    def __init__(self, path):\n        self.path = path\n        self.data = load(path)\n",
+    differences:
+      "`return super().__init__(...)` (or `return Base.__init__(self, ...)`) is not reported: it returns what the base `__init__` returned, which is `None` (PyGObject's overrides do this). Ruff reports it.",
   },
   requires: ["__init__", "return"],
   create(ctx) {
@@ -21,6 +23,9 @@ export default defineCheck({
       return_statement(node) {
         const value = node.namedChildren.find((c) => c.type !== "comment");
         if (!value || value.type === "none") return;
+        // `return super().__init__()`: the base `__init__` returned None, or the call raised first.
+        const fn = value.type === "call" ? value.childForFieldName("function") : null;
+        if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "__init__") return;
         const def = enclosingDef(node);
         if (def?.childForFieldName("name")?.text !== "__init__") return;
         // Only a method: `__init__` directly in a class body.

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext, type Visitors } from "../../src/engine/check.js";
 import { enclosingFunction } from "../../src/engine/ast.js";
+import { explainedByComment } from "../../src/engine/comments.js";
 import { anyWithin } from "../../src/engine/text.js";
 
 const METHODS = new Set(["sys.path.append", "sys.path.insert", "sys.path.extend"]);
@@ -46,7 +47,7 @@ export default defineCheck({
     bad: "import os\nimport sys\n\nsys.path.insert(0, os.path.dirname(__file__))\n\nimport helpers\n",
     good: "from . import helpers\n",
     differences:
-      'Only code that runs on import is reported (module and class level, not function bodies), in files that are imported rather than run: scripts (`scripts/`, `tools/`, `bin/`, `docs/`, `examples/`, `setup.py`, `conftest.py`, `__main__.py`, files with a `#!` line or an unguarded top-level `main()` call), test files and `if __name__ == "__main__":` blocks are left alone, and with the repository\'s file list only modules of a package (a directory with `__init__.py`) are judged.',
+      'Only code that runs on import is reported (module and class level, not function bodies), in files that are imported rather than run: scripts (`scripts/`, `tools/`, `bin/`, `docs/`, `examples/`, `setup.py`, `conftest.py`, `__main__.py`, files with a `#!` line or an unguarded top-level `main()` call), test files and `if __name__ == "__main__":` blocks are left alone, and with the repository\'s file list only modules of a package (a directory with `__init__.py`) are judged. A change with a comment on its line or just above is left alone: the team says why it does it.',
   },
   create(ctx): Visitors {
     if (!/\bsys\b/.test(ctx.source) || !/\bpath\b/.test(ctx.source)) return {};
@@ -55,6 +56,9 @@ export default defineCheck({
     if (/^(?:(?:sys\.exit|raise SystemExit)\(\s*)?main\(/m.test(ctx.source)) return {};
     const judge = (node: SyntaxNode, what: string): void => {
       if (enclosingFunction(node) || inMainGuard(node)) return;
+      // The team says why it edits the path (hypothesis's CLI makes the working directory
+      // importable, appending so nothing installed is shadowed): a choice made, not an accident.
+      if (explainedByComment(ctx.source, node)) return;
       ctx.report({
         node,
         message: `\`${what}\` at import time changes how every later import resolves: make the project installable and import normally`,

@@ -29,6 +29,42 @@ const CLOCKS = new Set(
 const TIMING_NAME =
   /time_?out|timed|timer|timing|schedul|slow|sleep|delay|expir|ttl|idle|elapsed|clock|duration|interval|wait|throttl|rate_?limit/i;
 
+/** `interval="100 ms"`, `delay=0.1`, `ttl=5`: the test sets up something that runs on a clock. */
+const SCHEDULE_KEYWORD = /interval|delay|period|cycle|ttl|expir|frequency|throttl|debounce/i;
+
+/**
+ * The test configures a component that acts on a schedule (a sampler with `interval=`, tasks with
+ * `delay=`): sleeping lets that time pass, which is what the test is about (distributed's
+ * `MemorySampler`, `profile.watch`, adaptive clusters). `timeout=` is a bound on a wait, not this.
+ */
+function configuresSchedule(def: SyntaxNode): boolean {
+  let found = false;
+  walkScope(def, (n) => {
+    if (found) return false;
+    if (n.type === "keyword_argument" && SCHEDULE_KEYWORD.test(n.childForFieldName("name")?.text ?? "")) found = true;
+    return true;
+  });
+  return found;
+}
+
+/** `open(p, "ab")`, `os.utime(p)`, `p.touch()`, `p.write_text(...)`: a file gets a new modification time. */
+const TOUCHES_FILE = /\bopen\([^)]*['"][wa]b?\+?['"]|\butime\(|\.touch\(|\.write_(?:text|bytes)\(/;
+
+/**
+ * The statements right after the sleep rewrite a file: the sleep makes its modification time
+ * differ from the one recorded before (file times are coarse), as in dask's `test_names`. No
+ * condition can be waited for there.
+ */
+function separatesFileTimes(call: SyntaxNode): boolean {
+  let statement: SyntaxNode | null = call;
+  while (statement && statement.parent?.type !== "block") statement = statement.parent;
+  if (!statement) return false;
+  const after: SyntaxNode[] = [];
+  for (let next = statement.nextNamedSibling; next && after.length < 2; next = next.nextNamedSibling)
+    if (next.type !== "comment") after.push(next);
+  return after.some((s) => TOUCHES_FILE.test(s.text));
+}
+
 function isTestOrFixture(ctx: CheckContext, def: SyntaxNode): boolean {
   if (isTestFunction(ctx, def) || isPytestFixture(ctx, def)) return true;
   const klass = owningClass(def);
@@ -74,7 +110,7 @@ export default defineCheck({
     bad: "import time\n\ndef test_worker_finishes():\n    worker = start_worker()\n    time.sleep(2)\n    assert worker.done\n",
     good: "def test_worker_finishes():\n    worker = start_worker()\n    worker.join(timeout=10)\n    assert worker.done\n",
     differences:
-      "No Ruff code. Not reported when a comment on the line or the line above explains the sleep (a race or an OS quirk the test works around).",
+      "No Ruff code. Not reported when a comment on the line or the line above explains the sleep (a race or an OS quirk the test works around), nor in a test that reads a clock or configures something that runs on a schedule (a keyword argument such as `interval=`, `delay=`, `ttl=`): there the time passing is what the test is about. Nor when the next statements rewrite a file (`open(p, 'ab')`, `os.utime`, `.touch()`, `.write_text()`): the sleep gives it a modification time different from the recorded one.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("sleep")) return {};
@@ -100,13 +136,14 @@ export default defineCheck({
             !TIMING_NAME.test(nameOf(def)) &&
             !TIMING_NAME.test(owningClass(def) ? nameOf(owningClass(def)!) : "") &&
             !readsClock(ctx, def) &&
+            !configuresSchedule(def) &&
             // `@patch("time.sleep")`: the call is a mock.
             !/time\.sleep['"]|\btime\s*,\s*['"]sleep['"]/.test(ctx.text(outerNode(def)));
           checked.set(def.id, relevant);
         }
         if (!relevant) return;
         // "Sleep and try again: the lock on these files is not guaranteed to be released": a known OS quirk.
-        if (explainedByComment(ctx.source, call)) return;
+        if (explainedByComment(ctx.source, call) || separatesFileTimes(call)) return;
         ctx.report({
           node: fn,
           message:

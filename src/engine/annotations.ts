@@ -29,7 +29,7 @@ export function annotationName(ctx: CheckContext, node: SyntaxNode): string | nu
   return ctx.qualifiedName(node);
 }
 
-/** Whether an annotation already admits None: Optional[...], Union[..., None], `X | None`, None, Any, object. */
+/** Whether an annotation already admits None: Optional[...], Union[..., None], `X | None`, None, Any, object, Hashable. */
 export function admitsNone(ctx: CheckContext, annotation: SyntaxNode): boolean {
   const node = typeExpression(annotation);
   if (!node) return true;
@@ -39,6 +39,8 @@ export function admitsNone(ctx: CheckContext, annotation: SyntaxNode): boolean {
     return admitsNone(ctx, node.childForFieldName("left")!) || admitsNone(ctx, node.childForFieldName("right")!);
   if (node.type === "identifier" || node.type === "attribute") {
     const name = annotationName(ctx, node) ?? node.text;
+    // `None` is hashable: `bind_to: Hashable = None` is a type-correct default (dask).
+    if (/^(typing|typing_extensions|collections\.abc)\.Hashable$/.test(name)) return true;
     return /(^|\.)(Any|object|Optional)$/.test(name) || name === "None";
   }
   const parts = subscriptParts(node);

@@ -11,8 +11,18 @@ runCheckTable(check, {
     "from pathlib import Path\nasync def f(p: Path):\n    return p.open()\n",
     "async def f(store, key):\n    return store.open(key)\n",
     "import anyio\nasync def f(path):\n    async with await anyio.open_file(path) as fh:\n        return await fh.read()\n",
+    {
+      code: "import os\nasync def test_readinto(tmp_path):\n    with open(os.path.join(tmp_path, 'n.txt'), 'wb') as fp:\n        fp.write(b'1')\n",
+      path: "tests/test_windows.py",
+      ruffDiffers: "test files are not checked: the test's own loop serves only the test",
+    },
   ],
   invalid: [
+    {
+      code: "import trio\nasync def f(path):\n    with open(path) as fh:\n        return fh.read()\n",
+      at: "3:10-3:14",
+      message: "use `await trio.to_thread.run_sync(...)`",
+    },
     {
       code: "async def f(path):\n    with open(path) as fh:\n        return fh.read()\n",
       at: "2:10-2:14",

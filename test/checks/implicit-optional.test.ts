@@ -7,10 +7,16 @@ runCheckTable(check, {
     { code: "def f(x: int | None = None):\n    pass\n", python: "3.10" },
     "from typing import Any\ndef f(x: Any = None):\n    pass\n",
     "def f(x: object = None):\n    pass\n",
+    // `None` is hashable (Ruff agrees).
+    "from collections.abc import Hashable\nimport typing\ndef clone(seed: Hashable = None, bind_to: typing.Hashable = None):\n    pass\n",
     "def f(x: int = 0):\n    pass\n",
     "from . import events\ndef f(loop: events.Loop = None):\n    pass\n",
     "from typing import Union\ndef f(x: Union[int, None] = None):\n    pass\n",
     { code: 'def f(x: "int" = None):\n    pass\n', ruffDiffers: "forward references are not read" },
+    {
+      code: "class D:\n    def __get__(self, obj: object, type: type = None) -> int:  # type: ignore\n        return 1\n    def g(\n        self,\n        name: str = None,  # type: ignore[assignment]\n    ):\n        pass\n",
+      ruffDiffers: "`# type: ignore` on the def: the team silenced the type checker there",
+    },
   ],
   invalid: [
     {

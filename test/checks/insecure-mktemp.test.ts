@@ -9,6 +9,10 @@ runCheckTable(check, {
       ruffDiffers: "test files are not checked",
     },
     "import tempfile\ntempfile.mkstemp()\n",
+    {
+      code: "def byte_compile():\n    try:\n        from tempfile import mkstemp\n        (fd, name) = mkstemp('.py')\n    except ImportError:\n        from tempfile import mktemp\n        (fd, name) = None, mktemp('.py')\n    return fd, name\n",
+      ruffDiffers: "a fallback for a Python without mkstemp: never runs",
+    },
     "import tempfile\ntempfile.NamedTemporaryFile()\n",
     "def mktemp():\n    return 1\nmktemp()\n",
     "import tempfile\ntempfile.mkdtemp()\n",
@@ -23,6 +27,10 @@ runCheckTable(check, {
     },
   ],
   invalid: [
+    {
+      code: "import tempfile\ntry:\n    import secrets\nexcept ImportError:\n    path = tempfile.mktemp()\n",
+      at: "5:12-5:29",
+    },
     { code: "import tempfile\ntempfile.mktemp()\n", at: "2:1-2:18" },
     { code: "from tempfile import mktemp\npath = mktemp(suffix='.txt')\n", at: "2:8-2:29" },
     { code: "import tempfile as tf\np = tf.mktemp()\n", at: "2:5-2:16" },

@@ -3,6 +3,18 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "from typing import List\ndef check_once(done: List[int] = []) -> None:\n    if done:\n        return\n    setup()\n    done.append(1)\n",
+      ruffDiffers: "a memo: looked up before it is changed, never handed on",
+    },
+    {
+      code: "def _getsvnversion(ver=[]):\n    try:\n        return ver[0]\n    except IndexError:\n        v = compute()\n        ver.append(v)\n        return v\n",
+      ruffDiffers: "a memo: looked up before it is changed, never handed on",
+    },
+    {
+      code: "def FixedOffset(offset, _tzinfos={}):\n    info = _tzinfos.get(offset)\n    if info is None:\n        info = _tzinfos.setdefault(offset, make(offset))\n    return info\ndef importxml(cache=[]):\n    if not cache:\n        cache.extend([1, 2])\n    return cache\n",
+      ruffDiffers: "a memo: looked up before it is changed, never handed on",
+    },
     "def f(a=None, b=(), c=frozenset(), d=0, e='x'):\n    pass\n",
     {
       code: "class A:\n    def __init__(self, choices=[]):\n        self.choices = choices\n",
@@ -65,6 +77,18 @@ runCheckTable(check, {
     {
       code: "def collect(items=[]):\n    def add(x):\n        total = 0\n        items.append(x)\n    add(1)\n",
       at: "1:19-1:21",
+    },
+    {
+      code: "def add(item, items=[]):\n    if item not in items:\n        items.append(item)\n    return items\ndef take(y, items=[]):\n    if not y in items:\n        return items.pop()\n",
+      at: ["1:21-1:23", "5:19-5:21"],
+    },
+    {
+      code: "def walk(node, seen=set()):\n    if node in seen:\n        return\n    seen.add(node)\n    for child in node.children:\n        walk(child, seen)\n",
+      at: "1:21-1:26",
+    },
+    {
+      code: "def indented_block(expr, stack, backup=[]):\n    def reset():\n        backup.append(stack[:])\n    def check():\n        if backup:\n            stack[:] = backup[-1]\n    return expr, reset, check\n",
+      at: "1:40-1:42",
     },
     {
       code: "def get_default_values(parsed, default_values={}):\n    if not isinstance(parsed, list):\n        return default_values\n    default_values[parsed[0]] = 1\n    return default_values\n",

@@ -2,6 +2,8 @@ import check from "../../checks/testing/raises-too-broad.js";
 import { runCheckTable } from "../helpers/check-table.js";
 
 const path = "tests/test_x.py";
+const broad = (n: number, suffix = "") =>
+  Array.from({ length: n }, (_, i) => `    with pytest.raises(ValueError${suffix}):\n        f(${i})\n`).join("");
 
 runCheckTable(check, {
   valid: [
@@ -22,8 +24,25 @@ runCheckTable(check, {
       code: "import pytest\ndef test_a():\n    with pytest.raises(ValueError):\n        g()\n",
       ruffDiffers: "pkg/module.py is not a test file: peptalk looks at tests only",
     },
+    {
+      code: "import errno, os, pytest\ndef test_a(fd):\n    with pytest.raises(OSError) as excinfo:\n        os.close(fd)\n    assert excinfo.value.errno == errno.EBADF\n",
+      path,
+      ruffDiffers: "the test reads the exception after the block: it checks which failure it got",
+    },
+    {
+      code: `import pytest\ndef test_a():\n${broad(6)}`,
+      path,
+      houseStyle: "inferred",
+      ruffDiffers: "taste rule: this file never says match= (networkx, trio), so it is not the house style",
+    },
   ],
   invalid: [
+    {
+      code: `import pytest\ndef test_a():\n${broad(9, ", match='bad'")}${broad(1)}`,
+      path,
+      houseStyle: "inferred",
+      at: "21:24-21:34",
+    },
     {
       code: "import pytest\ndef test_a():\n    with pytest.raises(ValueError):\n        f()\n",
       path,

@@ -8,6 +8,10 @@ runCheckTable(check, {
     "class A:\n    def __init__(self):\n        def helper():\n            return 1\n        self.x = helper()\n",
     "def __init__(self):\n    return 1\n",
     "class A:\n    def __new__(cls):\n        return object.__new__(cls)\n",
+    {
+      code: "class Source(GLib.Source):\n    def __init__(self, *args, **kwargs):\n        return super(Source, self).__init__()\nclass B(A):\n    def __init__(self):\n        return A.__init__(self)\n",
+      ruffDiffers: "the base `__init__` returns None: nothing but None is returned",
+    },
   ],
   invalid: [
     { code: "class A:\n    def __init__(self):\n        return 1\n", at: "3:9-3:17" },

@@ -5,6 +5,14 @@ const path = "tests/test_x.py";
 
 runCheckTable(check, {
   valid: [
+    {
+      code: "import time\ndef test_names(files):\n    a = read_bytes('.test.*')\n    time.sleep(1)\n    for fn in files:\n        with open(fn, 'ab') as f:\n            f.write(b'x')\n    assert read_bytes('.test.*') != a\n",
+      path,
+    },
+    {
+      code: "import time\ndef test_sample(client, ms):\n    with ms.sample('foo', measure='managed', interval=0.1):\n        client.submit(inc, 1).result()\n        time.sleep(0.5)\n    assert ms.samples['foo'][0][1] == 0\n",
+      path,
+    },
     { code: "import asyncio\nasync def test_a():\n    await asyncio.sleep(1)\n", path },
     // Polling with a deadline, a thread target, `sleep(0)`, a timing test, a patched sleep.
     { code: "import time\ndef test_a():\n    while not done():\n        time.sleep(0.1)\n    assert done()\n", path },
@@ -38,6 +46,16 @@ runCheckTable(check, {
     },
   ],
   invalid: [
+    {
+      code: "import time\ndef test_a(path):\n    start_writer(path)\n    time.sleep(1)\n    with open(path) as f:\n        assert f.read() == 'done'\n",
+      path,
+      at: "4:5-4:15",
+    },
+    {
+      code: "import time\ndef test_a(worker):\n    worker.start()\n    time.sleep(1)\n    worker.join(timeout=5)\n    assert worker.done\n",
+      path,
+      at: "4:5-4:15",
+    },
     {
       code: "import time\ndef test_a():\n    start_worker()\n    time.sleep(1)\n    assert worker.done\n",
       path,

@@ -14,6 +14,7 @@ runCheckTable(check, {
     "import sys\nsys.path.insert(0, 'lib')\nfrom app import main\nmain()\n",
     "import sys\nprint(sys.path)\npaths = []\npaths.append('x')\n",
     "my.sys.path.append('x')\n",
+    "import sys\n# Ghostwriter should 'just work' from the working directory; we append rather than\n# prepend, so this will never shadow the stdlib or installed packages.\nsys.path.append('.')\n",
     {
       code: "import sys\nsys.path.append('vendor')\nimport app\n",
       path: "run.py",
