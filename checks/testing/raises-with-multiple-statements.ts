@@ -6,9 +6,15 @@ import { statementsOf } from "./_pytest.js";
 /** Exceptions a failing `assert` would itself satisfy: the assertion may be the expected raise. */
 const CATCHES_ASSERTION = new Set(["AssertionError", "Exception", "BaseException"]);
 
-/** `assert x`, `self.assertEqual(...)`, `mock.assert_called_once()`: a check of what came before. */
+/**
+ * `assert x`, `self.assertEqual(...)`, `mock.assert_called_once()`: a check of what came before.
+ * `assert False, "should have raised"` is a guard that belongs there: it is not one.
+ */
 function isAssertion(statement: SyntaxNode): boolean {
-  if (statement.type === "assert_statement") return true;
+  if (statement.type === "assert_statement") {
+    const condition = statement.namedChildren.find((c) => c.type !== "comment");
+    return !(condition && ["false", "none"].includes(condition.type)) && !/^0+$/.test(condition?.text ?? "");
+  }
   const call = statement.type === "expression_statement" ? statement.namedChild(0) : null;
   const fn = call?.type === "call" ? call.childForFieldName("function") : null;
   return fn?.type === "attribute" && /^assert/.test(fn.childForFieldName("attribute")?.text ?? "");
@@ -38,7 +44,7 @@ function defect(body: SyntaxNode | null, expected: readonly string[]): string | 
       return "`pytest.raises()` block ends with an assertion that never runs once the call before it raises: move the assertion after the block";
     const callees = statements.map(calledFunction);
     if (callees.every((callee) => callee !== null && callee === callees[0]))
-      return `\`pytest.raises()\` block calls \`${callees[0]}()\` ${statements.length} times: once the first call raises, the others never run; give each call its own block`;
+      return `\`pytest.raises()\` block calls \`${callees[0]}()\` ${statements.length} times: once one call raises, the calls after it never run; keep only the call that should raise in the block (a block per such call)`;
     return null;
   }
   // `for value in [a, b]: f(value)`: the loop ends at the first value that raises.
@@ -70,7 +76,7 @@ export default defineCheck({
     bad: "import pytest\n\ndef test_withdraw():\n    account = open_account(balance=10)\n    with pytest.raises(ValueError, match='insufficient'):\n        account.withdraw(20)\n        assert account.balance == 10\n",
     good: "import pytest\n\ndef test_withdraw():\n    account = open_account(balance=10)\n    with pytest.raises(ValueError, match='insufficient'):\n        account.withdraw(20)\n    assert account.balance == 10\n",
     differences:
-      "Ruff reports this in any file; peptalk looks at test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`). Ruff reports every block with more than one statement or a compound statement; peptalk only code that cannot run or cannot be tested: an assertion (`assert`, `self.assert*()`, `mock.assert_*()`) ending the block after other statements, every statement a call to the same function, or a `for` over a literal list/tuple/set of several values. Setup statements before the one call that raises (`G = nx.Graph(); G.add_node(1); f(G)`), an `if`/`try`/`while` around the raising code, and a `with` whose exit raises (a trio nursery holding several tasks) are not reported: the test is right, only the setup could have been outside.",
+      "Ruff reports this in any file; peptalk looks at test files only (`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`). Ruff reports every block with more than one statement or a compound statement; peptalk only code that cannot run or cannot be tested: an assertion (`assert`, `self.assert*()`, `mock.assert_*()`; not `assert False`, a guard) ending the block after other statements, every statement a call to the same function, or a `for` over a literal list/tuple/set of several values. Setup statements before the one call that raises (`G = nx.Graph(); G.add_node(1); f(G)`), an `if`/`try`/`while` around the raising code, and a `with` whose exit raises (a trio nursery holding several tasks) are not reported: the test is right, only the setup could have been outside.",
   },
   create(ctx): Visitors {
     if (!ctx.source.includes("raises")) return {};

@@ -54,6 +54,11 @@ runCheckTable(check, {
       path,
       ruffDiffers: "the assertion may be what raises; an assertion before the raising call runs",
     },
+    {
+      code: `${head}    with pytest.raises(ValueError):\n        f()\n        assert False, "f() should have raised"\n`,
+      path,
+      ruffDiffers: "`assert False` after the call is a guard that belongs in the block",
+    },
   ],
   invalid: [
     {
@@ -72,7 +77,7 @@ runCheckTable(check, {
       code: `${head}    with pytest.raises(ValueError):\n        parse("a")\n        parse("b")\n`,
       path,
       at: "3:5-3:35",
-      message: "calls `parse()` 2 times: once the first call raises, the others never run",
+      message: "calls `parse()` 2 times: once one call raises, the calls after it never run",
     },
     {
       code: `${head}    with (\n        pytest.raises(ValueError),\n    ):\n        for value in [1, "a", None]:\n            f(value)\n`,
