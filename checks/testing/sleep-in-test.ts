@@ -100,7 +100,8 @@ export default defineCheck({
   id: "sleep-in-test",
   codes: [],
   category: "testing",
-  severity: "warning",
+  // Off by default: on the fresh-corpus study most of its findings were deliberate (docs/precision.md).
+  severity: "off",
   type: "bug",
   fix: "never",
   appliesTo: "tests",
