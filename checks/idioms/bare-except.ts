@@ -114,6 +114,18 @@ function raisesIntoOuterCatchAll(clause: SyntaxNode): boolean {
   return false;
 }
 
+/** What the earlier handlers of the same `try` catch of the exceptions a bare `except:` adds. */
+function caughtEarlier(clause: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  for (let prev = clause.previousNamedSibling; prev?.type === "except_clause"; prev = prev.previousNamedSibling)
+    for (const type of prev.namedChildren.filter((c) => c.type !== "block" && c.type !== "comment"))
+      for (const id of [type, ...type.descendantsOfType(["identifier", "attribute"])]) {
+        const name = id.text.slice(id.text.lastIndexOf(".") + 1);
+        if (name === "KeyboardInterrupt" || name === "SystemExit" || name === "BaseException") names.add(name);
+      }
+  return names;
+}
+
 export default defineCheck({
   id: "bare-except",
   codes: ["E722"],
@@ -128,7 +140,7 @@ export default defineCheck({
     bad: "try:\n    run()\nexcept:\n    log('failed')\n",
     good: "try:\n    run()\nexcept Exception:\n    log('failed')\n",
     differences:
-      "Ruff's E722 skips a handler whose own statements include a bare `raise`; peptalk also skips one that re-raises deeper (`if not self.__exit__(*sys.exc_info()): raise`), runs a `safe_reraise()` block, forwards `sys.exc_info()`, ends the process with `os._exit()`, or holds a comment explaining why everything is caught. It also skips a handler around importing code (an `import`, `__import__`, `importlib.import_module`, or a function of the same file that does one) that records the failure with its traceback (`traceback.format_exc()`, `logger.exception()`, directly or in a helper of the same file): a loader of code it does not control, such as unittest's test discovery, must turn a module's `SystemExit` into one failed import. And it skips a handler that raises another exception inside a `try` whose own handler catches everything and hands it on, where narrowing it changes nothing.",
+      "Ruff's E722 skips a handler whose own statements include a bare `raise`; peptalk also skips one that re-raises deeper (`if not self.__exit__(*sys.exc_info()): raise`), runs a `safe_reraise()` block, forwards `sys.exc_info()`, ends the process with `os._exit()`, or holds a comment explaining why everything is caught. It also skips a handler around importing code (an `import`, `__import__`, `importlib.import_module`, or a function of the same file that does one) that records the failure with its traceback (`traceback.format_exc()`, `logger.exception()`, directly or in a helper of the same file): a loader of code it does not control, such as unittest's test discovery, must turn a module's `SystemExit` into one failed import. And it skips a handler that raises another exception inside a `try` whose own handler catches everything and hands it on, where narrowing it changes nothing, and one whose `try` handles `KeyboardInterrupt` and `SystemExit` (or `BaseException`) in earlier clauses; when an earlier clause handles only one of them, the message names the other.",
   },
   create(ctx) {
     return {
@@ -141,9 +153,13 @@ export default defineCheck({
         const keyword = clause.child(0);
         const colon = clause.children.find((c) => c.type === ":");
         if (!keyword || !colon) return;
+        // An earlier `except KeyboardInterrupt: raise` (or `except SystemExit`) takes those first.
+        const earlier = caughtEarlier(clause);
+        const alsoCaught = ["KeyboardInterrupt", "SystemExit"].filter((n) => !earlier.has(n));
+        if (earlier.has("BaseException") || alsoCaught.length === 0) return;
         ctx.report({
           range: { start: keyword.startIndex, end: colon.startIndex },
-          message: "Bare `except:` also catches `KeyboardInterrupt` and `SystemExit`",
+          message: `Bare \`except:\` also catches ${alsoCaught.map((n) => `\`${n}\``).join(" and ")}`,
         });
       },
     };

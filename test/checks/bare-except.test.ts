@@ -4,6 +4,14 @@ import { runCheckTable } from "../helpers/check-table.js";
 runCheckTable(check, {
   valid: [
     "try:\n    x()\nexcept Exception:\n    pass\n",
+    {
+      code: "try:\n    x()\nexcept (KeyboardInterrupt, SystemExit):\n    raise\nexcept:\n    log()\n",
+      ruffDiffers: "Ctrl-C and sys.exit() are handled by the earlier clause",
+    },
+    {
+      code: "try:\n    x()\nexcept KeyboardInterrupt:\n    raise\nexcept builtins.SystemExit:\n    sys.exit(1)\nexcept:\n    log()\n",
+      ruffDiffers: "both handled earlier, one clause each",
+    },
     "try:\n    x()\nexcept:\n    cleanup()\n    raise\n",
     "try:\n    x()\nexcept BaseException:\n    pass\n",
     "try:\n    x()\nexcept (ValueError, TypeError) as e:\n    print(e)\n",
@@ -51,6 +59,16 @@ runCheckTable(check, {
   ],
   invalid: [
     { code: "try:\n    x()\nexcept:\n    pass\n", at: "3:1-3:7" },
+    {
+      code: "try:\n    x()\nexcept KeyboardInterrupt:\n    raise\nexcept:\n    log()\n",
+      at: "5:1-5:7",
+      message: "Bare `except:` also catches `SystemExit`",
+    },
+    {
+      code: "try:\n    x()\nexcept (SystemExit, ValueError):\n    raise\nexcept:\n    log()\n",
+      at: "5:1-5:7",
+      message: "Bare `except:` also catches `KeyboardInterrupt`",
+    },
     { code: "try:\n    x()\nexcept :\n    log()\n", at: "3:1-3:8" },
     { code: "try:\n    x()\nexcept ValueError:\n    pass\nexcept:\n    pass\n", at: "5:1-5:7" },
     { code: "def f():\n    try:\n        x()\n    except:\n        return None\n", at: "4:5-4:11" },
