@@ -34,7 +34,7 @@ export type RuleType = "bug" | "taste";
 export interface HouseStyleSpec {
   /** What the counted constructs are and what following means, read as "41 of 42 <counted>". */
   counted: string;
-  /** A typed package (`py.typed`) or a strict mypy/pyright setting asks for this rule. */
+  /** A typed package (`py.typed`) or a strict mypy/pyright setting promises this convention: it decides where a file has too little code of its own to judge by. */
   askedByStrictTyping?: boolean;
 }
 

@@ -20,6 +20,13 @@ export interface HouseStyleOptions {
   asked: readonly string[];
   /** Lines (1-based) the diff adds or changes in this file; null when unknown: the whole file is judged. */
   changedLines: readonly number[] | null;
+  /**
+   * Taste rules the project promises for this file (a `py.typed` marker, a strict type checker),
+   * and why. A promise is not proof (nothing makes a `py.typed` package annotate every module,
+   * and a strict checker has per-module overrides and excludes), so it decides only where the
+   * file's own code is too little to judge by and none of it departs; otherwise that code decides.
+   */
+  promised?: { rules: readonly string[]; reason: string } | null;
 }
 
 /** One finding of a taste rule, with the construct it belongs to. */
@@ -55,6 +62,7 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
   const gated = new Map(input.checks.filter((c) => c.type === "taste" && !asked.has(c.id)).map((c) => [c.id, c]));
   if (gated.size === 0) return { findings: input.findings, facts: [] };
   const changed = options.changedLines ? new Set(options.changedLines) : null;
+  const promised = new Set(options.promised?.rules ?? []);
   const isNew = (line: number): boolean => changed === null || changed.has(line);
 
   const facts: HouseStyleFact[] = [];
@@ -70,7 +78,10 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
     );
     const total = follows + departing.size;
     // In integers: 0.9 * 30 is 27.000000000000004 in floating point.
-    const holds = total >= MIN_CONSTRUCTS && follows * 100 >= HOLDS_PERCENT * total;
+    const inferred = total >= MIN_CONSTRUCTS && follows * 100 >= HOLDS_PERCENT * total;
+    // A promise stands in for evidence that is too little, never against evidence that departs.
+    const byPromise = !inferred && total < MIN_CONSTRUCTS && departing.size === 0 && promised.has(rule);
+    const holds = inferred || byPromise;
     if (holds) keep.add(rule);
     if (check.houseStyle) {
       facts.push({
@@ -82,7 +93,9 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
         holds,
         reported: holds ? candidates.length : 0,
         silenced: holds ? 0 : candidates.length,
-        text: `${follows} of ${total} ${check.houseStyle.counted}`,
+        text:
+          `${follows} of ${total} ${check.houseStyle.counted}` +
+          (byPromise ? ` (too few to judge by; ${options.promised!.reason})` : ""),
       });
     }
   }
@@ -117,8 +130,9 @@ export const TYPING_CONFIG_FILES = ["pyproject.toml", "mypy.ini", ".mypy.ini", "
 export function strictTypingReason(project: ProjectContext | null, path: string): string | null {
   if (!project) return null;
   const parts = path.split("/").slice(0, -1);
-  for (let i = parts.length; i > 0; i--) {
-    const marker = `${parts.slice(0, i).join("/")}/py.typed`;
+  // Down to the root: checking a package's own directory makes it the root.
+  for (let i = parts.length; i >= 0; i--) {
+    const marker = [...parts.slice(0, i), "py.typed"].join("/");
     if (project.hasPath(marker)) return `${marker} marks the package as typed`;
   }
   return strictTypeCheckerSetting(project);

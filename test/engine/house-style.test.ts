@@ -145,14 +145,75 @@ const rows: Row[] = [
     expected: [],
   },
   {
-    name: "a py.typed marker in the package makes annotations the house style",
+    name: "a py.typed marker in the package decides a new module, which has no code of its own to judge by",
+    old: "",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: ["1 missing-parameter-annotation", "1 missing-return-annotation"],
+  },
+  {
+    name: "a py.typed marker decides beside 4 annotated functions (too few to judge by)",
+    old: many(4, annotated),
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: ["17 missing-parameter-annotation", "17 missing-return-annotation"],
+  },
+  {
+    name: "a py.typed marker does not decide beside 4 unannotated functions: the file's code says otherwise",
+    old: many(4, bare),
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed, without a diff: a small module's one unannotated function among 2 annotated ones is not reported",
+    old: many(2, annotated) + bare("legacy"),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "a py.typed marker at the root of what is checked (the package itself)",
+    old: "",
+    added: bare("added"),
+    path: "module.py",
+    project: { paths: ["__init__.py", "module.py", "py.typed"] },
+    expected: ["1 missing-parameter-annotation", "1 missing-return-annotation"],
+  },
+  {
+    name: "py.typed is a promise, not proof: a module of a typed package that annotates nothing is not asked to",
     old: many(5, bare),
     added: bare("added"),
     project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
-    expected: [1, 5, 9, 13, 17, 21].flatMap((l) => [
-      `${l} missing-parameter-annotation`,
-      `${l} missing-return-annotation`,
-    ]),
+    expected: [],
+  },
+  {
+    name: "py.typed, without a diff: the existing functions of a module that annotates nothing are not reported",
+    old: many(6, bare),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed, without a diff: a module that annotates a third of its functions is not the house style",
+    old: many(2, annotated) + many(4, bare, "legacy"),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed and a module that annotates: the outlier is reported, as without the marker",
+    old: many(9, annotated) + bare("legacy"),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: ["37 missing-parameter-annotation", "37 missing-return-annotation"],
+  },
+  {
+    name: "strict mypy and a module whose own code annotates nothing (a per-module override or exclude)",
+    old: many(5, bare),
+    added: bare("added"),
+    project: pyproject("[tool.mypy]\nstrict = true\n"),
+    expected: [],
   },
   {
     name: "a py.typed marker of another package says nothing about this one",
@@ -222,6 +283,13 @@ describe("house style", () => {
     expect(facts).toEqual([
       "missing-parameter-annotation: 5 of 5 public functions annotate their parameters",
       "missing-return-annotation: 5 of 5 public functions have a return annotation",
+    ]);
+    const promised = await annotationFindings(
+      rows.find((r) => r.name.startsWith("a py.typed marker decides beside 4 annotated"))!,
+    );
+    expect(promised.facts).toEqual([
+      "missing-parameter-annotation: 4 of 4 public functions annotate their parameters (too few to judge by; pkg/py.typed marks the package as typed)",
+      "missing-return-annotation: 4 of 4 public functions have a return annotation (too few to judge by; pkg/py.typed marks the package as typed)",
     ]);
     const quiet = await annotationFindings(rows[3]!);
     expect(quiet.facts).toEqual([
