@@ -68,6 +68,8 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
   const facts: HouseStyleFact[] = [];
   const keep = new Set<string>();
   for (const [rule, check] of gated) {
+    // Without a diff every line counts as new; a rule about existing names cannot tell them apart.
+    if (changed === null && check.houseStyle?.newCodeOnly) continue;
     const candidates = input.findings.filter((f) => f.rule === rule && isNew(f.line));
     if (candidates.length === 0) continue;
     // Judge by the code the change did not write: every construct when the diff is unknown.

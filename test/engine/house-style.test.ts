@@ -328,7 +328,15 @@ describe("the team's linter selection", () => {
 });
 
 /** For each rule that counts its convention: a construct that follows it, and one that does not. */
-const CONVENTIONS: { rule: string; follows: string; departs: string; path?: string; python?: string }[] = [
+const CONVENTIONS: {
+  rule: string;
+  follows: string;
+  departs: string;
+  path?: string;
+  python?: string;
+  /** The rule speaks only about lines a diff adds (HouseStyleSpec.newCodeOnly). */
+  newCodeOnly?: boolean;
+}[] = [
   { rule: "function-name", follows: "def load_{i}():\n    pass\n", departs: "def loadAll():\n    pass\n" },
   { rule: "class-name", follows: "class Model{i}:\n    pass\n", departs: "class my_model:\n    pass\n" },
   {
@@ -340,6 +348,7 @@ const CONVENTIONS: { rule: string; follows: string; departs: string; path?: stri
     rule: "exception-name",
     follows: "class Bad{i}Error(ValueError):\n    pass\n",
     departs: "class Invalid(ValueError):\n    pass\n",
+    newCodeOnly: true,
   },
   {
     rule: "self-first-argument",
@@ -406,13 +415,24 @@ describe("each counting taste rule infers its convention", () => {
     const check = allChecks.filter((k) => k.id === rule).map((k) => ({ ...k, severity: "warning" as const }));
     const resolved = resolveConfig({ python: c.python ?? "3.12" }, { rules: check }).config;
     const config = { ...resolved, severities: { ...resolved.severities, [rule]: "warning" as const } };
-    const run = async (source: string) =>
-      (await runEngine({ files: [{ path, content: source }], config }, check)).findings.map((f) => f.rule);
-    // Judged whole (no diff): 9 of 10 constructs follow the convention, the outlier is reported...
+    // The departing construct is appended; with a diff, as the lines the change adds.
+    const run = async (kept: string, withDiff = false) => {
+      const source = `${kept}\n${c.departs}`;
+      const first = kept.split("\n").length + 1;
+      const added = Array.from({ length: c.departs.split("\n").length - 1 }, (_, i) => first + i);
+      const changedLines = withDiff ? { changedLines: { [path]: added } } : {};
+      return (await runEngine({ files: [{ path, content: source }], config, ...changedLines }, check)).findings.map(
+        (f) => f.rule,
+      );
+    };
     const following = Array.from({ length: 9 }, (_, i) => c.follows.replaceAll("{i}", String(i))).join("\n");
-    expect(await run(`${following}\n${c.departs}`)).toEqual([rule]);
-    // ...and not where too few constructs show it.
     const few = Array.from({ length: 3 }, (_, i) => c.follows.replaceAll("{i}", String(i))).join("\n");
-    expect(await run(`${few}\n${c.departs}`)).toEqual([]);
+    // 9 constructs follow the convention, the new one is reported...
+    expect(await run(following, true)).toEqual([rule]);
+    // ...and not where too few constructs show it.
+    expect(await run(few, true)).toEqual([]);
+    // Judged whole (no diff): the outlier is reported, unless the rule is about new code only.
+    expect(await run(following)).toEqual(c.newCodeOnly ? [] : [rule]);
+    expect(await run(few)).toEqual([]);
   });
 });
