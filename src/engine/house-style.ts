@@ -24,7 +24,8 @@ export interface HouseStyleOptions {
    * Taste rules the project promises for this file (a `py.typed` marker, a strict type checker),
    * and why. A promise is not proof (nothing makes a `py.typed` package annotate every module,
    * and a strict checker has per-module overrides and excludes), so it decides only where the
-   * file's own code is too little to judge by and none of it departs; otherwise that code decides.
+   * file's own code is too little to judge by and none of it departs (from any rule promised);
+   * otherwise that code decides.
    */
   promised?: { rules: readonly string[]; reason: string } | null;
 }
@@ -56,6 +57,8 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
   departures: readonly Departure[];
   follows: readonly Follow[];
   options: HouseStyleOptions;
+  /** Lines of the file's `def`s (any, private and nested too): code a promise can be judged by. */
+  definitionLines?: readonly number[];
 }): { findings: F[]; facts: HouseStyleFact[] } {
   const { path, options } = input;
   const asked = new Set(options.asked);
@@ -64,6 +67,16 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
   const changed = options.changedLines ? new Set(options.changedLines) : null;
   const promised = new Set(options.promised?.rules ?? []);
   const isNew = (line: number): boolean => changed === null || changed.has(line);
+  // Judge by the code the change did not write: every construct when the diff is unknown.
+  const judged = (line: number): boolean => changed === null || !changed.has(line);
+  // A promise (`py.typed`) covers all its rules at once: one departure of any of them in the
+  // judged code contradicts it; with no evidence either way, only code without any `def` (a new
+  // module) is too little to go against it. Functions the rules do not count (private ones,
+  // `__init__`) say nothing of which way they went, so such a file stays unjudged, and silent.
+  const promiseStands =
+    promised.size > 0 &&
+    !input.departures.some((d) => promised.has(d.rule) && judged(d.line)) &&
+    (input.follows.some((f) => promised.has(f.rule) && judged(f.line)) || !(input.definitionLines ?? []).some(judged));
 
   const facts: HouseStyleFact[] = [];
   const keep = new Set<string>();
@@ -72,8 +85,6 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
     if (changed === null && check.houseStyle?.newCodeOnly) continue;
     const candidates = input.findings.filter((f) => f.rule === rule && isNew(f.line));
     if (candidates.length === 0) continue;
-    // Judge by the code the change did not write: every construct when the diff is unknown.
-    const judged = (line: number): boolean => changed === null || !changed.has(line);
     const follows = input.follows.filter((f) => f.rule === rule && judged(f.line)).length;
     const departing = new Set(
       input.departures.filter((d) => d.rule === rule && judged(d.line)).map((d) => d.construct),
@@ -82,7 +93,7 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
     // In integers: 0.9 * 30 is 27.000000000000004 in floating point.
     const inferred = total >= MIN_CONSTRUCTS && follows * 100 >= HOLDS_PERCENT * total;
     // A promise stands in for evidence that is too little, never against evidence that departs.
-    const byPromise = !inferred && total < MIN_CONSTRUCTS && departing.size === 0 && promised.has(rule);
+    const byPromise = !inferred && total < MIN_CONSTRUCTS && promiseStands && promised.has(rule);
     const holds = inferred || byPromise;
     if (holds) keep.add(rule);
     if (check.houseStyle) {

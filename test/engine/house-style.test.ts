@@ -181,6 +181,27 @@ const rows: Row[] = [
     expected: ["1 missing-parameter-annotation", "1 missing-return-annotation"],
   },
   {
+    name: "py.typed: a module whose only code is private, unannotated helpers gives the promise nothing to stand on",
+    old: "def _helper(value):\n    return value\n\n\nclass Formatter:\n    def __init__(self, **options):\n        self.options = options\n\n\n",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed: a function without a return annotation contradicts the promise for parameters too",
+    old: "def reset_all():\n    pass\n\n\n",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed: private helpers are not counted, annotated or not: a module of them is unjudged, and silent",
+    old: "def _helper(value: int) -> int:\n    return value\n\n\n",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
     name: "py.typed is a promise, not proof: a module of a typed package that annotates nothing is not asked to",
     old: many(5, bare),
     added: bare("added"),
