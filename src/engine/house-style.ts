@@ -64,6 +64,8 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
   const asked = new Set(options.asked);
   const gated = new Map(input.checks.filter((c) => c.type === "taste" && !asked.has(c.id)).map((c) => [c.id, c]));
   if (gated.size === 0) return { findings: input.findings, facts: [] };
+  // Vendored code keeps its upstream's style, not the team's: nothing to infer, nothing to say.
+  if (isVendored(path)) return { findings: input.findings.filter((f) => !gated.has(f.rule)), facts: [] };
   const changed = options.changedLines ? new Set(options.changedLines) : null;
   const promised = new Set(options.promised?.rules ?? []);
   const isNew = (line: number): boolean => changed === null || changed.has(line);
@@ -114,6 +116,17 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
   }
   const findings = input.findings.filter((f) => !gated.has(f.rule) || (keep.has(f.rule) && isNew(f.line)));
   return { findings, facts };
+}
+
+/** A directory of third-party code copied into the repository (`pip/_vendor/`, `third_party/`). */
+const VENDORED_DIRECTORY = /^(?:_?vendor(?:ed)?|third[-_]?party)$/i;
+
+/** The file lives in vendored code: its style is its upstream's, so taste rules infer none. */
+export function isVendored(path: string): boolean {
+  return path
+    .split("/")
+    .slice(0, -1)
+    .some((dir) => VENDORED_DIRECTORY.test(dir));
 }
 
 /** The taste rules a team asked for, whatever the file: by config, by `--select`, or through its linters. */

@@ -110,6 +110,27 @@ const rows: Row[] = [
     expected: [],
   },
   {
+    name: "vendored code keeps its upstream's style: no house style is inferred there",
+    old: many(9, annotated) + bare("legacy"),
+    noDiff: true,
+    path: "pkg/_vendor/lib/module.py",
+    expected: [],
+  },
+  {
+    name: "vendored code on a pull request (a third_party/ directory)",
+    old: many(5, annotated),
+    added: bare("added"),
+    path: "third_party/lib/module.py",
+    expected: [],
+  },
+  {
+    name: "a module merely named like a vendor directory is not vendored",
+    old: many(5, annotated),
+    added: bare("added"),
+    path: "pkg/vendor.py",
+    expected: NEW_AT_21,
+  },
+  {
     name: "team-selected: Ruff selects ANN, reported regardless of the file",
     old: many(5, bare),
     added: bare("added"),
