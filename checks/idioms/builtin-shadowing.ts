@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type CheckContext } from "../../src/engine/check.js";
+import { isOverload } from "../../src/engine/definitions.js";
 import { PYTHON_BUILTINS, targetNames } from "../../src/engine/names.js";
 import type { PythonVersion } from "../../src/engine/types.js";
 
@@ -28,12 +29,24 @@ function shadows(name: string, python: PythonVersion): boolean {
  */
 function inClassBody(node: SyntaxNode): boolean {
   let cur = node.parent;
-  while (cur && cur.type !== "block" && cur.type !== "module") {
+  // `if`, `try` and `with` open no scope: a def under `if PY2:` in a class body is a method.
+  while (cur && cur.type !== "module" && (cur.type !== "block" || SCOPELESS_BLOCK.has(cur.parent?.type ?? ""))) {
     if (cur.type === "for_in_clause") return false;
     cur = cur.parent;
   }
   return cur?.type === "block" && cur.parent?.type === "class_definition";
 }
+
+const SCOPELESS_BLOCK = new Set([
+  "if_statement",
+  "elif_clause",
+  "else_clause",
+  "try_statement",
+  "except_clause",
+  "except_group_clause",
+  "finally_clause",
+  "with_statement",
+]);
 
 function reportVariable(ctx: CheckContext, id: SyntaxNode, kind: "Variable" | "Function" | "Class" = "Variable"): void {
   if (!shadows(id.text, ctx.python) || inClassBody(id)) return;
@@ -70,6 +83,8 @@ export default defineCheck({
       function_definition(node) {
         const name = node.childForFieldName("name");
         if (name) reportVariable(ctx, name, "Function");
+        // An `@overload` is a signature for type checkers: its implementation's parameters count.
+        if (isOverload(node)) return;
         for (const param of node.childForFieldName("parameters")?.namedChildren ?? []) {
           const id =
             param.type === "identifier"

@@ -59,6 +59,14 @@ export default defineCheck({
     good: "for raw_line in lines:\n    line = raw_line.strip()\n    print(line)\n",
   },
   create(ctx) {
+    // `x = cast(T, x)` tells the type checker what `x` is: the same value, not a new one (as Ruff).
+    const isCastOf = (value: SyntaxNode | null, name: string): boolean => {
+      if (value?.type !== "call") return false;
+      const callee = ctx.qualifiedName(value.childForFieldName("function")!);
+      if (callee !== "typing.cast" && callee !== "typing_extensions.cast") return false;
+      const args = value.childForFieldName("arguments")?.namedChildren.filter((a) => a.type !== "comment") ?? [];
+      return args.length === 2 && args[1]!.type === "identifier" && args[1]!.text === name;
+    };
     const reported = new Set<number>();
     // The rebinding statements of the last loop or body searched through the runner's node index.
     // Loops are visited outermost first, so the loops nested in it are searched in this list by
@@ -103,6 +111,7 @@ export default defineCheck({
         const target = n.childForFieldName(n.type === "as_pattern" ? "alias" : "left");
         for (const t of target ? targetNames(target) : []) {
           if (!names.has(t.text) || reported.has(t.id)) continue;
+          if (n.type === "assignment" && isCastOf(n.childForFieldName("right"), t.text)) continue;
           reported.add(t.id);
           ctx.report({ node: t, message: `${kind} variable \`${t.text}\` is overwritten in its own body` });
         }

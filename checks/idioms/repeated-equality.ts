@@ -29,6 +29,9 @@ const SIMPLE_VALUE = new Set([
   "attribute",
 ]);
 
+/** Compared with `==` one at a time so type checkers narrow them (as Ruff, which skips them too). */
+const PLATFORM_CHECKS = new Set(["sys.platform", "sys.version_info"]);
+
 export default defineCheck({
   id: "repeated-equality",
   codes: ["PLR1714"],
@@ -58,6 +61,7 @@ export default defineCheck({
       const values = new Map<string, SyntaxNode[]>();
       // Where in the chain each subject is compared, to require the comparisons to be adjacent.
       const positions = new Map<string, number[]>();
+      const subjectNodes = new Map<string, SyntaxNode>();
       for (const [index, operand] of operands(node, op).entries()) {
         if (operand.type !== "comparison_operator") continue;
         const links = comparisonLinks(operand);
@@ -76,11 +80,13 @@ export default defineCheck({
             subjects.set(side.text, (subjects.get(side.text) ?? 0) + 1);
             values.set(side.text, [...(values.get(side.text) ?? []), side === left ? right : left]);
             positions.set(side.text, [...(positions.get(side.text) ?? []), index]);
+            if (!subjectNodes.has(side.text)) subjectNodes.set(side.text, side);
           }
         }
       }
       const [subject] = [...subjects].filter(([, n]) => n >= 2).map(([s]) => s);
       if (!subject) return;
+      if (PLATFORM_CHECKS.has(ctx.qualifiedName(subjectNodes.get(subject)!) ?? "")) return;
       const alternatives = values.get(subject)!;
       // Comparisons split by another clause (`e != -1 and r != -1 and e != fd`): merging reorders them.
       const at = positions.get(subject)!;

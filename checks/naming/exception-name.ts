@@ -32,7 +32,10 @@ export default defineCheck({
   category: "naming",
   severity: "info",
   type: "taste",
-  houseStyle: { counted: "exception classes end in `Error`" },
+  houseStyle: {
+    counted: "exception classes end in `Error`",
+    newCodeOnly: "an existing exception class is a published name: renaming it breaks every `except` that catches it",
+  },
   fix: "never",
   // A test's local `class E(Exception)` exists only to be raised and caught there.
   appliesTo: "non-tests",
@@ -42,7 +45,7 @@ export default defineCheck({
     bad: "class BadConfig(ValueError):\n    pass\n",
     good: "class ConfigError(ValueError):\n    pass\n",
     differences:
-      "PEP 8's suffix is for exceptions that are errors. Not reported, where Ruff reports them: exceptions used for control flow, named so (`StopTokenizing`, `BdbQuit`, `ExitNow`, `Break`, `Return`, `SkipTest`, names ending in `Interrupt`, `Exit`, `Stop`, `Skip`, `Warning`, ...), deriving from `BaseException` or a warning rather than an error, or private/local classes raised and caught in the same file (a signal between its own functions); and test files, where a local exception class exists only to be raised and caught.",
+      "PEP 8's suffix is for exceptions that are errors. Not reported, where Ruff reports them: exceptions used for control flow, named so (`StopTokenizing`, `BdbQuit`, `ExitNow`, `Break`, `Return`, `SkipTest`, names ending in `Interrupt`, `Exit`, `Stop`, `Skip`, `Warning`, ...), deriving from `BaseException` or a warning rather than an error, or private/local classes raised and caught in the same file (a signal between its own functions); and test files, where a local exception class exists only to be raised and caught. Unless the team selects N818, only a class a pull request adds is reported: an existing public exception name is API (often one mirroring a specification's error code, `ConsentRequired` for OpenID's `consent_required`), so `peptalk check` without a diff does not ask to rename it.",
   },
   create(ctx) {
     return {

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "tree-sitter";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import { typeExpression } from "../../src/engine/annotations.js";
-import { decorators, isPublicDefinition } from "../../src/engine/definitions.js";
+import { isOverload, isOverloadImplementation, isPublicDefinition } from "../../src/engine/definitions.js";
 
 export default defineCheck({
   id: "any-in-signature",
@@ -23,13 +23,15 @@ export default defineCheck({
     if (ctx.path.endsWith(".py") && ctx.project?.hasPath(`${ctx.path}i`)) return {};
     // Once per file: tested per function, it made a file of 50,000 functions quadratic.
     if (!ctx.source.includes("Any")) return {};
+    const overloads = ctx.source.includes("overload");
     const isAny = (annotation: SyntaxNode | null): SyntaxNode | null => {
       const expr = typeExpression(annotation);
       return expr && ctx.qualifiedName(expr) === "typing.Any" ? expr : null;
     };
     return {
       function_definition(node) {
-        if (!isPublicDefinition(node, ctx.path) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
+        if (!isPublicDefinition(node, ctx.path) || isOverload(node)) return;
+        if (overloads && isOverloadImplementation(node)) return;
         for (const param of node.childForFieldName("parameters")?.namedChildren ?? []) {
           if (param.type !== "typed_parameter" && param.type !== "typed_default_parameter") continue;
           const any = isAny(param.childForFieldName("type"));

@@ -1,6 +1,12 @@
 import { typedByComment } from "../../src/engine/annotations.js";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
-import { decorators, isPublicDefinition, owningClass } from "../../src/engine/definitions.js";
+import {
+  decorators,
+  isOverload,
+  isOverloadImplementation,
+  isPublicDefinition,
+  owningClass,
+} from "../../src/engine/definitions.js";
 
 export default defineCheck({
   id: "missing-parameter-annotation",
@@ -23,9 +29,11 @@ export default defineCheck({
   create(ctx): Visitors {
     // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
     if (ctx.path.endsWith(".py") && ctx.project?.hasPath(`${ctx.path}i`)) return {};
+    const overloads = ctx.source.includes("overload");
     return {
       function_definition(node) {
-        if (!isPublicDefinition(node, ctx.path) || decorators(node).some((d) => /(^|\.)overload$/.test(d))) return;
+        if (!isPublicDefinition(node, ctx.path) || isOverload(node)) return;
+        if (overloads && isOverloadImplementation(node)) return;
         if (typedByComment(ctx, node)) return;
         // (A comment may sit among the parameters: `def f(  # noqa\n self, x)`.)
         const params = node.childForFieldName("parameters")?.namedChildren.filter((p) => p.type !== "comment") ?? [];

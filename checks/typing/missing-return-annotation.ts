@@ -1,6 +1,12 @@
 import { typedByComment } from "../../src/engine/annotations.js";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
-import { decorators, isDunder, isPublicDefinition, nameOf } from "../../src/engine/definitions.js";
+import {
+  decorators,
+  isDunder,
+  isOverloadImplementation,
+  isPublicDefinition,
+  nameOf,
+} from "../../src/engine/definitions.js";
 
 export default defineCheck({
   id: "missing-return-annotation",
@@ -23,6 +29,7 @@ export default defineCheck({
   create(ctx): Visitors {
     // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
     if (ctx.path.endsWith(".py") && ctx.project?.hasPath(`${ctx.path}i`)) return {};
+    const overloads = ctx.source.includes("overload");
     return {
       function_definition(node) {
         const name = nameOf(node);
@@ -32,6 +39,7 @@ export default defineCheck({
         // Class and static methods are ANN206/ANN205 in Ruff: another rule, not this one.
         // Property setters/deleters return nothing by protocol.
         if (decorators(node).some((d) => /(^|\.)(overload|classmethod|staticmethod|setter|deleter)$/.test(d))) return;
+        if (overloads && isOverloadImplementation(node)) return;
         if (node.childForFieldName("return_type")) {
           ctx.follows(node);
           return;

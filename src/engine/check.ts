@@ -34,8 +34,14 @@ export type RuleType = "bug" | "taste";
 export interface HouseStyleSpec {
   /** What the counted constructs are and what following means, read as "41 of 42 <counted>". */
   counted: string;
-  /** A typed package (`py.typed`) or a strict mypy/pyright setting asks for this rule. */
+  /** A typed package (`py.typed`) or a strict mypy/pyright setting promises this convention: it decides where a file has too little code of its own to judge by. */
   askedByStrictTyping?: boolean;
+  /**
+   * Why a departure in code the change did not write is not worth a comment (an existing public
+   * name is published: callers use it), so without a diff (`peptalk check`) the rule is silent
+   * unless asked for, and on a pull request it speaks only about the lines the change adds.
+   */
+  newCodeOnly?: string;
 }
 
 /** Which files a check looks at. Test files: see `config.tests` globs. */

@@ -28,6 +28,25 @@ export function decorators(def: SyntaxNode): string[] {
   return parent.namedChildren.filter((c) => c.type === "decorator").map((d) => d.text.replace(/^@\s*/, ""));
 }
 
+/** A def decorated `@overload` / `@typing.overload`: a signature for type checkers, not code. */
+export function isOverload(def: SyntaxNode): boolean {
+  return decorators(def).some((d) => /(^|\.)overload$/.test(d));
+}
+
+/**
+ * The implementation of an overloaded function: an earlier def of the same name in the same
+ * block is an `@overload`. Its signature is deliberately loose; the overloads carry the types.
+ */
+export function isOverloadImplementation(def: SyntaxNode): boolean {
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  const name = nameOf(def);
+  for (let prev = statement.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
+    const other = prev.type === "decorated_definition" ? prev.childForFieldName("definition") : null;
+    if (other?.type === "function_definition" && nameOf(other) === name && isOverload(other)) return true;
+  }
+  return false;
+}
+
 export function nameOf(def: SyntaxNode): string {
   return def.childForFieldName("name")?.text ?? "";
 }

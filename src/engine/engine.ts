@@ -16,7 +16,7 @@ import { sharedPool } from "./worker-pool.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
 import { compareVersions, parsePythonVersion } from "./version.js";
 import { readOutsideSettings } from "./outside/settings.js";
-import { askedTasteRules, strictTypingReason, type HouseStyleOptions } from "./house-style.js";
+import { askedTasteRules, MIN_CONSTRUCTS, strictTypingReason, type HouseStyleOptions } from "./house-style.js";
 import { releaseTreesPeriodically } from "./memory.js";
 import { GENERATED_REASON, isGeneratedSource } from "./generated.js";
 import { versionAllowsRule } from "./version-advice.js";
@@ -170,13 +170,16 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const typingRules = fileChecks.filter((c) => c.houseStyle?.askedByStrictTyping).map((c) => c.id);
   for (const job of jobs) {
     const typed = typingRules.length > 0 ? strictTypingReason(project, job.path) : null;
-    if (typed) {
-      const note = `${typed}: ${typingRules.join(", ")} report everywhere`;
+    // Rules the team asked for anyway need no promise.
+    const promisedRules = typed ? typingRules.filter((id) => !asked.includes(id)) : [];
+    if (typed && promisedRules.length > 0) {
+      const note = `${typed}: ${promisedRules.join(", ")} report where a file's own code has fewer than ${MIN_CONSTRUCTS} functions to judge by, all following it`;
       if (!honoured.includes(note)) honoured.push(note);
     }
     job.houseStyle = {
-      asked: typed ? [...asked, ...typingRules] : asked,
+      asked,
       changedLines: input.changedLines?.[job.path] ? [...input.changedLines[job.path]!] : null,
+      promised: typed && promisedRules.length > 0 ? { rules: promisedRules, reason: typed } : null,
     };
   }
   const houseStyle: EngineResult["houseStyle"] = [];

@@ -20,6 +20,14 @@ export interface HouseStyleOptions {
   asked: readonly string[];
   /** Lines (1-based) the diff adds or changes in this file; null when unknown: the whole file is judged. */
   changedLines: readonly number[] | null;
+  /**
+   * Taste rules the project promises for this file (a `py.typed` marker, a strict type checker),
+   * and why. A promise is not proof (nothing makes a `py.typed` package annotate every module,
+   * and a strict checker has per-module overrides and excludes), so it decides only where the
+   * file's own code is too little to judge by and none of it departs (from any rule promised);
+   * otherwise that code decides.
+   */
+  promised?: { rules: readonly string[]; reason: string } | null;
 }
 
 /** One finding of a taste rule, with the construct it belongs to. */
@@ -49,28 +57,46 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
   departures: readonly Departure[];
   follows: readonly Follow[];
   options: HouseStyleOptions;
+  /** Lines of the file's `def`s (any, private and nested too): code a promise can be judged by. */
+  definitionLines?: readonly number[];
 }): { findings: F[]; facts: HouseStyleFact[] } {
   const { path, options } = input;
   const asked = new Set(options.asked);
   const gated = new Map(input.checks.filter((c) => c.type === "taste" && !asked.has(c.id)).map((c) => [c.id, c]));
   if (gated.size === 0) return { findings: input.findings, facts: [] };
+  // Vendored code keeps its upstream's style, not the team's: nothing to infer, nothing to say.
+  if (isVendored(path)) return { findings: input.findings.filter((f) => !gated.has(f.rule)), facts: [] };
   const changed = options.changedLines ? new Set(options.changedLines) : null;
+  const promised = new Set(options.promised?.rules ?? []);
   const isNew = (line: number): boolean => changed === null || changed.has(line);
+  // Judge by the code the change did not write: every construct when the diff is unknown.
+  const judged = (line: number): boolean => changed === null || !changed.has(line);
+  // A promise (`py.typed`) covers all its rules at once: one departure of any of them in the
+  // judged code contradicts it; with no evidence either way, only code without any `def` (a new
+  // module) is too little to go against it. Functions the rules do not count (private ones,
+  // `__init__`) say nothing of which way they went, so such a file stays unjudged, and silent.
+  const promiseStands =
+    promised.size > 0 &&
+    !input.departures.some((d) => promised.has(d.rule) && judged(d.line)) &&
+    (input.follows.some((f) => promised.has(f.rule) && judged(f.line)) || !(input.definitionLines ?? []).some(judged));
 
   const facts: HouseStyleFact[] = [];
   const keep = new Set<string>();
   for (const [rule, check] of gated) {
+    // Without a diff every line counts as new; a rule about existing names cannot tell them apart.
+    if (changed === null && check.houseStyle?.newCodeOnly) continue;
     const candidates = input.findings.filter((f) => f.rule === rule && isNew(f.line));
     if (candidates.length === 0) continue;
-    // Judge by the code the change did not write: every construct when the diff is unknown.
-    const judged = (line: number): boolean => changed === null || !changed.has(line);
     const follows = input.follows.filter((f) => f.rule === rule && judged(f.line)).length;
     const departing = new Set(
       input.departures.filter((d) => d.rule === rule && judged(d.line)).map((d) => d.construct),
     );
     const total = follows + departing.size;
     // In integers: 0.9 * 30 is 27.000000000000004 in floating point.
-    const holds = total >= MIN_CONSTRUCTS && follows * 100 >= HOLDS_PERCENT * total;
+    const inferred = total >= MIN_CONSTRUCTS && follows * 100 >= HOLDS_PERCENT * total;
+    // A promise stands in for evidence that is too little, never against evidence that departs.
+    const byPromise = !inferred && total < MIN_CONSTRUCTS && promiseStands && promised.has(rule);
+    const holds = inferred || byPromise;
     if (holds) keep.add(rule);
     if (check.houseStyle) {
       facts.push({
@@ -82,12 +108,25 @@ export function applyHouseStyle<F extends { rule: string; line: number }>(input:
         holds,
         reported: holds ? candidates.length : 0,
         silenced: holds ? 0 : candidates.length,
-        text: `${follows} of ${total} ${check.houseStyle.counted}`,
+        text:
+          `${follows} of ${total} ${check.houseStyle.counted}` +
+          (byPromise ? ` (too few to judge by; ${options.promised!.reason})` : ""),
       });
     }
   }
   const findings = input.findings.filter((f) => !gated.has(f.rule) || (keep.has(f.rule) && isNew(f.line)));
   return { findings, facts };
+}
+
+/** A directory of third-party code copied into the repository (`pip/_vendor/`, `third_party/`). */
+const VENDORED_DIRECTORY = /^(?:_?vendor(?:ed)?|third[-_]?party)$/i;
+
+/** The file lives in vendored code: its style is its upstream's, so taste rules infer none. */
+export function isVendored(path: string): boolean {
+  return path
+    .split("/")
+    .slice(0, -1)
+    .some((dir) => VENDORED_DIRECTORY.test(dir));
 }
 
 /** The taste rules a team asked for, whatever the file: by config, by `--select`, or through its linters. */
@@ -117,8 +156,9 @@ export const TYPING_CONFIG_FILES = ["pyproject.toml", "mypy.ini", ".mypy.ini", "
 export function strictTypingReason(project: ProjectContext | null, path: string): string | null {
   if (!project) return null;
   const parts = path.split("/").slice(0, -1);
-  for (let i = parts.length; i > 0; i--) {
-    const marker = `${parts.slice(0, i).join("/")}/py.typed`;
+  // Down to the root: checking a package's own directory makes it the root.
+  for (let i = parts.length; i >= 0; i--) {
+    const marker = [...parts.slice(0, i), "py.typed"].join("/");
     if (project.hasPath(marker)) return `${marker} marks the package as typed`;
   }
   return strictTypeCheckerSetting(project);

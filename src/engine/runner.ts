@@ -271,6 +271,7 @@ function analyzeWithinBudget(
         departures: departures.filter((d) => !broken.has(d.rule)),
         follows: state.follows.map((f) => ({ rule: f.rule, line: index.position(f.start).line })),
         options: options.houseStyle,
+        definitionLines: options.houseStyle.promised ? definitionLines(source) : [],
       })
     : { findings: kept, facts: [] };
   if (options.reportUnusedSuppressions) styled.findings.push(...unusedSuppressions(path, suppressions, checks, index));
@@ -514,4 +515,13 @@ function unusedSuppressions(
     });
   }
   return out;
+}
+
+/** The 1-based lines where a `def` starts (a line-start `def`/`async def`, whatever its indent). */
+function definitionLines(source: string): number[] {
+  const lines: number[] = [];
+  source.split("\n").forEach((text, i) => {
+    if (/^[ \t]*(?:async[ \t]+)?def[ \t]/.test(text)) lines.push(i + 1);
+  });
+  return lines;
 }

@@ -3,6 +3,8 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    // The implementation of an overloaded function: the overloads carry the types.
+    "from typing import Any, overload\n@overload\ndef f(a: int) -> int: ...\n@overload\ndef f(a: str) -> str: ...\ndef f(a: Any) -> Any:\n    return a\n",
     {
       code: "from typing import Any\ndef _f(a: Any) -> None:\n    pass\n",
       ruffDiffers: "private functions are not checked",

@@ -3,6 +3,11 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    // `if`/`try`/`with` open no scope: these defs and bindings are class attributes (A003).
+    "class File:\n    if PY2:\n        def next(self):\n            pass\n    else:\n        def id(self):\n            pass\n",
+    "class C:\n    try:\n        list = 1\n    except ImportError:\n        pass\n    with ctx:\n        def input(self):\n            pass\n",
+    // An `@overload` is a signature for type checkers; its implementation is reported.
+    "from typing import overload\nclass C:\n    @overload\n    def get(self, type: int) -> int: ...\n    @overload\n    def get(self, type: str) -> str: ...\n",
     {
       code: "def f(x, len=len, KeyError=KeyError):\n    return len(x)\n",
       ruffDiffers: "the fast-local idiom binds the builtin itself",
@@ -19,6 +24,11 @@ runCheckTable(check, {
     "f = lambda list: list\n",
   ],
   invalid: [
+    {
+      code: "from typing import overload\nclass C:\n    @overload\n    def get(self, type: int) -> int: ...\n    def get(self, type):\n        return type\n",
+      at: "5:19-5:23",
+    },
+    { code: "if PY2:\n    def input():\n        pass\n", at: "2:9-2:14" },
     { code: "list = [1]\n", at: "1:1-1:5", message: /Variable `list`/ },
     { code: "def f(id, type=None):\n    pass\n", at: ["1:7-1:9", "1:11-1:15"], message: /Parameter/ },
     { code: "for id in x:\n    pass\n", at: "1:5-1:7" },

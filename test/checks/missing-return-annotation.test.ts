@@ -3,6 +3,9 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    // The implementation of an overloaded function: the overloads carry the types.
+    "from typing import overload\n@overload\ndef f(a: int) -> int: ...\n@overload\ndef f(a: str) -> str: ...\ndef f(a):\n    return a\n",
+    "import typing\nclass A:\n    @typing.overload\n    def m(self, a: int) -> int: ...\n    @typing.overload\n    def m(self, a: str) -> str: ...\n    def m(self, a):\n        return a\n",
     {
       code: "def escape(s, quote=True):  # type: ignore\n    return s\n",
       ruffDiffers: "the def opts out of type checking: annotating it is not the team's intent",
@@ -33,6 +36,10 @@ runCheckTable(check, {
     },
   ],
   invalid: [
+    {
+      code: "from typing import overload\n@overload\ndef f(a: int) -> int: ...\ndef g(a):\n    return a\n",
+      at: "4:5-4:6",
+    },
     { code: "def f(a, b: int):\n    pass\n", at: "1:5-1:6" },
     { code: "class A:\n    def m(self, y):\n        pass\n", at: "2:9-2:10" },
     { code: "class A:\n    @property\n    def p(self):\n        return 1\n", at: "3:9-3:10" },

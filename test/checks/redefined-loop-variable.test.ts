@@ -3,6 +3,9 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    // `x = cast(T, x)` narrows the type of the same value.
+    "import typing as t\nfor frame in stack:\n    frame = t.cast(int, frame)\n    use(frame)\n",
+    "from typing import cast\nfor item in items:\n    item = cast(str, item)\n",
     "for x in y:\n    z = x\n",
     "for x in y:\n    def f():\n        x = 1\n",
     "for x in y:\n    pass\nx = 1\n",
@@ -11,6 +14,7 @@ runCheckTable(check, {
     "for x in y:\n    try:\n        pass\n    except E as x:\n        pass\n",
   ],
   invalid: [
+    { code: "from typing import cast\nfor item in items:\n    item = cast(str, other)\n", at: "3:5-3:9" },
     { code: "for x in y:\n    x = 1\n", at: "2:5-2:6" },
     { code: "for x in y:\n    x += 1\n", at: "2:5-2:6" },
     { code: "with a as f:\n    f = 1\n", at: "2:5-2:6" },

@@ -3,6 +3,10 @@ import { runCheckTable } from "../helpers/check-table.js";
 
 runCheckTable(check, {
   valid: [
+    // Type checkers narrow `sys.platform` and `sys.version_info` compared with `==`, not `in`.
+    'import sys\nif sys.platform == "win32" or sys.platform == "cygwin":\n    pass\n',
+    'from sys import platform\nok = platform == "darwin" or platform == "linux"\n',
+    "import sys\nok = sys.version_info == (3, 8) or sys.version_info == (3, 9)\n",
     "ok = x in {1, 2}\n",
     "ok = x == 1 or y == 2\n",
     "ok = x == 1 and x == 2\n",
@@ -21,6 +25,7 @@ runCheckTable(check, {
     },
   ],
   invalid: [
+    { code: 'import os\nok = os.name == "nt" or os.name == "ce"\n', at: "2:6-2:40" },
     { code: "ok = x == 1 or x == 2\n", at: "1:6-1:22", message: "Merge the comparisons: `x in (1, 2)`" },
     { code: "ok = x == A or x == b or y\n", at: "1:6-1:27", message: "`x in (A, b)`" },
     { code: "ok = x != 1 and x != 2\n", at: "1:6-1:23", message: "`x not in (1, 2)`" },

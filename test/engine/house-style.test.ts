@@ -110,6 +110,27 @@ const rows: Row[] = [
     expected: [],
   },
   {
+    name: "vendored code keeps its upstream's style: no house style is inferred there",
+    old: many(9, annotated) + bare("legacy"),
+    noDiff: true,
+    path: "pkg/_vendor/lib/module.py",
+    expected: [],
+  },
+  {
+    name: "vendored code on a pull request (a third_party/ directory)",
+    old: many(5, annotated),
+    added: bare("added"),
+    path: "third_party/lib/module.py",
+    expected: [],
+  },
+  {
+    name: "a module merely named like a vendor directory is not vendored",
+    old: many(5, annotated),
+    added: bare("added"),
+    path: "pkg/vendor.py",
+    expected: NEW_AT_21,
+  },
+  {
     name: "team-selected: Ruff selects ANN, reported regardless of the file",
     old: many(5, bare),
     added: bare("added"),
@@ -145,14 +166,96 @@ const rows: Row[] = [
     expected: [],
   },
   {
-    name: "a py.typed marker in the package makes annotations the house style",
+    name: "a py.typed marker in the package decides a new module, which has no code of its own to judge by",
+    old: "",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: ["1 missing-parameter-annotation", "1 missing-return-annotation"],
+  },
+  {
+    name: "a py.typed marker decides beside 4 annotated functions (too few to judge by)",
+    old: many(4, annotated),
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: ["17 missing-parameter-annotation", "17 missing-return-annotation"],
+  },
+  {
+    name: "a py.typed marker does not decide beside 4 unannotated functions: the file's code says otherwise",
+    old: many(4, bare),
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed, without a diff: a small module's one unannotated function among 2 annotated ones is not reported",
+    old: many(2, annotated) + bare("legacy"),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "a py.typed marker at the root of what is checked (the package itself)",
+    old: "",
+    added: bare("added"),
+    path: "module.py",
+    project: { paths: ["__init__.py", "module.py", "py.typed"] },
+    expected: ["1 missing-parameter-annotation", "1 missing-return-annotation"],
+  },
+  {
+    name: "py.typed: a module whose only code is private, unannotated helpers gives the promise nothing to stand on",
+    old: "def _helper(value):\n    return value\n\n\nclass Formatter:\n    def __init__(self, **options):\n        self.options = options\n\n\n",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed: a function without a return annotation contradicts the promise for parameters too",
+    old: "def reset_all():\n    pass\n\n\n",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed: private helpers are not counted, annotated or not: a module of them is unjudged, and silent",
+    old: "def _helper(value: int) -> int:\n    return value\n\n\n",
+    added: bare("added"),
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed is a promise, not proof: a module of a typed package that annotates nothing is not asked to",
     old: many(5, bare),
     added: bare("added"),
     project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
-    expected: [1, 5, 9, 13, 17, 21].flatMap((l) => [
-      `${l} missing-parameter-annotation`,
-      `${l} missing-return-annotation`,
-    ]),
+    expected: [],
+  },
+  {
+    name: "py.typed, without a diff: the existing functions of a module that annotates nothing are not reported",
+    old: many(6, bare),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed, without a diff: a module that annotates a third of its functions is not the house style",
+    old: many(2, annotated) + many(4, bare, "legacy"),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: [],
+  },
+  {
+    name: "py.typed and a module that annotates: the outlier is reported, as without the marker",
+    old: many(9, annotated) + bare("legacy"),
+    noDiff: true,
+    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    expected: ["37 missing-parameter-annotation", "37 missing-return-annotation"],
+  },
+  {
+    name: "strict mypy and a module whose own code annotates nothing (a per-module override or exclude)",
+    old: many(5, bare),
+    added: bare("added"),
+    project: pyproject("[tool.mypy]\nstrict = true\n"),
+    expected: [],
   },
   {
     name: "a py.typed marker of another package says nothing about this one",
@@ -223,6 +326,13 @@ describe("house style", () => {
       "missing-parameter-annotation: 5 of 5 public functions annotate their parameters",
       "missing-return-annotation: 5 of 5 public functions have a return annotation",
     ]);
+    const promised = await annotationFindings(
+      rows.find((r) => r.name.startsWith("a py.typed marker decides beside 4 annotated"))!,
+    );
+    expect(promised.facts).toEqual([
+      "missing-parameter-annotation: 4 of 4 public functions annotate their parameters (too few to judge by; pkg/py.typed marks the package as typed)",
+      "missing-return-annotation: 4 of 4 public functions have a return annotation (too few to judge by; pkg/py.typed marks the package as typed)",
+    ]);
     const quiet = await annotationFindings(rows[3]!);
     expect(quiet.facts).toEqual([
       "missing-parameter-annotation: 9 of 11 public functions annotate their parameters (does not hold)",
@@ -260,7 +370,15 @@ describe("the team's linter selection", () => {
 });
 
 /** For each rule that counts its convention: a construct that follows it, and one that does not. */
-const CONVENTIONS: { rule: string; follows: string; departs: string; path?: string; python?: string }[] = [
+const CONVENTIONS: {
+  rule: string;
+  follows: string;
+  departs: string;
+  path?: string;
+  python?: string;
+  /** The rule speaks only about lines a diff adds (HouseStyleSpec.newCodeOnly). */
+  newCodeOnly?: boolean;
+}[] = [
   { rule: "function-name", follows: "def load_{i}():\n    pass\n", departs: "def loadAll():\n    pass\n" },
   { rule: "class-name", follows: "class Model{i}:\n    pass\n", departs: "class my_model:\n    pass\n" },
   {
@@ -272,6 +390,7 @@ const CONVENTIONS: { rule: string; follows: string; departs: string; path?: stri
     rule: "exception-name",
     follows: "class Bad{i}Error(ValueError):\n    pass\n",
     departs: "class Invalid(ValueError):\n    pass\n",
+    newCodeOnly: true,
   },
   {
     rule: "self-first-argument",
@@ -338,13 +457,24 @@ describe("each counting taste rule infers its convention", () => {
     const check = allChecks.filter((k) => k.id === rule).map((k) => ({ ...k, severity: "warning" as const }));
     const resolved = resolveConfig({ python: c.python ?? "3.12" }, { rules: check }).config;
     const config = { ...resolved, severities: { ...resolved.severities, [rule]: "warning" as const } };
-    const run = async (source: string) =>
-      (await runEngine({ files: [{ path, content: source }], config }, check)).findings.map((f) => f.rule);
-    // Judged whole (no diff): 9 of 10 constructs follow the convention, the outlier is reported...
+    // The departing construct is appended; with a diff, as the lines the change adds.
+    const run = async (kept: string, withDiff = false) => {
+      const source = `${kept}\n${c.departs}`;
+      const first = kept.split("\n").length + 1;
+      const added = Array.from({ length: c.departs.split("\n").length - 1 }, (_, i) => first + i);
+      const changedLines = withDiff ? { changedLines: { [path]: added } } : {};
+      return (await runEngine({ files: [{ path, content: source }], config, ...changedLines }, check)).findings.map(
+        (f) => f.rule,
+      );
+    };
     const following = Array.from({ length: 9 }, (_, i) => c.follows.replaceAll("{i}", String(i))).join("\n");
-    expect(await run(`${following}\n${c.departs}`)).toEqual([rule]);
-    // ...and not where too few constructs show it.
     const few = Array.from({ length: 3 }, (_, i) => c.follows.replaceAll("{i}", String(i))).join("\n");
-    expect(await run(`${few}\n${c.departs}`)).toEqual([]);
+    // 9 constructs follow the convention, the new one is reported...
+    expect(await run(following, true)).toEqual([rule]);
+    // ...and not where too few constructs show it.
+    expect(await run(few, true)).toEqual([]);
+    // Judged whole (no diff): the outlier is reported, unless the rule is about new code only.
+    expect(await run(following)).toEqual(c.newCodeOnly ? [] : [rule]);
+    expect(await run(few)).toEqual([]);
   });
 });
