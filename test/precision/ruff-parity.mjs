@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /* global console, process */
 // Where peptalk, asked for rules (as a team's Ruff `select` asks), reports a line that Ruff (ruff-wasm), selecting
-// the same codes, does not: what a team whose Ruff is clean would still hear. docs/precision-fresh-taste.md, part 3.
+// the same codes, does not: what a team whose Ruff is clean would still hear. docs/precision.md ("Fresh code, taste rules", command 3).
 // Usage (from the repository root of the project to check): node ruff-parity.mjs PEPTALK_MAIN_JS PATH RULE_ID...
 // Prints one JSON line: {"extra": {rule: ["path:line message", ...]}, "missing": {code: count}}.
 import { execFileSync } from "node:child_process";
