@@ -1,18 +1,7 @@
 // The App reads the repository at base and head through the trees' blob SHAs and batched
 // GraphQL, caches blob indexes across pushes, and reports what the PR breaks elsewhere.
 import { describe, expect, it } from "@jest/globals";
-import {
-  API,
-  mockAuth,
-  mockGraphql,
-  mockNoConfig,
-  mockNoOpenCheckRun,
-  nock,
-  payload,
-  REPO,
-  useTestApp,
-  whenIdle,
-} from "../helpers/app.js";
+import { mockGraphql, mockReviewStart, nock, payload, REPO, useTestApp, whenIdle } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -72,15 +61,7 @@ function mockRun(
   threadsShown = threads;
   const resolved: string[] = [];
   threadsResolved = resolved;
-  const scope = nock(API);
-  mockAuth(scope);
-  mockNoOpenCheckRun(scope, HEAD);
-  scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-  mockNoConfig(scope);
-  scope
-    .get(`${REPO}/pulls/2/files`)
-    .query({ per_page: 100 })
-    .reply(200, [{ filename: "pkg/client.py", status: "modified", patch: PATCH }]);
+  const scope = mockReviewStart(HEAD, [{ filename: "pkg/client.py", status: "modified", patch: PATCH }]);
   scope
     .get(`${REPO}/git/trees/${HEAD}`)
     .query({ recursive: "1" })

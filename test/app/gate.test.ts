@@ -12,6 +12,8 @@ import type { Io } from "../../src/cli/io.js";
 import { resolveConfig } from "../../src/engine/config/resolve.js";
 import { allChecks } from "../../checks/index.js";
 import {
+  ADD_HTTPX,
+  addedFilePatch,
   API,
   blobNode,
   blobsAnswer,
@@ -35,10 +37,7 @@ const OWN_ERROR = "peptalk failed (its own error, not a problem in this pull req
 /** Three bug-rule findings: a mutated mutable default (error), E721 and E711 (warnings): the gate fails. */
 const SOURCE =
   "def new(y: int, items: list = []) -> object:\n    if type(y) == type(items):\n        return items.pop() != None\n";
-const PATCH = `@@ -0,0 +1,3 @@\n${SOURCE.trimEnd()
-  .split("\n")
-  .map((l) => `+${l}`)
-  .join("\n")}`;
+const PATCH = addedFilePatch(SOURCE);
 const PYPROJECT = '[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\n';
 
 type Files = Record<string, string>;
@@ -247,23 +246,14 @@ describe("settings come from the base commit (item 1)", () => {
   });
 
   it("never drops the root pyproject.toml under the 200-file cap on project files (item 14)", async () => {
-    const pyproject = (deps: string): string =>
-      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
     // 250 conftest.py files sort before pyproject.toml in the tree listing.
     const conftests = Array.from({ length: 250 }, (_, i) => `a${String(i).padStart(3, "0")}/conftest.py`);
     const { scope, blobQueries } = mockReviewRun({
-      files: [
-        {
-          filename: "pyproject.toml",
-          status: "modified",
-          patch:
-            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
-        },
-      ],
+      files: [ADD_HTTPX.file],
       tree: [...conftests, "pyproject.toml", "uv.lock"],
       contents: {
-        [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
-        [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+        [`${HEAD}:pyproject.toml`]: ADD_HTTPX.head,
+        [`${BASE}:pyproject.toml`]: ADD_HTTPX.base,
       },
     });
     let review: any;
@@ -493,11 +483,9 @@ describe("bounded bytes (item 7)", () => {
     const paths = Array.from({ length: count }, (_, i) => `pkg/m${String(i).padStart(3, "0")}.py`);
     const source = "def f(x: object) -> bool:\n    return x == None\n";
     const patch = "@@ -0,0 +1,2 @@\n+def f(x: object) -> bool:\n+    return x == None";
-    const pyproject = (deps: string): string =>
-      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
     const contents: Files = {
-      [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
-      [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+      [`${HEAD}:pyproject.toml`]: ADD_HTTPX.head,
+      [`${BASE}:pyproject.toml`]: ADD_HTTPX.base,
     };
     for (const path of paths) contents[`${HEAD}:${path}`] = source;
     // Through the Action's client (@octokit/rest, no request queue), so concurrency shows.
@@ -508,15 +496,7 @@ describe("bounded bytes (item 7)", () => {
     scope
       .get(`${REPO}/pulls/2/files`)
       .query(true)
-      .reply(200, [
-        ...paths.map((filename) => ({ filename, status: "added", patch })),
-        {
-          filename: "pyproject.toml",
-          status: "modified",
-          patch:
-            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
-        },
-      ]);
+      .reply(200, [...paths.map((filename) => ({ filename, status: "added", patch })), ADD_HTTPX.file]);
     scope
       .get(`${REPO}/git/trees/${HEAD}`)
       .query(true)

@@ -3,6 +3,7 @@
 // and names from the PR written to hurt.
 import { afterEach, describe, expect, it } from "@jest/globals";
 import {
+  addedFilePatch,
   API,
   captureCheckRun,
   mockAuth,
@@ -20,10 +21,7 @@ const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const SOURCE =
   "def f(y: int, items: list = []) -> object:\n    if not y in items:\n        return items.pop() != None\n";
-const PATCH = `@@ -0,0 +1,3 @@\n${SOURCE.trimEnd()
-  .split("\n")
-  .map((l) => `+${l}`)
-  .join("\n")}`;
+const PATCH = addedFilePatch(SOURCE);
 
 type CheckRunSetup =
   | { kind: "create" }
@@ -211,11 +209,7 @@ describe("a file that starts with a UTF-8 BOM", () => {
   it("gets suggestions on the lines GitHub shows, the BOM kept on line 1", async () => {
     // `is` with a literal: its fix (`==`) is safe, so it is offered as a one-click suggestion.
     const text = "\uFEFFx is 1\n\n\ndef f(x: object) -> None:\n    if x is 1:\n        print(x)\n";
-    const patch = `@@ -0,0 +1,6 @@\n${text
-      .trimEnd()
-      .split("\n")
-      .map((l) => `+${l}`)
-      .join("\n")}`;
+    const patch = addedFilePatch(text);
     const { scope, runId } = mockRun({
       files: [{ filename: "app.py", status: "added", patch }],
       contents: { "app.py": text },
@@ -238,11 +232,7 @@ describe("names from the PR", () => {
     const path = "pkg/<!--`@octocat`.py";
     const hostile =
       '__all__ = ["x` @octocat @org/security `y", "<!--", "f"]\n\n\ndef f(x: object) -> bool:\n    return x == None\n';
-    const patch = `@@ -0,0 +1,5 @@\n${hostile
-      .trimEnd()
-      .split("\n")
-      .map((l) => `+${l}`)
-      .join("\n")}`;
+    const patch = addedFilePatch(hostile);
     process.env["PEPTALK_DOCS_URL"] = "https://docs.example.com/peptalk/rules";
     const { scope, runId } = mockRun({
       files: [{ filename: path, status: "added", patch }],

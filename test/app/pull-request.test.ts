@@ -1,14 +1,17 @@
 import { describe, expect, it } from "@jest/globals";
 import {
+  ADD_HTTPX,
+  addedFilePatch,
   API,
   blobNode,
   captureCheckRun,
+  metricsText,
   mockAuth,
   mockConfig,
-  metricsText,
   mockGraphql,
   mockNoConfig,
   mockNoOpenCheckRun,
+  mockReviewStart,
   nock,
   payload,
   REPO,
@@ -164,15 +167,7 @@ describe("pull_request events", () => {
   });
 
   it("completes quickly with 'Nothing to review' when no Python or packaging file changed", async () => {
-    const scope = nock(API);
-    mockAuth(scope);
-    mockNoOpenCheckRun(scope, HEAD);
-    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-    mockNoConfig(scope);
-    scope
-      .get(`${REPO}/pulls/2/files`)
-      .query({ per_page: 100 })
-      .reply(200, [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }]);
+    const scope = mockReviewStart(HEAD, [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }]);
     const completion = captureCheckRun(scope);
     await app.deliver("pull_request", prOpened());
     expect(completion.body).toMatchObject({
@@ -270,11 +265,7 @@ describe("pull_request events", () => {
   });
 
   it("skips drafts unless configured, without leaving the run in progress", async () => {
-    const scope = nock(API);
-    mockAuth(scope);
-    mockNoOpenCheckRun(scope, HEAD);
-    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-    mockNoConfig(scope);
+    const scope = mockReviewStart(HEAD);
     const completion = captureCheckRun(scope);
     const draft = prOpened();
     draft["pull_request"].draft = true;
@@ -318,11 +309,7 @@ describe("pull_request events", () => {
   it("sends more than 50 annotations in batches of 50, completing on the last", async () => {
     const many =
       "def f(x: object) -> None:\n" + Array.from({ length: 60 }, (_, i) => `    a${i} = x == None\n`).join("");
-    const patch = `@@ -0,0 +1,61 @@\n${many
-      .trimEnd()
-      .split("\n")
-      .map((l) => `+${l}`)
-      .join("\n")}`;
+    const patch = addedFilePatch(many);
     const { scope } = mockReviewRun({
       files: [{ filename: "app.py", status: "added", patch }],
       contents: { [`${HEAD}:app.py`]: many },
@@ -368,15 +355,7 @@ describe("re-runs", () => {
 describe("harder cases", () => {
   it("runs one review for two concurrent deliveries of the same push: one job, one check run", async () => {
     const posted: any[] = [];
-    const scope = nock(API);
-    mockAuth(scope);
-    mockNoOpenCheckRun(scope, HEAD);
-    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-    mockNoConfig(scope);
-    scope
-      .get(`${REPO}/pulls/2/files`)
-      .query({ per_page: 100 })
-      .reply(200, [{ filename: "app.py", status: "modified", patch: PATCH }]);
+    const scope = mockReviewStart(HEAD, [{ filename: "app.py", status: "modified", patch: PATCH }]);
     scope
       .get(`${REPO}/git/trees/${HEAD}`)
       .query({ recursive: "1" })
@@ -453,21 +432,12 @@ describe("harder cases", () => {
   });
 
   it("comments on the pyproject.toml line of a dependency bumped without its lock file", async () => {
-    const pyproject = (deps: string): string =>
-      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
     const { scope } = mockReviewRun({
-      files: [
-        {
-          filename: "pyproject.toml",
-          status: "modified",
-          patch:
-            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
-        },
-      ],
+      files: [ADD_HTTPX.file],
       tree: ["pyproject.toml", "uv.lock", "acme/__init__.py"],
       contents: {
-        [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
-        [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+        [`${HEAD}:pyproject.toml`]: ADD_HTTPX.head,
+        [`${BASE}:pyproject.toml`]: ADD_HTTPX.base,
       },
     });
     let review: any;

@@ -238,3 +238,40 @@ export function captureCheckRun(
     .reply(200, {});
   return holder;
 }
+
+/**
+ * The requests a review starts with, answered on a new scope: the token, the look-up for an open
+ * check run on `head` (none), the check run created as 7, no `.github/peptalk.yml`, and, given
+ * `files`, the pull request's file listing.
+ */
+export function mockReviewStart(head: string, files?: unknown[]): nock.Scope {
+  const scope = nock(API);
+  mockAuth(scope);
+  mockNoOpenCheckRun(scope, head);
+  scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
+  mockNoConfig(scope);
+  if (files) scope.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, files);
+  return scope;
+}
+
+/** The diff GitHub shows for a file added with `text`. */
+export function addedFilePatch(text: string): string {
+  const lines = text.trimEnd().split("\n");
+  return `@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}`).join("\n")}`;
+}
+
+/** A hatchling project's pyproject.toml (requires-python >=3.9) whose `dependencies` hold `deps`. */
+function pyprojectWithDependencies(deps: string): string {
+  return `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
+}
+
+/** pyproject.toml at base and head of a PR that adds httpx (line 11) and leaves the lock file alone. */
+export const ADD_HTTPX = {
+  file: {
+    filename: "pyproject.toml",
+    status: "modified",
+    patch: '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
+  },
+  base: pyprojectWithDependencies('  "requests>=2.31",\n'),
+  head: pyprojectWithDependencies('  "requests>=2.31",\n  "httpx>=0.27",\n'),
+};
