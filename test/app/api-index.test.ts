@@ -1,19 +1,7 @@
 // The App reads the repository at base and head through the trees' blob SHAs and batched
 // GraphQL, caches blob indexes across pushes, and reports what the PR breaks elsewhere.
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import type { Probot } from "probot";
-import {
-  API,
-  createProbot,
-  deliveryId,
-  mockAuth,
-  mockNoConfig,
-  mockNoOpenCheckRun,
-  nock,
-  payload,
-  REPO,
-} from "../helpers/app.js";
-import { whenIdle } from "../helpers/app.js";
+import { describe, expect, it } from "@jest/globals";
+import { mockGraphql, mockReviewStart, nock, payload, REPO, useTestApp, whenIdle } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -73,15 +61,7 @@ function mockRun(
   threadsShown = threads;
   const resolved: string[] = [];
   threadsResolved = resolved;
-  const scope = nock(API);
-  mockAuth(scope);
-  mockNoOpenCheckRun(scope, HEAD);
-  scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-  mockNoConfig(scope);
-  scope
-    .get(`${REPO}/pulls/2/files`)
-    .query({ per_page: 100 })
-    .reply(200, [{ filename: "pkg/client.py", status: "modified", patch: PATCH }]);
+  const scope = mockReviewStart(HEAD, [{ filename: "pkg/client.py", status: "modified", patch: PATCH }]);
   scope
     .get(`${REPO}/git/trees/${HEAD}`)
     .query({ recursive: "1" })
@@ -90,48 +70,24 @@ function mockRun(
     .get(`${REPO}/git/trees/${BASE}`)
     .query({ recursive: "1" })
     .reply(200, { truncated: false, tree: tree(SHA["baseClient"]!) });
-  scope
-    .post("/graphql")
-    .times(10)
-    .optionally()
-    .reply(200, (_uri, body) => {
-      const query = String((body as { query: string }).query);
-      if (query.includes("reviewThreads"))
-        return {
-          data: {
-            repository: {
-              pullRequest: {
-                reviewThreads: {
-                  pageInfo: { hasNextPage: false, endCursor: null },
-                  nodes: threadsShown.map((t, i) => ({
-                    id: t.id,
-                    isResolved: false,
-                    path: t.path,
-                    diffSide: t.diffSide,
-                    comments: { nodes: [{ databaseId: i + 1, body: t.body }] },
-                  })),
-                },
-              },
-            },
-          },
-        };
-      if (query.includes("resolveReviewThread")) {
-        for (const m of query.matchAll(/threadId: "([^"]+)"/g)) threadsResolved.push(m[1]!);
-        return { data: {} };
-      }
-      const repository: Record<string, unknown> = {};
-      const asked: string[] = [];
-      for (const m of query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)) {
-        asked.push(m[2]!);
-        const text = TEXTS[m[2]!];
-        repository[m[1]!] =
-          text === undefined
-            ? null
-            : { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, oid: "abc" };
-      }
-      blobQueries.push(asked);
-      return { data: { repository } };
-    });
+  // Read at each query, not now: an interceptor left from an earlier push may answer.
+  mockGraphql(scope, {
+    contents: (expression) => TEXTS[expression],
+    threads: () =>
+      threadsShown.map((t, i) => ({
+        id: t.id,
+        isResolved: false,
+        path: t.path,
+        diffSide: t.diffSide,
+        comments: { nodes: [{ databaseId: i + 1, body: t.body }] },
+      })),
+    get resolved() {
+      return threadsResolved;
+    },
+    get blobQueries() {
+      return blobQueries;
+    },
+  });
   scope.get(`${REPO}/pulls/2`).reply(200, { head: { sha: HEAD } });
   const review = new Promise<any>((resolve) => {
     scope
@@ -145,26 +101,13 @@ function mockRun(
   return { scope, done, review, resolved };
 }
 
-let probot: Probot;
-beforeEach(() => {
-  nock.disableNetConnect();
-  probot = createProbot();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const app = useTestApp();
 
 describe("the App's repository index", () => {
   it("reports the untouched importer of a removed name, and a second push reads only the changed blobs", async () => {
     const first: string[][] = [];
     const run1 = mockRun(first);
-    await probot.receive({
-      id: deliveryId(),
-      name: "pull_request",
-      payload: payload("pull_request", "opened"),
-    } as never);
-    await whenIdle(probot);
+    await app.deliver("pull_request", payload("pull_request", "opened"));
     const completion = await run1.done;
     const annotations = completion.output.annotations.map((a: any) => `${a.path}:${a.start_line} ${a.title}`);
     expect(annotations).toContain("tests/test_sync.py:2 broken-import");
@@ -183,12 +126,7 @@ describe("the App's repository index", () => {
 
     const second: string[][] = [];
     const run2 = mockRun(second);
-    await probot.receive({
-      id: deliveryId(),
-      name: "pull_request",
-      payload: payload("pull_request", "opened"),
-    } as never);
-    await whenIdle(probot);
+    await app.deliver("pull_request", payload("pull_request", "opened"));
     const completion2 = await run2.done;
     expect(completion2.output.summary).toContain("broken-import");
     // Warm: the engine's changed file, and the changed file at base and head for the index.
@@ -197,15 +135,11 @@ describe("the App's repository index", () => {
 
   it("posts the removal's comments on the removed line (side LEFT, base line) and does not repeat them", async () => {
     const run = mockRun([]);
-    await probot.receive({
-      id: deliveryId(),
-      name: "pull_request",
-      payload: payload("pull_request", "opened"),
-    } as never);
+    await app.receive("pull_request", payload("pull_request", "opened"));
     const review = await run.review;
     await run.done;
     // The same head is one job: the next delivery is reviewed only once this one has finished.
-    await whenIdle(probot);
+    await whenIdle(app.probot);
     const left = review.comments.filter((c: any) => c.side === "LEFT");
     // `def ping():` is line 5 of the base file; GitHub takes it as a LEFT line of the hunk.
     expect(left.map((c: any) => `${c.path}:${c.line} ${c.side}`)).toEqual([
@@ -225,11 +159,7 @@ describe("the App's repository index", () => {
       diffSide: "LEFT" as const,
     }));
     const again = mockRun([], threads);
-    await probot.receive({
-      id: deliveryId(),
-      name: "pull_request",
-      payload: payload("pull_request", "opened"),
-    } as never);
+    await app.receive("pull_request", payload("pull_request", "opened"));
     const completion = await again.done;
     expect(completion.output.summary).toContain("2 already commented on an earlier push");
     expect(again.resolved).toEqual([]);

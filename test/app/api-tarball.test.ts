@@ -4,13 +4,13 @@
 import { execFileSync } from "node:child_process";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import tar from "tar-stream";
 import { BlobIndexCache } from "../../src/engine/api/index.js";
 import { fetchApiInput, type ApiFetchOptions } from "../../src/app/fetch-api-index.js";
 import { fetchTarballTexts, gitBlobSha } from "../../src/app/fetch-tarball.js";
 import { createRestClient, type GitHubClient } from "../../src/app/github.js";
-import { API, nock, REPO } from "../helpers/app.js";
+import { API, blobsAnswer, nock, offlineNock, REPO } from "../helpers/app.js";
 import { tempTree } from "../helpers/cli.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -91,17 +91,13 @@ function serve(options: {
     .times(10)
     .optionally()
     .reply(200, (_uri, body) => {
-      const repository: Record<string, unknown> = {};
-      for (const m of String((body as { query: string }).query).matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)) {
-        served.graphql.push(m[2]!);
-        const [ref, path] = [m[2]!.slice(0, 40), m[2]!.slice(41)];
-        const text = (ref === HEAD ? HEAD_FILES : BASE_FILES)[path];
-        repository[m[1]!] =
-          text === undefined
-            ? null
-            : { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, oid: "x" };
-      }
-      return { data: { repository } };
+      const { answer, asked } = blobsAnswer(
+        String((body as { query: string }).query),
+        (expression) => (expression.slice(0, 40) === HEAD ? HEAD_FILES : BASE_FILES)[expression.slice(41)],
+        "x",
+      );
+      served.graphql.push(...asked);
+      return answer;
     });
   return served;
 }
@@ -120,11 +116,7 @@ async function indexBoth(extra: Partial<ApiFetchOptions> = {}) {
 
 const headQueries = (served: Served): string[] => served.graphql.filter((e) => e.startsWith(HEAD));
 
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+offlineNock();
 
 describe("the tarball path of the App's repository index", () => {
   it("reads 123 head blobs from one tarball (through codeload's redirect) and the changed base file from GraphQL", async () => {

@@ -1,29 +1,34 @@
 // The gate holds against the pull request's own author (issue 11): settings come from the
 // base commit, peptalk's own errors fail closed, deliveries can be redelivered after a
 // failure, and a re-run reviews the commit that was re-run. Driven through Probot with nock.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterAll, describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Probot } from "probot";
 import { runAction } from "../../src/action/main.js";
 import { runReviewCommand } from "../../src/cli/commands/review.js";
 import type { Io } from "../../src/cli/io.js";
 import { resolveConfig } from "../../src/engine/config/resolve.js";
 import { allChecks } from "../../checks/index.js";
 import {
+  ADD_HTTPX,
+  addedFilePatch,
   API,
-  createProbot,
+  blobNode,
+  blobsAnswer,
+  captureCheckRun,
   deliveryId,
   mockAuth,
   mockConfig,
+  mockGraphql,
   mockNoConfig,
   nock,
   payload,
   REPO,
+  reviewThreadsAnswer,
+  useTestApp,
 } from "../helpers/app.js";
-import { whenIdle } from "../helpers/app.js";
 import { runCli, tempTree } from "../helpers/cli.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -32,10 +37,7 @@ const OWN_ERROR = "peptalk failed (its own error, not a problem in this pull req
 /** Three bug-rule findings: a mutated mutable default (error), E721 and E711 (warnings): the gate fails. */
 const SOURCE =
   "def new(y: int, items: list = []) -> object:\n    if type(y) == type(items):\n        return items.pop() != None\n";
-const PATCH = `@@ -0,0 +1,3 @@\n${SOURCE.trimEnd()
-  .split("\n")
-  .map((l) => `+${l}`)
-  .join("\n")}`;
+const PATCH = addedFilePatch(SOURCE);
 const PYPROJECT = '[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\n';
 
 type Files = Record<string, string>;
@@ -70,41 +72,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[]; blo
     .query({ recursive: "1" })
     .reply(200, { truncated: false, tree: (s.tree ?? ["app.py"]).map((path) => ({ path, type: "blob" })) });
   const contents = s.contents ?? { [`${HEAD}:app.py`]: SOURCE };
-  scope
-    .post("/graphql")
-    .times(20)
-    .optionally()
-    .reply(200, (_uri, body) => {
-      const query = String((body as { query: string }).query);
-      if (query.includes("resolveReviewThread")) {
-        calls.push("resolve");
-        return { data: {} };
-      }
-      if (query.includes("reviewThreads")) {
-        calls.push("threads");
-        const nodes = s.threads ?? [];
-        return {
-          data: {
-            repository: {
-              pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } },
-            },
-          },
-        };
-      }
-      calls.push("blobs");
-      const repository: Record<string, unknown> = {};
-      const asked: string[] = [];
-      for (const m of query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)) {
-        asked.push(m[2]!);
-        const text = contents[m[2]!];
-        repository[m[1]!] =
-          text === undefined
-            ? null
-            : { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, oid: "abc" };
-      }
-      blobQueries.push(asked);
-      return { data: { repository } };
-    });
+  mockGraphql(scope, { contents, threads: s.threads ?? [], calls, blobQueries, times: 20 });
   if (s.prStatus) scope.get(`${REPO}/pulls/2`).reply(s.prStatus, { message: "Something unexpected" });
   else
     scope
@@ -140,24 +108,7 @@ function noOpenCheckRun(scope: nock.Scope, sha: string): void {
     .reply(200, { total_count: 0, check_runs: [] });
 }
 
-let probot: Probot;
-beforeEach(() => {
-  nock.disableNetConnect();
-  probot = createProbot();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function deliver(
-  event: "pull_request" | "check_run",
-  body: Record<string, unknown>,
-  id = deliveryId(),
-): Promise<void> {
-  await probot.receive({ id, name: event, payload: body } as never);
-  await whenIdle(probot);
-}
+const app = useTestApp();
 
 /** The example PR #2 at HEAD on BASE. */
 function prEvent(action = "opened"): Record<string, any> {
@@ -172,12 +123,7 @@ function prEvent(action = "opened"): Record<string, any> {
 
 /** The check run's completing PATCH (annotation batches before it are accepted too). */
 function captureCompletion(scope: nock.Scope, patches = 1): { body?: any } {
-  const holder: { body?: any } = {};
-  scope
-    .patch(`${REPO}/check-runs/7`, (b) => b.status !== "queued" && ((holder.body = b), true))
-    .times(patches)
-    .reply(200, {});
-  return holder;
+  return captureCheckRun(scope, { times: patches, when: (b) => b.status !== "queued" });
 }
 
 describe("settings come from the base commit (item 1)", () => {
@@ -194,7 +140,7 @@ describe("settings come from the base commit (item 1)", () => {
     let review: any;
     first.scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
     first.scope.patch(`${REPO}/check-runs/7`).reply(200, {});
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(review.comments).toHaveLength(3);
     nock.cleanAll();
 
@@ -224,7 +170,7 @@ describe("settings come from the base commit (item 1)", () => {
       threads,
     });
     const completion = captureCompletion(second.scope);
-    await deliver("pull_request", prEvent("synchronize"));
+    await app.deliver("pull_request", prEvent("synchronize"));
 
     expect(completion.body.conclusion).toBe("failure");
     expect(completion.body.output.title).toBe("1 error, 2 warnings in 1 file");
@@ -245,7 +191,7 @@ describe("settings come from the base commit (item 1)", () => {
     });
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body.conclusion).toBe("failure");
     expect(completion.body.output.summary).toContain("`ruff.toml`: these settings change with this PR");
   });
@@ -269,7 +215,7 @@ describe("settings come from the base commit (item 1)", () => {
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     // E711 (`!= None`) is ignored and mutable-default-argument is off, as the base says;
     // what is left is `type(y) == type(items)`, a warning, so the gate passes on its merits.
     expect(review.comments).toHaveLength(1);
@@ -292,7 +238,7 @@ describe("settings come from the base commit (item 1)", () => {
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(review.comments).toHaveLength(2);
     expect(review.comments.map((c: any) => c.body).join("\n")).not.toContain("none-comparison");
     expect(completion.body.output.title).toBe("1 error, 1 warning in 1 file");
@@ -300,29 +246,20 @@ describe("settings come from the base commit (item 1)", () => {
   });
 
   it("never drops the root pyproject.toml under the 200-file cap on project files (item 14)", async () => {
-    const pyproject = (deps: string): string =>
-      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
     // 250 conftest.py files sort before pyproject.toml in the tree listing.
     const conftests = Array.from({ length: 250 }, (_, i) => `a${String(i).padStart(3, "0")}/conftest.py`);
     const { scope, blobQueries } = mockReviewRun({
-      files: [
-        {
-          filename: "pyproject.toml",
-          status: "modified",
-          patch:
-            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
-        },
-      ],
+      files: [ADD_HTTPX.file],
       tree: [...conftests, "pyproject.toml", "uv.lock"],
       contents: {
-        [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
-        [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+        [`${HEAD}:pyproject.toml`]: ADD_HTTPX.head,
+        [`${BASE}:pyproject.toml`]: ADD_HTTPX.base,
       },
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(review.comments.map((c: any) => `${c.path}:${c.line}`)).toEqual(["pyproject.toml:11"]);
     expect(review.comments[0].body).toContain("lockfile-not-updated");
     expect(completion.body.output.summary).toContain("read 200 of 251 packaging and test configuration files");
@@ -373,7 +310,7 @@ describe("peptalk's own errors fail closed (item 2)", () => {
   it("completes the run as failure, titled as peptalk's own error, with a re-run hint", async () => {
     const scope = failingRun(null);
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body).toMatchObject({ status: "completed", conclusion: "failure", output: { title: OWN_ERROR } });
     expect(completion.body.output.summary).toContain("This is not a finding in the pull request");
     expect(completion.body.output.summary).toContain("Something unexpected");
@@ -384,7 +321,7 @@ describe("peptalk's own errors fail closed (item 2)", () => {
   it("completes it as neutral with check.on_error: neutral", async () => {
     const scope = failingRun("check:\n  on_error: neutral\n");
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body).toMatchObject({ conclusion: "neutral", output: { title: OWN_ERROR } });
     expect(completion.body.output.summary).toContain("`check.on_error: neutral`");
   });
@@ -397,7 +334,7 @@ describe("peptalk's own errors fail closed (item 2)", () => {
       prStatus: 422,
     });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body).toMatchObject({ conclusion: "neutral", output: { title: OWN_ERROR } });
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -419,7 +356,7 @@ describe("reading .github/peptalk.yml (items 12 and 14)", () => {
     mockNoConfig(scope);
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body).toMatchObject({
       conclusion: "failure",
       output: { title: "1 error, 2 warnings in 1 file" },
@@ -440,7 +377,7 @@ describe("reading .github/peptalk.yml (items 12 and 14)", () => {
       .times(2)
       .reply(200, {});
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(requeued).toEqual(["Queued again after a transient error", "Queued again after a transient error"]);
     expect(completion.body).toMatchObject({ conclusion: "failure", output: { title: OWN_ERROR } });
     expect(completion.body.output.summary).not.toContain("Configuration error");
@@ -456,7 +393,7 @@ describe("reading .github/peptalk.yml (items 12 and 14)", () => {
     mockNoConfig(scope);
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body.output.title).toBe("1 error, 2 warnings in 1 file");
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -466,7 +403,7 @@ describe("reading .github/peptalk.yml (items 12 and 14)", () => {
     scope.get("/repos/Codertocat/private-defaults/contents/.github%2Fpeptalk.yml").reply(404);
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body.output.summary).toContain(
       "`.github/peptalk.yml` extends `Codertocat/private-defaults:.github/peptalk.yml`, which this installation cannot read",
     );
@@ -485,7 +422,7 @@ describe("deliveries and re-runs (items 9 and 14)", () => {
     // A failure that is not transient: not retried, so the delivery ends failed.
     failing.get(`${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(404, { message: "Not Found" });
     const failed = captureCompletion(failing);
-    await deliver("pull_request", prEvent(), id);
+    await app.deliver("pull_request", prEvent(), id);
     expect(failing.pendingMocks()).toEqual([]);
     expect(failed.body.output.summary).toContain("This error is not transient, so it was not retried.");
     nock.cleanAll();
@@ -493,7 +430,7 @@ describe("deliveries and re-runs (items 9 and 14)", () => {
     const { scope } = mockReviewRun();
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent(), id);
+    await app.deliver("pull_request", prEvent(), id);
     expect(completion.body.output.title).toBe("1 error, 2 warnings in 1 file");
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -503,10 +440,10 @@ describe("deliveries and re-runs (items 9 and 14)", () => {
     const { scope } = mockReviewRun();
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     scope.patch(`${REPO}/check-runs/7`).reply(200, {});
-    await deliver("pull_request", prEvent(), id);
+    await app.deliver("pull_request", prEvent(), id);
     expect(scope.pendingMocks()).toEqual([]);
     const again = nock(API);
-    await deliver("pull_request", prEvent(), id);
+    await app.deliver("pull_request", prEvent(), id);
     expect(again.pendingMocks()).toEqual([]);
   });
 
@@ -522,10 +459,9 @@ describe("deliveries and re-runs (items 9 and 14)", () => {
     scope.get(`${REPO}/pulls/2`).reply(200, { number: 2, state: "open", head: { sha: HEAD }, base: { sha: BASE } });
     noOpenCheckRun(scope, OLD);
     scope.post(`${REPO}/check-runs`, (b) => b.head_sha === OLD && b.external_id === "pr:2").reply(201, { id: 8 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/8`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("check_run", body);
-    expect(completion).toMatchObject({
+    const completion = captureCheckRun(scope, { id: 8 });
+    await app.deliver("check_run", body);
+    expect(completion.body).toMatchObject({
       status: "completed",
       conclusion: "neutral",
       output: { title: "Not re-run: 1111111 is no longer the head of #2" },
@@ -547,11 +483,9 @@ describe("bounded bytes (item 7)", () => {
     const paths = Array.from({ length: count }, (_, i) => `pkg/m${String(i).padStart(3, "0")}.py`);
     const source = "def f(x: object) -> bool:\n    return x == None\n";
     const patch = "@@ -0,0 +1,2 @@\n+def f(x: object) -> bool:\n+    return x == None";
-    const pyproject = (deps: string): string =>
-      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
     const contents: Files = {
-      [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
-      [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+      [`${HEAD}:pyproject.toml`]: ADD_HTTPX.head,
+      [`${BASE}:pyproject.toml`]: ADD_HTTPX.base,
     };
     for (const path of paths) contents[`${HEAD}:${path}`] = source;
     // Through the Action's client (@octokit/rest, no request queue), so concurrency shows.
@@ -562,15 +496,7 @@ describe("bounded bytes (item 7)", () => {
     scope
       .get(`${REPO}/pulls/2/files`)
       .query(true)
-      .reply(200, [
-        ...paths.map((filename) => ({ filename, status: "added", patch })),
-        {
-          filename: "pyproject.toml",
-          status: "modified",
-          patch:
-            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
-        },
-      ]);
+      .reply(200, [...paths.map((filename) => ({ filename, status: "added", patch })), ADD_HTTPX.file]);
     scope
       .get(`${REPO}/git/trees/${HEAD}`)
       .query(true)
@@ -587,30 +513,21 @@ describe("bounded bytes (item 7)", () => {
       .times(10)
       .reply((_uri, body, callback) => {
         const query = String((body as { query: string }).query);
-        const repository: Record<string, unknown> = {};
         if (query.includes("reviewThreads")) {
-          repository["pullRequest"] = {
-            reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
-          };
-          callback(null, [200, { data: { repository } }]);
+          callback(null, [200, reviewThreadsAnswer([])]);
           return;
         }
-        const asked = [...query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)];
-        for (const m of asked) {
-          const text = contents[m[2]!];
-          repository[m[1]!] =
-            text === undefined ? null : { text, byteSize: text.length, isBinary: false, isTruncated: false, oid: "a" };
-        }
-        const python = asked.some((m) => m[2]!.endsWith(".py"));
+        const { answer, asked } = blobsAnswer(query, contents, "a");
+        const python = asked.some((expression) => expression.endsWith(".py"));
         if (!python) {
-          callback(null, [200, { data: { repository } }]);
+          callback(null, [200, answer]);
           return;
         }
         pages.push(asked.length);
         maxInFlight = Math.max(maxInFlight, ++inFlight);
         setTimeout(() => {
           inFlight--;
-          callback(null, [200, { data: { repository } }]);
+          callback(null, [200, answer]);
         }, 20);
       });
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
@@ -639,35 +556,21 @@ describe("bounded bytes (item 7)", () => {
     // GraphQL answers big.py as truncated at 600 kB; REST then hands over 2 MB.
     nock.removeInterceptor({ hostname: "api.github.com", proto: "https", method: "POST", path: "/graphql" });
     const truncated = { text: "x".repeat(10), byteSize: 600_000, isBinary: false, isTruncated: true, oid: "big" };
-    scope
-      .post("/graphql")
-      .times(5)
-      .optionally()
-      .reply(200, (_uri, body) => {
-        const query = String((body as { query: string }).query);
-        if (query.includes("reviewThreads"))
-          return {
-            data: {
-              repository: {
-                pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } },
-              },
-            },
-          };
-        const repository: Record<string, unknown> = {};
-        for (const m of query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g))
-          repository[m[1]!] =
-            m[2] === `${HEAD}:app.py`
-              ? { text: SOURCE, byteSize: SOURCE.length, isBinary: false, isTruncated: false, oid: "a" }
-              : m[2] === `${HEAD}:big.py`
-                ? truncated
-                : null;
-        return { data: { repository } };
-      });
+    mockGraphql(scope, {
+      contents: (expression) =>
+        expression === `${HEAD}:app.py`
+          ? blobNode(SOURCE, "a")
+          : expression === `${HEAD}:big.py`
+            ? truncated
+            : undefined,
+      answerResolve: false,
+      times: 5,
+    });
     const huge = Buffer.alloc(2_000_000, "x = 1\n").toString("base64");
     scope.get(`${REPO}/git/blobs/big`).reply(200, { content: huge, encoding: "base64", size: 2_000_000 });
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     const completion = captureCompletion(scope);
-    await deliver("pull_request", prEvent());
+    await app.deliver("pull_request", prEvent());
     expect(completion.body.output.summary).toMatch(/`big\.py`: larger than 1000000 bytes \(2000000 bytes\)/);
     expect(completion.body.output.title).toBe("1 error, 2 warnings in 1 file");
   });

@@ -1,10 +1,19 @@
 // The publisher under pressure, through the real Probot handler with nock: transient GitHub
 // failures and timeouts, a check run whose create answer was lost, a review GitHub refuses,
 // and names from the PR written to hurt.
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import type { Probot } from "probot";
-import { API, createProbot, deliveryId, mockAuth, mockNoConfig, nock, payload, REPO } from "../helpers/app.js";
-import { whenIdle } from "../helpers/app.js";
+import { afterEach, describe, expect, it } from "@jest/globals";
+import {
+  addedFilePatch,
+  API,
+  captureCheckRun,
+  mockAuth,
+  mockGraphql,
+  mockNoConfig,
+  nock,
+  payload,
+  REPO,
+  useTestApp,
+} from "../helpers/app.js";
 import { withRequestPolicy, type GitHubClient } from "../../src/app/github.js";
 import { hazards } from "../helpers/markdown.js";
 
@@ -12,10 +21,7 @@ const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const SOURCE =
   "def f(y: int, items: list = []) -> object:\n    if not y in items:\n        return items.pop() != None\n";
-const PATCH = `@@ -0,0 +1,3 @@\n${SOURCE.trimEnd()
-  .split("\n")
-  .map((l) => `+${l}`)
-  .join("\n")}`;
+const PATCH = addedFilePatch(SOURCE);
 
 type CheckRunSetup =
   | { kind: "create" }
@@ -86,50 +92,26 @@ function mockRun(s: Setup = {}): { scope: nock.Scope; runId: number } {
       tree: (s.files ?? [{ filename: "app.py" }]).map((f) => ({ path: f.filename, type: "blob" })),
     });
   const contents = s.contents ?? { "app.py": SOURCE };
-  scope
-    .post("/graphql")
-    .times(2)
-    .reply(200, (_uri, body) => {
-      const query = String((body as { query: string }).query);
-      if (query.includes("reviewThreads")) {
-        return {
-          data: {
-            repository: {
-              pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } },
-            },
-          },
-        };
-      }
-      const repository: Record<string, unknown> = {};
-      for (const m of query.matchAll(/(f\d+): object\(expression: ("(?:[^"\\]|\\.)*")\)/g)) {
-        const path = (JSON.parse(m[2]!) as string).slice(HEAD.length + 1);
-        const text = contents[path];
-        repository[m[1]!] =
-          text === undefined
-            ? null
-            : { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, oid: "a" };
-      }
-      return { data: { repository } };
-    });
+  // Keyed by path: whatever commit is asked for, the text is the same.
+  mockGraphql(scope, {
+    contents: (expression) => contents[expression.slice(HEAD.length + 1)],
+    answerResolve: false,
+    oid: "a",
+    times: 2,
+    optional: false,
+  });
   scope.get(`${REPO}/pulls/2`).reply(200, { number: 2, head: { sha: HEAD }, base: { sha: BASE }, state: "open" });
   return { scope, runId };
 }
 
-let probot: Probot;
+const app = useTestApp();
 const savedEnv = { ...process.env };
-beforeEach(() => {
-  nock.disableNetConnect();
-  probot = createProbot();
-});
 afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
   process.env = { ...savedEnv };
 });
 
 async function deliverOpened(): Promise<void> {
-  await probot.receive({ id: deliveryId(), name: "pull_request", payload: payload("pull_request", "opened") } as never);
-  await whenIdle(probot);
+  await app.deliver("pull_request", payload("pull_request", "opened"));
 }
 
 describe("GitHub requests: timeouts and retries", () => {
@@ -139,11 +121,10 @@ describe("GitHub requests: timeouts and retries", () => {
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/${runId}`, (b) => ((completion = b), true)).reply(200, {});
+    const completion = captureCheckRun(scope, { id: runId });
     await deliverOpened();
     expect(review.comments.length).toBeGreaterThan(0);
-    expect(completion).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(completion.body).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -165,12 +146,11 @@ describe("GitHub requests: timeouts and retries", () => {
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/${runId}`, (b) => ((completion = b), true)).reply(200, {});
+    const completion = captureCheckRun(scope, { id: runId });
     await deliverOpened();
     // The hung listing answered nothing useful; the retry got the real one.
     expect(review.comments.map((c: any) => c.path)).toContain("app.py");
-    expect(completion.status).toBe("completed");
+    expect(completion.body.status).toBe("completed");
     expect(scope.pendingMocks()).toEqual([]);
   });
 });
@@ -179,10 +159,9 @@ describe("check runs: never an orphan", () => {
   it("after a create answered 502, finds the run it made instead of making a second", async () => {
     const { scope, runId } = mockRun({ checkRun: { kind: "lost-create", id: 8 } });
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/${runId}`, (b) => ((completion = b), true)).reply(200, {});
+    const completion = captureCheckRun(scope, { id: runId });
     await deliverOpened();
-    expect(completion).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(completion.body).toMatchObject({ status: "completed", conclusion: "failure" });
     // A second POST would have found no interceptor and failed the run.
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -211,8 +190,7 @@ describe("a review GitHub refuses (422)", () => {
       .post(`${REPO}/pulls/2/reviews`, (b) => (bodies.push(b), true))
       .reply(422, { message: "Unprocessable Entity", errors: ["Line could not be resolved"] });
     scope.post(`${REPO}/pulls/2/reviews`, (b) => (bodies.push(b), true)).reply(200, { id: 2 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/${runId}`, (b) => ((completion = b), true)).reply(200, {});
+    const completion = captureCheckRun(scope, { id: runId });
     await deliverOpened();
     expect(bodies).toHaveLength(2);
     const [first, retry] = bodies;
@@ -222,7 +200,7 @@ describe("a review GitHub refuses (422)", () => {
     expect(retry.comments).toEqual([]);
     expect(retry.body).toContain("GitHub did not accept the inline comments of this review");
     for (const c of first.comments) expect(retry.body).toContain(`\`${c.path}:${c.line}\``);
-    expect(completion.output.summary).toContain("### Comments GitHub did not accept");
+    expect(completion.body.output.summary).toContain("### Comments GitHub did not accept");
     expect(scope.pendingMocks()).toEqual([]);
   });
 });
@@ -231,11 +209,7 @@ describe("a file that starts with a UTF-8 BOM", () => {
   it("gets suggestions on the lines GitHub shows, the BOM kept on line 1", async () => {
     // `is` with a literal: its fix (`==`) is safe, so it is offered as a one-click suggestion.
     const text = "\uFEFFx is 1\n\n\ndef f(x: object) -> None:\n    if x is 1:\n        print(x)\n";
-    const patch = `@@ -0,0 +1,6 @@\n${text
-      .trimEnd()
-      .split("\n")
-      .map((l) => `+${l}`)
-      .join("\n")}`;
+    const patch = addedFilePatch(text);
     const { scope, runId } = mockRun({
       files: [{ filename: "app.py", status: "added", patch }],
       contents: { "app.py": text },
@@ -258,11 +232,7 @@ describe("names from the PR", () => {
     const path = "pkg/<!--`@octocat`.py";
     const hostile =
       '__all__ = ["x` @octocat @org/security `y", "<!--", "f"]\n\n\ndef f(x: object) -> bool:\n    return x == None\n';
-    const patch = `@@ -0,0 +1,5 @@\n${hostile
-      .trimEnd()
-      .split("\n")
-      .map((l) => `+${l}`)
-      .join("\n")}`;
+    const patch = addedFilePatch(hostile);
     process.env["PEPTALK_DOCS_URL"] = "https://docs.example.com/peptalk/rules";
     const { scope, runId } = mockRun({
       files: [{ filename: path, status: "added", patch }],
@@ -270,16 +240,15 @@ describe("names from the PR", () => {
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/${runId}`, (b) => ((completion = b), true)).reply(200, {});
+    const completion = captureCheckRun(scope, { id: runId });
     await deliverOpened();
 
     const bodies: string[] = review.comments.map((c: any) => c.body);
     expect(bodies.some((b) => b.includes("octocat"))).toBe(true);
     for (const body of bodies) expect(hazards(body)).toEqual([]);
     expect(hazards(review.body)).toEqual([]);
-    expect(hazards(completion.output.summary)).toEqual([]);
-    for (const a of completion.output.annotations) expect(a.message).not.toMatch(/@[a-z]/);
+    expect(hazards(completion.body.output.summary)).toEqual([]);
+    for (const a of completion.body.output.annotations) expect(a.message).not.toMatch(/@[a-z]/);
     // The footer links the operator's docs.
     expect(bodies[0]).toMatch(/\]\(https:\/\/docs\.example\.com\/peptalk\/rules#[a-z-]+\)/);
     expect(scope.pendingMocks()).toEqual([]);

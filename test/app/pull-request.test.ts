@@ -1,19 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import type { Probot } from "probot";
+import { describe, expect, it } from "@jest/globals";
 import {
+  ADD_HTTPX,
+  addedFilePatch,
   API,
-  createProbot,
-  deliveryId,
+  blobNode,
+  captureCheckRun,
+  metricsText,
   mockAuth,
   mockConfig,
-  metricsText,
+  mockGraphql,
   mockNoConfig,
   mockNoOpenCheckRun,
+  mockReviewStart,
   nock,
   payload,
   REPO,
+  reviewThreadsAnswer,
+  useTestApp,
 } from "../helpers/app.js";
-import { whenIdle } from "../helpers/app.js";
 
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -22,44 +26,9 @@ const SOURCE =
 const PATCH =
   "@@ -3,3 +3,8 @@ import os\n \n def old(x):\n     return x == None\n+\n+\n+def new(y, items=[]):\n+    if not y in items:\n+        return items.pop() != None";
 
-type Files = Record<string, string>;
-
-/** Answers GraphQL blob queries from `files` (keyed "<sha>:<path>") and thread queries from `threads`. */
-function graphql(scope: nock.Scope, files: Files, threads: unknown[] = [], calls: string[] = []): nock.Scope {
-  return scope
-    .post("/graphql")
-    .times(10)
-    .optionally()
-    .reply(200, (_uri, body) => {
-      const query = String((body as { query: string }).query);
-      calls.push(
-        query.includes("resolveReviewThread") ? "resolve" : query.includes("reviewThreads") ? "threads" : "blobs",
-      );
-      if (query.includes("resolveReviewThread")) return { data: {} };
-      if (query.includes("reviewThreads")) {
-        return {
-          data: {
-            repository: {
-              pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: threads } },
-            },
-          },
-        };
-      }
-      const repository: Record<string, unknown> = {};
-      for (const m of query.matchAll(/(f\d+): object\(expression: "([^"]+)"\)/g)) {
-        const text = files[m[2]!];
-        repository[m[1]!] =
-          text === undefined
-            ? null
-            : { text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, oid: "abc" };
-      }
-      return { data: { repository } };
-    });
-}
-
 interface Setup {
   files?: { filename: string; status: string; patch?: string }[];
-  contents?: Files;
+  contents?: Record<string, string>;
   tree?: string[];
   threads?: unknown[];
   config?: string;
@@ -98,7 +67,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
     [`${HEAD}:ruff.toml`]: "line-length = 100\n",
     [`${BASE}:ruff.toml`]: "line-length = 100\n",
   };
-  graphql(scope, contents, s.threads ?? [], calls);
+  mockGraphql(scope, { contents, threads: s.threads ?? [], calls });
   scope
     .get(`${REPO}/pulls/2`)
     .optionally()
@@ -106,23 +75,7 @@ function mockReviewRun(s: Setup = {}): { scope: nock.Scope; calls: string[] } {
   return { scope, calls };
 }
 
-let probot: Probot;
-beforeEach(() => {
-  nock.disableNetConnect();
-  probot = createProbot();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function deliver(
-  event: "pull_request" | "check_run" | "check_suite",
-  body: Record<string, unknown>,
-): Promise<void> {
-  await probot.receive({ id: deliveryId(), name: event, payload: body } as never);
-  await whenIdle(probot);
-}
+const app = useTestApp();
 
 function prOpened(): Record<string, any> {
   return payload("pull_request", "opened");
@@ -133,10 +86,9 @@ describe("pull_request events", () => {
     const { scope } = mockReviewRun();
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    const completion = captureCheckRun(scope);
 
-    await deliver("pull_request", prOpened());
+    await app.deliver("pull_request", prOpened());
 
     expect(review.commit_id).toBe(HEAD);
     expect(review.event).toBe("COMMENT");
@@ -147,16 +99,16 @@ describe("pull_request events", () => {
     ]);
     expect(review.comments[1].body).toContain("```suggestion\n    if y not in items:\n```");
     expect(review.comments.every((c: any) => /<!-- peptalk:v1:[0-9a-f]{16} rule=[a-z-]+ -->$/.test(c.body))).toBe(true);
-    expect(completion).toMatchObject({
+    expect(completion.body).toMatchObject({
       status: "completed",
       conclusion: "failure",
       output: { title: "1 error, 2 warnings in 1 file" },
     });
-    expect(completion.output.summary).toContain("1 pre-existing finding was left out of the gate");
-    expect(completion.output.annotations).toHaveLength(4);
+    expect(completion.body.output.summary).toContain("1 pre-existing finding was left out of the gate");
+    expect(completion.body.output.annotations).toHaveLength(4);
     expect(scope.pendingMocks()).toEqual([]);
     // What /metrics says about it: one job done, GitHub's answers by status, the engine's files.
-    const metrics = await metricsText(probot);
+    const metrics = await metricsText(app.probot);
     expect(metrics).toMatch(/^peptalk_jobs_completed_total 1$/m);
     expect(metrics).toMatch(/^peptalk_github_requests_total\{status="200"\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^peptalk_github_requests_total\{status="201"\} 1$/m);
@@ -170,7 +122,7 @@ describe("pull_request events", () => {
     let review: any;
     first.scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
     first.scope.patch(`${REPO}/check-runs/7`).reply(200, {});
-    await deliver("pull_request", prOpened());
+    await app.deliver("pull_request", prOpened());
     nock.cleanAll();
 
     const threads = review.comments.map((c: any, i: number) => ({
@@ -197,8 +149,7 @@ describe("pull_request events", () => {
       },
     });
     const second = mockReviewRun({ threads });
-    let completion: any;
-    second.scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    const completion = captureCheckRun(second.scope);
     const push = payload("pull_request", "synchronize");
     Object.assign(push["pull_request"], {
       number: 2,
@@ -207,28 +158,19 @@ describe("pull_request events", () => {
     });
     push["number"] = 2;
     push["repository"] = prOpened()["repository"];
-    await deliver("pull_request", push);
+    await app.deliver("pull_request", push);
 
     expect(second.calls.filter((c) => c === "resolve")).toHaveLength(1);
-    expect(completion.output.summary).toContain("3 already commented on an earlier push, 1 fixed thread resolved");
+    expect(completion.body.output.summary).toContain("3 already commented on an earlier push, 1 fixed thread resolved");
     // No createReview was mocked for the second push: nock would have failed the request.
     expect(second.scope.pendingMocks()).toEqual([]);
   });
 
   it("completes quickly with 'Nothing to review' when no Python or packaging file changed", async () => {
-    const scope = nock(API);
-    mockAuth(scope);
-    mockNoOpenCheckRun(scope, HEAD);
-    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-    mockNoConfig(scope);
-    scope
-      .get(`${REPO}/pulls/2/files`)
-      .query({ per_page: 100 })
-      .reply(200, [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }]);
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
-    expect(completion).toMatchObject({
+    const scope = mockReviewStart(HEAD, [{ filename: "README.md", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }]);
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
+    expect(completion.body).toMatchObject({
       status: "completed",
       conclusion: "success",
       output: { title: "Nothing to review" },
@@ -239,23 +181,21 @@ describe("pull_request events", () => {
   it("reports a broken config in the check run and fails it, naming the key", async () => {
     const { scope } = mockReviewRun({ config: "reveiw:\n  max_comments: 3\n" });
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
-    expect(completion.conclusion).toBe("failure");
-    expect(completion.output.title).toBe("Configuration error in .github/peptalk.yml");
-    expect(completion.output.summary).toContain('`reveiw`: Unknown key "reveiw". Did you mean "review"?');
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
+    expect(completion.body.conclusion).toBe("failure");
+    expect(completion.body.output.title).toBe("Configuration error in .github/peptalk.yml");
+    expect(completion.body.output.summary).toContain('`reveiw`: Unknown key "reveiw". Did you mean "review"?');
   });
 
   it("reports invalid YAML without crashing and leaves nothing in progress", async () => {
     const { scope } = mockReviewRun({ config: "rules: [unclosed\n" });
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
-    expect(completion.status).toBe("completed");
-    expect(completion.conclusion).toBe("failure");
-    expect(completion.output.summary).toMatch(/invalid YAML/);
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
+    expect(completion.body.status).toBe("completed");
+    expect(completion.body.conclusion).toBe("failure");
+    expect(completion.body.output.summary).toMatch(/invalid YAML/);
   });
 
   it("applies the repository's config: rules off and a comment cap", async () => {
@@ -264,12 +204,11 @@ describe("pull_request events", () => {
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
     expect(review.comments).toHaveLength(1);
     expect(review.body).toContain("1 more is listed in the `peptalk` check run");
-    expect(completion.conclusion).toBe("success");
+    expect(completion.body.conclusion).toBe("success");
   });
 
   it("moves comments GitHub rejects (422) to the summary and posts the review once more", async () => {
@@ -283,7 +222,7 @@ describe("pull_request events", () => {
       });
     scope.post(`${REPO}/pulls/2/reviews`, (b) => (bodies.push(b), true)).reply(200, { id: 2 });
     scope.patch(`${REPO}/check-runs/7`).reply(200, {});
-    await deliver("pull_request", prOpened());
+    await app.deliver("pull_request", prOpened());
     expect(bodies).toHaveLength(2);
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -295,10 +234,9 @@ describe("pull_request events", () => {
       .get(`${REPO}/pulls/2/reviews`)
       .query({ per_page: 100 })
       .reply(200, [{ id: 5, body: `peptalk left 3 new comments.\n\n<!-- peptalk:review:${HEAD} -->` }]);
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
-    expect(completion.status).toBe("completed");
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
+    expect(completion.body.status).toBe("completed");
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -313,32 +251,29 @@ describe("pull_request events", () => {
     rest.scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     rest.scope.patch(`${REPO}/check-runs/7`).reply(200, {});
     // The second check-run POST (in mockReviewRun) answers the retry; its own auth mock stays unused.
-    await deliver("pull_request", prOpened());
+    await app.deliver("pull_request", prOpened());
     expect(scope.pendingMocks()).toEqual([]);
     expect(rest.scope.pendingMocks()).toEqual([]);
   });
 
   it("drops a stale plan when the head moved, completing the run as superseded", async () => {
     const { scope } = mockReviewRun({ headNow: "1111111111111111111111111111111111111111" });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
-    expect(completion).toMatchObject({ conclusion: "neutral", output: { title: "Superseded by a newer push" } });
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
+    expect(completion.body).toMatchObject({ conclusion: "neutral", output: { title: "Superseded by a newer push" } });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
   it("skips drafts unless configured, without leaving the run in progress", async () => {
-    const scope = nock(API);
-    mockAuth(scope);
-    mockNoOpenCheckRun(scope, HEAD);
-    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-    mockNoConfig(scope);
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
+    const scope = mockReviewStart(HEAD);
+    const completion = captureCheckRun(scope);
     const draft = prOpened();
     draft["pull_request"].draft = true;
-    await deliver("pull_request", draft);
-    expect(completion).toMatchObject({ conclusion: "skipped", output: { title: "Draft pull request: not reviewed" } });
+    await app.deliver("pull_request", draft);
+    expect(completion.body).toMatchObject({
+      conclusion: "skipped",
+      output: { title: "Draft pull request: not reviewed" },
+    });
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -355,31 +290,26 @@ describe("pull_request events", () => {
       .patch(`${REPO}/check-runs/7`, (b) => b.status === "queued" && (retries.push(b), true))
       .times(2)
       .reply(200, {});
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => b.status === "completed" && ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
+    const completion = captureCheckRun(scope, { when: (b) => b.status === "completed" });
+    await app.deliver("pull_request", prOpened());
     expect(retries.map((r) => r.output.summary)).toEqual([
       expect.stringContaining("Attempt 1 of 3 failed on a transient error"),
       expect.stringContaining("Attempt 2 of 3 failed on a transient error"),
     ]);
-    expect(completion).toMatchObject({
+    expect(completion.body).toMatchObject({
       status: "completed",
       conclusion: "failure",
       output: { title: "peptalk failed (its own error, not a problem in this pull request)" },
     });
-    expect(completion.output.summary).toContain("Server Error");
-    expect(completion.output.summary).toContain("It failed 3 times on transient errors");
+    expect(completion.body.output.summary).toContain("Server Error");
+    expect(completion.body.output.summary).toContain("It failed 3 times on transient errors");
     expect(scope.isDone()).toBe(true);
   });
 
   it("sends more than 50 annotations in batches of 50, completing on the last", async () => {
     const many =
       "def f(x: object) -> None:\n" + Array.from({ length: 60 }, (_, i) => `    a${i} = x == None\n`).join("");
-    const patch = `@@ -0,0 +1,61 @@\n${many
-      .trimEnd()
-      .split("\n")
-      .map((l) => `+${l}`)
-      .join("\n")}`;
+    const patch = addedFilePatch(many);
     const { scope } = mockReviewRun({
       files: [{ filename: "app.py", status: "added", patch }],
       contents: { [`${HEAD}:app.py`]: many },
@@ -390,7 +320,7 @@ describe("pull_request events", () => {
       .patch(`${REPO}/check-runs/7`, (b) => (patches.push(b), true))
       .times(2)
       .reply(200, {});
-    await deliver("pull_request", prOpened());
+    await app.deliver("pull_request", prOpened());
     expect(patches.map((p) => [p.output.annotations.length, p.status ?? "in_progress"])).toEqual([
       [50, "in_progress"],
       [10, "completed"],
@@ -409,7 +339,7 @@ describe("re-runs", () => {
     scope.get(`${REPO}/pulls/2`).reply(200, { number: 2, state: "open", head: { sha: HEAD }, base: { sha: BASE } });
     scope.post(`${REPO}/pulls/2/reviews`).reply(200, { id: 1 });
     scope.patch(`${REPO}/check-runs/7`).reply(200, {});
-    await deliver("check_run", body);
+    await app.deliver("check_run", body);
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -417,7 +347,7 @@ describe("re-runs", () => {
     const body = payload("check_run", "rerequested");
     body["check_run"].name = "some-other-check";
     const scope = nock(API);
-    await deliver("check_run", body);
+    await app.deliver("check_run", body);
     expect(scope.pendingMocks()).toEqual([]);
   });
 });
@@ -425,15 +355,7 @@ describe("re-runs", () => {
 describe("harder cases", () => {
   it("runs one review for two concurrent deliveries of the same push: one job, one check run", async () => {
     const posted: any[] = [];
-    const scope = nock(API);
-    mockAuth(scope);
-    mockNoOpenCheckRun(scope, HEAD);
-    scope.post(`${REPO}/check-runs`).reply(201, { id: 7 });
-    mockNoConfig(scope);
-    scope
-      .get(`${REPO}/pulls/2/files`)
-      .query({ per_page: 100 })
-      .reply(200, [{ filename: "app.py", status: "modified", patch: PATCH }]);
+    const scope = mockReviewStart(HEAD, [{ filename: "app.py", status: "modified", patch: PATCH }]);
     scope
       .get(`${REPO}/git/trees/${HEAD}`)
       .query({ recursive: "1" })
@@ -451,26 +373,15 @@ describe("harder cases", () => {
               isResolved: false,
               comments: { nodes: [{ databaseId: i, body: c.body }] },
             }));
-          return {
-            data: {
-              repository: {
-                pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } },
-              },
-            },
-          };
+          return reviewThreadsAnswer(nodes);
         }
-        return {
-          data: {
-            repository: {
-              f0: { text: SOURCE, byteSize: SOURCE.length, isBinary: false, isTruncated: false, oid: "a" },
-            },
-          },
-        };
+        // Whatever is asked, alias f0 is app.py.
+        return { data: { repository: { f0: blobNode(SOURCE, "a") } } };
       });
     scope.get(`${REPO}/pulls/2`).reply(200, { head: { sha: HEAD } });
     scope.post(`${REPO}/pulls/2/reviews`, (b) => (posted.push(b), true)).reply(200, { id: 1 });
     scope.patch(`${REPO}/check-runs/7`, (b) => b.status === "completed").reply(200, {});
-    await Promise.all([deliver("pull_request", prOpened()), deliver("pull_request", prOpened())]);
+    await Promise.all([app.deliver("pull_request", prOpened()), app.deliver("pull_request", prOpened())]);
     expect(posted).toHaveLength(1);
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -507,49 +418,38 @@ describe("harder cases", () => {
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
     expect(review.comments.map((c: any) => `${c.path}:${c.line}`).sort()).toEqual([
       "broken.py:2",
       "broken.py:4",
       "pkg/new_name.py:2",
     ]);
-    expect(completion.output.summary).toContain("`big.py:1` `none-comparison`");
-    expect(completion.output.summary).toContain("GitHub shows no diff for this file");
-    expect(completion.output.summary).toMatch(/`huge\.py`: larger than 1000000 bytes/);
-    expect(completion.output.annotations.map((a: any) => a.title)).toContain("syntax-error");
+    expect(completion.body.output.summary).toContain("`big.py:1` `none-comparison`");
+    expect(completion.body.output.summary).toContain("GitHub shows no diff for this file");
+    expect(completion.body.output.summary).toMatch(/`huge\.py`: larger than 1000000 bytes/);
+    expect(completion.body.output.annotations.map((a: any) => a.title)).toContain("syntax-error");
   });
 
   it("comments on the pyproject.toml line of a dependency bumped without its lock file", async () => {
-    const pyproject = (deps: string): string =>
-      `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "acme"\nversion = "1.0"\nrequires-python = ">=3.9"\ndependencies = [\n${deps}]\n`;
     const { scope } = mockReviewRun({
-      files: [
-        {
-          filename: "pyproject.toml",
-          status: "modified",
-          patch:
-            '@@ -9,3 +9,4 @@ requires-python = ">=3.9"\n dependencies = [\n   "requests>=2.31",\n+  "httpx>=0.27",\n ]',
-        },
-      ],
+      files: [ADD_HTTPX.file],
       tree: ["pyproject.toml", "uv.lock", "acme/__init__.py"],
       contents: {
-        [`${HEAD}:pyproject.toml`]: pyproject('  "requests>=2.31",\n  "httpx>=0.27",\n'),
-        [`${BASE}:pyproject.toml`]: pyproject('  "requests>=2.31",\n'),
+        [`${HEAD}:pyproject.toml`]: ADD_HTTPX.head,
+        [`${BASE}:pyproject.toml`]: ADD_HTTPX.base,
       },
     });
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
     expect(review.comments.map((c: any) => `${c.path}:${c.line}`)).toEqual(["pyproject.toml:11"]);
     expect(review.comments[0].body).toContain("lockfile-not-updated");
     expect(review.comments[0].body).toContain("adds `httpx`");
     expect(review.comments[0].body).toContain("`uv lock`");
     // A warning: it is commented on, and fails the gate only when fail_on says so.
-    expect(completion).toMatchObject({
+    expect(completion.body).toMatchObject({
       status: "completed",
       conclusion: "success",
       output: { title: "1 warning in 1 file" },
@@ -563,7 +463,7 @@ describe("harder cases", () => {
     const { scope } = mockReviewRun();
     scope.post(`${REPO}/pulls/2/reviews`, (b) => b.commit_id === HEAD).reply(200, { id: 1 });
     scope.patch(`${REPO}/check-runs/7`).reply(200, {});
-    await deliver("pull_request", fork);
+    await app.deliver("pull_request", fork);
     expect(scope.pendingMocks()).toEqual([]);
   });
 
@@ -574,11 +474,10 @@ describe("harder cases", () => {
       .reply(200, "rules:\n  mutable-default-argument: off\n");
     let review: any;
     scope.post(`${REPO}/pulls/2/reviews`, (b) => ((review = b), true)).reply(200, { id: 1 });
-    let completion: any;
-    scope.patch(`${REPO}/check-runs/7`, (b) => ((completion = b), true)).reply(200, {});
-    await deliver("pull_request", prOpened());
+    const completion = captureCheckRun(scope);
+    await app.deliver("pull_request", prOpened());
     expect(review.comments).toHaveLength(1);
     expect(review.comments[0].body).not.toContain("mutable-default-argument");
-    expect(completion.conclusion).toBe("success");
+    expect(completion.body.conclusion).toBe("success");
   });
 });
