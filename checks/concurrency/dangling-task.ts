@@ -53,6 +53,18 @@ function isRead(fn: SyntaxNode, name: string, bindings: Set<number>): boolean {
   });
 }
 
+/** Whether `fn` suspends (an `await`, `async for`, `async with`) after `statement`, in its own body. */
+function suspendsAfter(fn: SyntaxNode, statement: SyntaxNode): boolean {
+  return fn
+    .descendantsOfType(["await", "for_statement", "with_statement"])
+    .some(
+      (n) =>
+        n.startIndex >= statement.endIndex &&
+        (n.type === "await" || n.child(0)?.type === "async") &&
+        scopeOf(n).id === fn.id,
+    );
+}
+
 export default defineCheck({
   id: "dangling-task",
   codes: ["RUF006"],
@@ -66,7 +78,7 @@ export default defineCheck({
     bad: "import asyncio\n\nasync def main():\n    asyncio.create_task(heartbeat())\n    await serve()\n",
     good: "import asyncio\n\nbackground = set()\n\nasync def main():\n    task = asyncio.create_task(heartbeat())\n    background.add(task)\n    task.add_done_callback(background.discard)\n    await serve()\n",
     differences:
-      'A task assigned to a module-level or class-level name is held by the module or class for good, so it is not reported (Ruff reports such a name when the module never reads it). A task assigned to a local that is read anywhere in the function (also before the assignment, in a loop) is kept. A call inside `with self.assertRaises(...)` / `pytest.raises(...)` (or a warnings check) is expected to fail and create no task. A comment on the line or the line above ("leave this running in the background") says the task is left on purpose.',
+      'A task assigned to a module-level or class-level name is held by the module or class for good, so it is not reported (Ruff reports such a name when the module never reads it). A task assigned to a local that is read anywhere in the function (also before the assignment, in a loop) is kept, and so is one the function awaits something after: the local holds it while the function is suspended, often waiting for what the task produces. A call inside `with self.assertRaises(...)` / `pytest.raises(...)` (or a warnings check) is expected to fail and create no task. A comment on the line or the line above ("leave this running in the background") says the task is left on purpose.',
   },
   create(ctx): Visitors {
     const source = ctx.source;
@@ -95,6 +107,9 @@ export default defineCheck({
         const site = sites?.find((s) => s.value?.id === call.id);
         if (!site || !sites) return;
         if (isRead(scope, site.id.text, new Set(sites.map((s) => s.id.id)))) return;
+        // The local keeps the task alive while the function waits later on (often for what the
+        // task produces): only a task left behind with nothing awaited after it is certain.
+        if (suspendsAfter(scope, assignment)) return;
         ctx.report({ node: call, message });
       },
     };

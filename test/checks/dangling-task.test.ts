@@ -4,6 +4,14 @@ import { runCheckTable } from "../helpers/check-table.js";
 runCheckTable(check, {
   valid: [
     "import asyncio\nasync def f():\n    task = asyncio.create_task(work())\n    await task\n",
+    {
+      code: "import asyncio\nasync def f(done):\n    producer = asyncio.create_task(fill(done))\n    return await done.wait()\n",
+      ruffDiffers: "the local holds the task while the function awaits what it produces",
+    },
+    {
+      code: "import asyncio\nasync def f(q):\n    worker = asyncio.ensure_future(drain(q))\n    async with lock:\n        pass\n",
+      ruffDiffers: "suspends after the assignment, holding the task",
+    },
     "import asyncio\nasync def f(tasks):\n    tasks.add(asyncio.create_task(work()))\n",
     "import asyncio\nasync def f():\n    await asyncio.create_task(work())\n",
     "import asyncio\nasync def f():\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(work())\n",
@@ -45,5 +53,9 @@ runCheckTable(check, {
       at: ["4:13-4:37", "6:13-6:37"],
     },
     { code: "import asyncio\nfor i in range(3):\n    asyncio.create_task(work(i))\n", at: "3:5-3:33" },
+    {
+      code: "import asyncio\nasync def f():\n    await ready()\n    task = asyncio.create_task(work())\n    def later():\n        return await_it()\n",
+      at: "4:12-4:39",
+    },
   ],
 });
