@@ -1,3 +1,4 @@
+import type { SyntaxNode } from "tree-sitter";
 import { typedByComment } from "../../src/engine/annotations.js";
 import { defineCheck, type Visitors } from "../../src/engine/check.js";
 import {
@@ -24,7 +25,7 @@ export default defineCheck({
     bad: "def greet(name, times: int = 1) -> str:\n    return name * times\n",
     good: "def greet(name: str, times: int = 1) -> str:\n    return name * times\n",
     differences:
-      "A def marked `# type: ignore`, or typed by a PEP 484 type comment, is not reported. Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. Test files are not checked: the runner calls tests, not code a type checker follows; nor is a module with a sibling `.pyi` stub, where its types live; nor the `self` of a module-level function that becomes a method elsewhere. `*args`/`**kwargs` are ANN002/ANN003, not this check.",
+      "A def marked `# type: ignore`, or typed by a PEP 484 type comment, is not reported. Only public functions and methods are checked (not `_private` ones, nested functions or methods of private classes); Ruff's ANN001 checks every function. Test files are not checked: the runner calls tests, not code a type checker follows; nor is a module with a sibling `.pyi` stub, where its types live; nor the `self` of a module-level function that becomes a method elsewhere. `*args`/`**kwargs` are ANN002/ANN003, not this check. A function gets one finding, on its first unannotated parameter, naming all of them (Ruff reports each parameter).",
   },
   create(ctx): Visitors {
     // A sibling `.pyi` stub holds this module's types: type checkers read it, not this file.
@@ -42,7 +43,7 @@ export default defineCheck({
           (owningClass(node) !== null && !decorators(node).some((d) => /(^|\.)staticmethod$/.test(d))) ||
           decorators(node).some((d) => /(^|\.)classmethod$/.test(d));
         let annotated = 0;
-        let departs = false;
+        const missing: SyntaxNode[] = [];
         params.forEach((param, index) => {
           // `self` / `cls`: the first parameter of a method is never annotated; nor is a
           // module-level function's `self`, a method defined outside its class (`Message.walk = walk`).
@@ -54,12 +55,23 @@ export default defineCheck({
               : param.type === "default_parameter"
                 ? param.childForFieldName("name")
                 : null;
-          if (!id) return;
-          departs = true;
-          // The house style counts functions: one unannotated function, however many parameters.
-          ctx.report({ node: id, message: `Parameter \`${id.text}\` has no type annotation`, construct: node });
+          if (id) missing.push(id);
         });
-        if (!departs && annotated > 0) ctx.follows(node);
+        if (missing.length === 0) {
+          if (annotated > 0) ctx.follows(node);
+          return;
+        }
+        // One comment per function, as a reviewer writes it (and the house style counts functions).
+        const names = missing.map((id) => `\`${id.text}\``);
+        const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+        ctx.report({
+          node: missing[0]!,
+          message:
+            missing.length === 1
+              ? `Parameter ${list} has no type annotation`
+              : `Parameters ${list} have no type annotation`,
+          construct: node,
+        });
       },
     };
   },

@@ -42,7 +42,17 @@ runCheckTable(check, {
       at: "4:7-4:8",
     },
     { code: "def f(a, b: int):\n    pass\n", at: "1:7-1:8" },
-    { code: "def f(a, *, b=1) -> None:\n    pass\n", at: ["1:7-1:8", "1:13-1:14"] },
+    {
+      code: "def f(a, *, b=1) -> None:\n    pass\n",
+      at: "1:7-1:8",
+      message: "Parameters `a` and `b` have no type annotation",
+    },
+    {
+      code: "def connect(\n    host,\n    port: int,\n    user,\n    password=None,\n) -> None:\n    pass\n",
+      at: "2:5-2:9",
+      message: "Parameters `host`, `user` and `password` have no type annotation",
+      ruffDiffers: "one finding per function; Ruff reports each parameter, here on three lines",
+    },
     { code: "class A:\n    def __init__(self, x):\n        pass\n", at: "2:24-2:25" },
     { code: "class A:\n    @staticmethod\n    def s(x) -> None:\n        pass\n", at: "3:11-3:12" },
     { code: "def __getattr__(name):\n    pass\n", at: "1:17-1:21" },
