@@ -8,18 +8,19 @@ import type { ConfigError } from "../engine/config/resolve.js";
 import { BullQueue } from "../queue/bullmq.js";
 import { InProcessQueue, type QueueEvent } from "../queue/in-process.js";
 import {
-  isTransient as isTransientFailure,
+  isTransient,
   reviewJobId,
   type AttemptInfo,
   type QueueHooks,
   type ReviewJob,
   type ReviewQueue,
+  willRetry,
 } from "../queue/types.js";
 import { CHECK_NAME, completeCheckRun, createCheckRun, markInProgress, markRetrying } from "./check-run.js";
 import { withRequestPolicy, withSecondaryRateLimitRetry, type GitHubClient, type RepoRef } from "./github.js";
 import { Metrics, observabilityHandler } from "./observability.js";
 import { completeWithOwnError, onErrorOf, reviewPullRequest, type PullRequestRef } from "./review-pull-request.js";
-import { beginDelivery, finishDelivery } from "./serialize.js";
+import { beginDelivery, finishDelivery } from "./deliveries.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 type AnyContext = Context<"pull_request" | "check_run" | "check_suite">;
@@ -178,7 +179,7 @@ async function reviewJob(app: Probot, job: ReviewJob, attempt: AttemptInfo, metr
   } catch (err) {
     const message = (err as Error).message ?? String(err);
     if (attempt.signal.aborted) throw err;
-    if (isTransientFailure(err) && attempt.attempt < attempt.maxAttempts) {
+    if (willRetry(err, attempt)) {
       log.warn({ err: message, attempt: attempt.attempt }, "peptalk review failed; retrying");
       await markRetrying(
         gh,
@@ -190,7 +191,7 @@ async function reviewJob(app: Probot, job: ReviewJob, attempt: AttemptInfo, metr
     }
     log.error({ err: message, attempt: attempt.attempt }, "peptalk review failed");
     // Never leave a check run in_progress, and never let a crash pass the gate.
-    const attempts = isTransientFailure(err)
+    const attempts = isTransient(err)
       ? `It failed ${attempt.maxAttempts} times on transient errors (GitHub or the network), so it was not retried again.`
       : "This error is not transient, so it was not retried.";
     await completeWithOwnError(gh, repo, checkRunId, err, onErrorOf(rawConfig, err), attempts).catch((e: unknown) =>
@@ -387,10 +388,9 @@ export interface AppOptions {
 
 export default function peptalk(app: Probot, options: AppOptions = {}, env: NodeJS.ProcessEnv = process.env): void {
   const role = roleFrom(env);
-  // The metrics read the queue's depth when scraped; the queue counts its jobs into them.
-  let created: ReviewQueue | null = null;
-  const metrics = new Metrics(async () => (created ? created.counts() : { queued: 0, running: 0 }));
-  const queue = (created = createQueue(app, env, metrics));
+  // The metrics read the queue's depth when scraped (after start-up); the queue counts its jobs into them.
+  const metrics = new Metrics(() => queue.counts());
+  const queue = createQueue(app, env, metrics);
   loaded.set(app, { queue, metrics });
   // Probot hands every app an addHandler; without an HTTP server (tests) it throws.
   let served: boolean;
@@ -411,7 +411,7 @@ export default function peptalk(app: Probot, options: AppOptions = {}, env: Node
         deliveries.delete(id);
         finishDelivery(delivery, true);
       } catch (err) {
-        if (!(isTransientFailure(err) && attempt.attempt < attempt.maxAttempts)) {
+        if (!willRetry(err, attempt)) {
           deliveries.delete(id);
           finishDelivery(delivery, false);
         }

@@ -17,6 +17,7 @@ import {
   type ReviewJob,
   type ReviewProcessor,
   type ReviewQueue,
+  willRetry,
 } from "./types.js";
 import type { QueueEvent } from "./in-process.js";
 
@@ -108,7 +109,8 @@ export class BullQueue implements ReviewQueue {
     }
   }
 
-  async isPending(id: string): Promise<boolean> {
+  /** The job is queued or running (a finished one may be asked for again). */
+  private async isPending(id: string): Promise<boolean> {
     const job = await this.queue.getJob(id);
     if (!job) return false;
     const state = await job.getState();
@@ -163,12 +165,13 @@ export class BullQueue implements ReviewQueue {
     const renew = setInterval(() => {
       void this.redis.eval(RENEW, 1, this.lockKey(data), lockValue, String(this.lease)).catch(() => undefined);
     }, this.lease / 3);
+    const attempt = { attempt: job.attemptsMade + 1, maxAttempts: MAX_ATTEMPTS, signal: abort.signal };
     const started = Date.now();
     try {
-      await processor(data, { attempt: job.attemptsMade + 1, maxAttempts: MAX_ATTEMPTS, signal: abort.signal });
+      await processor(data, attempt);
       this.options.onEvent?.({ type: "completed", job: data, seconds: (Date.now() - started) / 1000 });
     } catch (error) {
-      const retrying = isTransient(error) && job.attemptsMade + 1 < MAX_ATTEMPTS;
+      const retrying = willRetry(error, attempt);
       this.options.onEvent?.({ type: "failed", job: data, error, retrying });
       // Bad input (a config error, a PR that is gone) fails the same way every time.
       if (!isTransient(error)) throw new UnrecoverableError((error as Error).message ?? String(error));

@@ -3,7 +3,6 @@
 // queued one; transient failures are retried with backoff; a clean stop abandons nothing
 // silently (every unfinished job is handed to `hooks.interrupted`).
 import {
-  isTransient,
   MAX_ATTEMPTS,
   pullRequestKey,
   reviewJobId,
@@ -13,6 +12,7 @@ import {
   type ReviewJob,
   type ReviewProcessor,
   type ReviewQueue,
+  willRetry,
 } from "./types.js";
 
 export interface InProcessOptions {
@@ -88,10 +88,6 @@ export class InProcessQueue implements ReviewQueue {
     return { id, added: true };
   }
 
-  async isPending(id: string): Promise<boolean> {
-    return this.pending(id);
-  }
-
   private pending(id: string): boolean {
     return this.reserved.has(id) || this.running.has(id) || this.waiting.some((e) => e.id === id);
   }
@@ -160,16 +156,13 @@ export class InProcessQueue implements ReviewQueue {
 
   private run(entry: Entry): void {
     const started = Date.now();
-    const done = this.processor!(entry.job, {
-      attempt: entry.attempt,
-      maxAttempts: MAX_ATTEMPTS,
-      signal: this.abort.signal,
-    }).then(
+    const attempt = { attempt: entry.attempt, maxAttempts: MAX_ATTEMPTS, signal: this.abort.signal };
+    const done = this.processor!(entry.job, attempt).then(
       () => {
         this.options.onEvent?.({ type: "completed", job: entry.job, seconds: (Date.now() - started) / 1000 });
       },
       (error: unknown) => {
-        const retrying = !this.stopping && isTransient(error) && entry.attempt < MAX_ATTEMPTS;
+        const retrying = !this.stopping && willRetry(error, attempt);
         this.options.onEvent?.({ type: "failed", job: entry.job, error, retrying });
         if (retrying) {
           const backoff = (this.options.backoffMs ?? defaultBackoff)(entry.attempt);

@@ -67,11 +67,6 @@ export interface ReviewQueue {
    * the same head at once cannot both prepare it, even on different replicas.
    */
   enqueue(job: ReviewJob, prepare?: (job: ReviewJob) => Promise<ReviewJob>): Promise<EnqueueResult>;
-  /**
-   * The job is queued or running. (A finished job is not pending: a re-run of the same head
-   * reviews it again; a redelivery of a delivery that succeeded is recognised by its id.)
-   */
-  isPending(id: string): Promise<boolean>;
   /** Start taking jobs (the worker role). */
   startWorker(processor: ReviewProcessor): void;
   /** Stop taking jobs, let running ones finish within `graceMs`, then abandon the rest. */
@@ -91,3 +86,8 @@ export function isTransient(err: unknown): boolean {
 }
 
 export const MAX_ATTEMPTS = 3;
+
+/** Whether a failed attempt is tried again: a transient failure with attempts left. */
+export function willRetry(err: unknown, attempt: Pick<AttemptInfo, "attempt" | "maxAttempts">): boolean {
+  return isTransient(err) && attempt.attempt < attempt.maxAttempts;
+}

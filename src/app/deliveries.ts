@@ -1,22 +1,9 @@
-// One review at a time per pull request in this process, and each delivery once:
-// redeliveries keep their X-GitHub-Delivery id, and two deliveries for one head must not
-// both post. (Across replicas, the fingerprint markers re-read inside the lock keep
-// comments from repeating.)
-const queues = new Map<string, Promise<unknown>>();
+// Each delivery once in this process: a redelivery keeps its X-GitHub-Delivery id. A delivery
+// is remembered only once its review succeeded, so GitHub's "Redeliver" retries a failure.
+// (One review per pull request head is the queue's job id; see src/queue/.)
 const doneDeliveries = new Set<string>();
 const runningDeliveries = new Set<string>();
 const MAX_REMEMBERED = 5000;
-
-export function serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.then(task, task);
-  const tail = run.catch(() => undefined);
-  queues.set(key, tail);
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
-  });
-  return run;
-}
 
 /** True when a delivery should be handled: it is neither done nor being handled now. */
 export function beginDelivery(id: string | undefined): boolean {
