@@ -46,7 +46,12 @@ export class FakeGitHub {
   private readonly threads: { number: number; path: string; body: string }[] = [];
   readonly writes: Write[] = [];
   readonly unknown: string[] = [];
-  requests = 0;
+  /** Every request: when it arrived and what it was (LOADTEST_TRACE prints them). */
+  readonly trace: { at: number; method: string; path: string }[] = [];
+  /** Requests served so far. */
+  get requests(): number {
+    return this.trace.length;
+  }
   private server: Server | null = null;
   private blobs = new Map<string, string>();
 
@@ -84,11 +89,7 @@ export class FakeGitHub {
     return best;
   }
 
-  /** Every request: when it arrived and what it was (LOADTEST_TRACE prints them). */
-  readonly trace: { at: number; method: string; path: string }[] = [];
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.requests++;
     this.trace.push({ at: Date.now(), method: req.method ?? "", path: (req.url ?? "").split("?")[0]! });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
