@@ -85,9 +85,9 @@ export function runKey(input: {
   return hash.digest("hex");
 }
 
-/** The key of one file's result: the run's key, the file's path, content and stub's presence. */
-export function fileKey(run: string, path: string, content: string | Uint8Array, hasStub: boolean): string {
-  return sha256(`${run}\0${path}\0${hasStub ? "stub" : "-"}\0${sha256(content)}`);
+/** The key of one file's result: the run's key, the file's path, content (its sha256) and stub's presence. */
+export function fileKey(run: string, path: string, contentHash: string, hasStub: boolean): string {
+  return sha256(`${run}\0${path}\0${hasStub ? "stub" : "-"}\0${contentHash}`);
 }
 
 /** A file's results grouped from a run's findings and failures; a file with a failure is not cached. */

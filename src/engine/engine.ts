@@ -8,9 +8,15 @@ import { existsSync } from "node:fs";
 import type { Check, FileCheck, ProjectCheck, ProjectReportSpec } from "./check.js";
 import type { ResolvedConfig } from "./config/resolve.js";
 import { assignFingerprints } from "./fingerprint.js";
-import { decodeSource, isIncluded, matchesAny, type SourceFile } from "./files.js";
+import { contentOf, decodeSource, isIncluded, matchesAny, type FileContent, type SourceFile } from "./files.js";
 import { createProjectContext, type ProjectContext, type ProjectInput } from "./project.js";
-import { analyzeFile, compareFindings, DEFAULT_FILE_BUDGET_MS } from "./runner.js";
+import {
+  analyzeFile,
+  compareFindings,
+  DEFAULT_FILE_BUDGET_MS,
+  type AnalyzeOptions,
+  type FileAnalysis,
+} from "./runner.js";
 import { LineIndex } from "./text.js";
 import { sharedPool } from "./worker-pool.js";
 import type { CheckFailure, EngineResult, Finding, Severity } from "./types.js";
@@ -20,7 +26,7 @@ import { askedTasteRules, MIN_CONSTRUCTS, strictTypingReason, type HouseStyleOpt
 import { releaseTreesPeriodically } from "./memory.js";
 import { GENERATED_REASON, isGeneratedSource } from "./generated.js";
 import { versionAllowsRule } from "./version-advice.js";
-import { fileKey, groupByPath, runKey, type ResultCache } from "./cache.js";
+import { fileKey, groupByPath, runKey, sha256, type ResultCache } from "./cache.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -110,9 +116,21 @@ function effectiveSeverities(checks: readonly Check[], config: ResolvedConfig): 
  * where the file is analysed, so a big run does not hold every file twice in memory. */
 export interface FileJob {
   path: string;
-  content: string | Uint8Array;
+  content: FileContent;
   isTestFile: boolean;
   houseStyle?: HouseStyleOptions;
+}
+
+/** A job before it is sent: its content may still be a reader, called when a thread takes the file. */
+export interface QueuedJob extends Omit<FileJob, "content"> {
+  content: SourceFile["content"];
+  /** The content's hash, taken while the file was read for filtering (cache keys). */
+  contentHash?: string;
+}
+
+/** The job as a thread receives it, its content read. */
+export function readJob(job: QueuedJob): FileJob {
+  return { path: job.path, content: contentOf(job), isTestFile: job.isTestFile, houseStyle: job.houseStyle };
 }
 
 export function jobText(job: FileJob): string {
@@ -141,12 +159,14 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   const severities = effectiveSeverities(checks, config);
 
   const skipped: EngineResult["skipped"] = [];
-  let jobs: FileJob[] = [];
-  const contents = new Map<string, string | Uint8Array>();
+  let jobs: QueuedJob[] = [];
+  const contents = new Map<string, SourceFile["content"]>();
   for (const file of input.files) {
     if (!isIncluded(file.path, config.include, config.exclude)) continue;
     if (outside.isExcluded(file.path)) continue;
-    const decoded = decodeSource(file.content, config.maxFileSize);
+    // A reader's bytes are dropped after this loop and read again when the file is analysed.
+    const content = contentOf(file);
+    const decoded = decodeSource(content, config.maxFileSize);
     if (!decoded.ok) {
       skipped.push({ path: file.path, reason: decoded.reason });
       continue;
@@ -156,7 +176,12 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
       continue;
     }
     contents.set(file.path, file.content);
-    jobs.push({ path: file.path, content: file.content, isTestFile: matchesAny(file.path, config.tests) });
+    jobs.push({
+      path: file.path,
+      content: file.content,
+      isTestFile: matchesAny(file.path, config.tests),
+      ...(input.cache ? { contentHash: sha256(content) } : {}),
+    });
   }
   jobs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -238,13 +263,7 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   } else {
     let done = 0;
     for (const job of jobs) {
-      const checksForFile = fileChecks.filter((c) => appliesTo(c, job.isTestFile));
-      const result = analyzeFile(job.path, jobText(job), checksForFile, {
-        ...options,
-        isTestFile: job.isTestFile,
-        project,
-        houseStyle: job.houseStyle,
-      });
+      const result = analyzeJob(job, fileChecks, { ...options, project });
       if (result.skipped) skipped.push({ path: job.path, reason: result.skipped });
       else {
         analysed.push(job.path);
@@ -272,22 +291,42 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
   return { findings: kept, skipped, failures, analysed, honoured, houseStyle };
 }
 
+/** One file in this thread: read, then analysed; a file that can no longer be read is skipped. */
+function analyzeJob(
+  job: QueuedJob,
+  fileChecks: readonly FileCheck[],
+  options: Omit<AnalyzeOptions, "isTestFile" | "houseStyle">,
+): FileAnalysis {
+  let text: string;
+  try {
+    text = jobText(readJob(job));
+  } catch (err) {
+    return { ...NOTHING, skipped: `${UNREADABLE} ${(err as Error).message}` };
+  }
+  const checks = fileChecks.filter((c) => appliesTo(c, job.isTestFile));
+  return analyzeFile(job.path, text, checks, { ...options, isTestFile: job.isTestFile, houseStyle: job.houseStyle });
+}
+
+/** Why a file read once (to filter and hash it) is not analysed after all. */
+export const UNREADABLE = "not analysed: could not be read:";
+const NOTHING = { findings: [], failures: [], suppressions: [], houseStyle: [] };
+
 /** Moves cached results into `findings`; returns the jobs that missed and every job's key. */
 function takeCached(
   cache: ResultCache | undefined,
-  jobs: FileJob[],
+  jobs: QueuedJob[],
   findings: Finding[],
   houseStyle: EngineResult["houseStyle"],
   run: Parameters<typeof runKey>[0],
-): { jobs: FileJob[]; keys: Map<string, string> } {
+): { jobs: QueuedJob[]; keys: Map<string, string> } {
   const keys = new Map<string, string>();
   if (!cache) return { jobs, keys };
   const shared = runKey(run);
   const paths = run.project.paths ? new Set(run.project.paths) : null;
-  const misses: FileJob[] = [];
+  const misses: QueuedJob[] = [];
   for (const job of jobs) {
     const hasStub = job.path.endsWith(".py") && !!paths?.has(`${job.path}i`);
-    const key = fileKey(shared, job.path, job.content, hasStub);
+    const key = fileKey(shared, job.path, job.contentHash ?? sha256(contentOf(job)), hasStub);
     keys.set(job.path, key);
     const hit = cache.get(job.path, key);
     if (hit) {

@@ -1,10 +1,22 @@
 // Turning front-door input into text the engine can analyse, or a reason it cannot.
 import { minimatch } from "minimatch";
 
+/** Bytes as read, or text already decoded by the front door. */
+export type FileContent = string | Uint8Array;
+
 export interface SourceFile {
   path: string;
-  /** Bytes as read, or text already decoded by the front door. */
-  content: string | Uint8Array;
+  /**
+   * The content, or a function that reads it. A local run over thousands of files passes
+   * readers: the engine then holds a file's bytes only while it looks at them (to filter and
+   * hash them, then to analyse them), never every file at once.
+   */
+  content: FileContent | (() => FileContent);
+}
+
+/** A file's content, read now if the front door passed a reader. */
+export function contentOf(source: Pick<SourceFile, "content">): FileContent {
+  return typeof source.content === "function" ? source.content() : source.content;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

@@ -1,5 +1,6 @@
 // One tree-sitter parser per thread, reused for every file (building one is costly).
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import type Parser from "tree-sitter";
 import type { SyntaxNode, Tree } from "tree-sitter";
 
@@ -17,16 +18,41 @@ type Loaded = { parser: Parser };
 // for that node id (`a === b` holds for the same node however it was reached).
 const CANONICAL = Symbol("peptalk.nodes");
 const ID_HIGH = 2 ** 32;
-type NodeFields = Record<number, number> & { tree: Record<symbol, Map<number, object> | undefined> };
+type NodeFields = Record<number, number> & { tree: Record<symbol, NodeStore | undefined> };
+
+/**
+ * A tree's node objects by id. A node id is a 64-bit pointer; keyed by its low 32 bits as a
+ * small integer (no number is boxed, hashing stays cheap), checked against the high bits, with
+ * a second map for the ids whose low bits collide.
+ */
+interface NodeStore {
+  byLow: Map<number, object>;
+  collided: Map<number, object> | null;
+}
+
+function storeOf(tree: NodeFields["tree"]): NodeStore {
+  return (tree[CANONICAL] ??= { byLow: new Map(), collided: null });
+}
+
+function knownNode(store: NodeStore, low: number, high: number): object | undefined {
+  const found = store.byLow.get(low | 0) as NodeFields | undefined;
+  if (found === undefined || found[1] === high) return found;
+  return store.collided?.get(low + high * ID_HIGH);
+}
+
+function remember(store: NodeStore, node: NodeFields): void {
+  const low = node[0]!;
+  if (!store.byLow.has(low | 0)) store.byLow.set(low | 0, node);
+  else (store.collided ??= new Map()).set(low + node[1]! * ID_HIGH, node);
+}
 
 function canonicalNode(node: object | null | undefined): object | null | undefined {
   if (!node) return node;
   const fields = node as NodeFields;
-  const known = (fields.tree[CANONICAL] ??= new Map());
-  const id = fields[0]! + fields[1]! * ID_HIGH;
-  const existing = known.get(id);
+  const store = storeOf(fields.tree);
+  const existing = knownNode(store, fields[0]!, fields[1]!);
   if (existing) return existing;
-  known.set(id, node);
+  remember(store, fields);
   return node;
 }
 
@@ -36,6 +62,76 @@ function canonical(value: unknown): unknown {
     return value;
   }
   return value && typeof value === "object" && "tree" in value ? canonicalNode(value) : value;
+}
+
+// node-tree-sitter hands a node to JavaScript by writing its six numbers into a shared
+// Uint32Array and returning its type id; its own unmarshalling builds three BigInts and a new
+// object per node, even for a node this tree already has. The hot accessors below call the
+// binding directly and look the node up before building anything.
+interface Binding {
+  NodeMethods: Record<string, (tree: unknown, ...args: unknown[]) => unknown>;
+  nodeTransferArray: Uint32Array;
+  getNodeFieldNamesById(language: unknown): (string | null)[];
+}
+const FIELDS_PER_NODE = 6;
+const ERROR_TYPE_ID = 0xffff;
+let binding: Binding;
+let nodeClasses: (new (tree: unknown) => object)[];
+let errorNodeClass: new (tree: unknown) => object;
+
+function marshal(node: NodeFields): void {
+  const a = binding.nodeTransferArray;
+  a[0] = node[0]!;
+  a[1] = node[1]!;
+  a[2] = node[2]!;
+  a[3] = node[3]!;
+  a[4] = node[4]!;
+  a[5] = node[5]!;
+}
+
+/** The node the binding just wrote at `offset` (answered with `typeId`), as this tree's one object for it. */
+function unmarshal(typeId: unknown, tree: NodeFields["tree"], offset: number): object | null {
+  if (typeof typeId !== "number") return (typeId as object | null) ?? null;
+  const a = binding.nodeTransferArray;
+  const low = a[offset]!;
+  const high = a[offset + 1]!;
+  if (low === 0 && high === 0) return null;
+  const store = storeOf(tree);
+  const existing = knownNode(store, low, high);
+  if (existing) return existing;
+  const NodeClass = typeId === ERROR_TYPE_ID ? errorNodeClass : nodeClasses[typeId]!;
+  const node = new NodeClass(tree) as NodeFields;
+  node[0] = low;
+  node[1] = high;
+  node[2] = a[offset + 2]!;
+  node[3] = a[offset + 3]!;
+  node[4] = a[offset + 4]!;
+  node[5] = a[offset + 5]!;
+  remember(store, node);
+  return node;
+}
+
+function unmarshalAll(values: unknown[], tree: NodeFields["tree"]): object[] {
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value !== null && typeof value === "object") continue; // from the binding's own cache
+    values[i] = unmarshal(value, tree, offset);
+    offset += FIELDS_PER_NODE;
+  }
+  return values as object[];
+}
+
+/** `NodeMethods[name](tree, ...args)` for this node, its answer as one node. */
+function callForNode(node: NodeFields, method: string, ...args: unknown[]): object | null {
+  marshal(node);
+  return unmarshal(binding.NodeMethods[method]!(node.tree, ...args), node.tree, 0);
+}
+
+/** `NodeMethods[name](tree, ...args)` for this node, its answer as nodes. */
+function callForNodes(node: NodeFields, method: string, ...args: unknown[]): object[] {
+  marshal(node);
+  return unmarshalAll(binding.NodeMethods[method]!(node.tree, ...args) as unknown[], node.tree);
 }
 
 // Asking tree-sitter for the nodes of some types walks the whole subtree and marshals every
@@ -102,24 +198,34 @@ function isSelfOrDescendant(candidate: SyntaxNode, node: SyntaxNode): boolean {
 // node object keeps its answers. Cached arrays are frozen so no check can change what the next
 // one sees.
 // The answers live in the node object's own numbered slots after the six node-tree-sitter uses
-// for the marshalled node (no extra object per node, and integer-keyed reads stay fast).
+// for the marshalled node (no extra object per node, and integer-keyed reads stay fast). V8
+// gives an object 17 element slots on its first indexed store and grows them to 43 on the 18th,
+// so six fields, ten answers and the field table fill exactly 17. `isMissing` and `endPosition`
+// are rare and not kept.
 const FIRST_MEMO_SLOT = 6;
-const MEMOIZED_GETTERS = [
-  "type",
-  "endIndex",
-  "parent",
-  "children",
-  "namedChildren",
-  "childCount",
-  "namedChildCount",
-  "hasError",
-  "isNamed",
-  "isMissing",
-  "text",
-  "endPosition",
+type Slots = Record<number, unknown>;
+type Answer = (node: NodeFields) => unknown;
+const nativeAnswer =
+  (method: string): Answer =>
+  (node) => {
+    marshal(node);
+    return binding.NodeMethods[method]!(node.tree);
+  };
+/** The memoized getters, and how each is answered (null: by node-tree-sitter's own getter). */
+const MEMOIZED_GETTERS: [string, Answer | null][] = [
+  ["type", nativeAnswer("type")],
+  ["endIndex", nativeAnswer("endIndex")],
+  ["parent", (node) => callForNode(node, "parent")],
+  ["children", (node) => callForNodes(node, "children")],
+  ["namedChildren", (node) => callForNodes(node, "namedChildren")],
+  ["childCount", nativeAnswer("childCount")],
+  ["namedChildCount", nativeAnswer("namedChildCount")],
+  ["hasError", nativeAnswer("hasError")],
+  ["isNamed", nativeAnswer("isNamed")],
+  ["text", null],
 ];
 const FIELDS_SLOT = FIRST_MEMO_SLOT + MEMOIZED_GETTERS.length;
-const PARENT_SLOT = FIRST_MEMO_SLOT + MEMOIZED_GETTERS.indexOf("parent");
+const PARENT_SLOT = FIRST_MEMO_SLOT + MEMOIZED_GETTERS.findIndex(([name]) => name === "parent");
 /**
  * Accessors whose answers are direct children. Asking a node for its parent makes tree-sitter
  * walk down from the root (time in the depth and the width of the tree), so a child reached
@@ -136,6 +242,7 @@ function adopt(parent: object, value: unknown): unknown {
     (value as Slots)[PARENT_SLOT] = parent;
   return value;
 }
+/** Getters answering one node, each a NodeMethods function of the same name. */
 const NODE_GETTERS = [
   "firstChild",
   "lastChild",
@@ -146,12 +253,16 @@ const NODE_GETTERS = [
   "nextNamedSibling",
   "previousNamedSibling",
 ];
-const NODE_METHODS = [
-  "child",
-  "namedChild",
-  "childrenForFieldName",
-  "childForFieldId",
-  "childrenForFieldId",
+/** Methods whose arguments go to the NodeMethods function of the same name as they are. */
+const DIRECT_METHODS: [string, "node" | "nodes"][] = [
+  ["child", "node"],
+  ["namedChild", "node"],
+  ["childForFieldId", "node"],
+  ["childrenForFieldName", "nodes"],
+  ["childrenForFieldId", "nodes"],
+];
+/** Methods that prepare their arguments first: node-tree-sitter's own, its answer made canonical. */
+const WRAPPED_METHODS = [
   "descendantForIndex",
   "namedDescendantForIndex",
   "descendantForPosition",
@@ -162,17 +273,16 @@ const NODE_METHODS = [
   "childWithDescendant",
 ];
 
-type Slots = Record<number, unknown>;
-
 function wrapGetter(proto: object, name: string, wrap: (get: () => unknown) => (this: Slots) => unknown): void {
   const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
   if (get) Object.defineProperty(proto, name, { configurable: true, enumerable: true, get: wrap(get) });
 }
 
-function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
+function patchNodeAccessors(SyntaxNodeClass: { prototype: object }, fieldIds: ReadonlyMap<string, number>): void {
   const proto = SyntaxNodeClass.prototype as Record<string, unknown>;
-  MEMOIZED_GETTERS.forEach((name, i) => {
+  MEMOIZED_GETTERS.forEach(([name, answer], i) => {
     const slot = FIRST_MEMO_SLOT + i;
+    const adopts = CHILD_ACCESSORS.has(name);
     wrapGetter(
       proto,
       name,
@@ -180,8 +290,8 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
         function (this: Slots) {
           const known = this[slot];
           if (known !== undefined) return known;
-          let value = canonical(get.call(this));
-          if (CHILD_ACCESSORS.has(name)) adopt(this, value);
+          let value = answer ? answer(this as NodeFields) : canonical(get.call(this));
+          if (adopts) adopt(this, value);
           if (Array.isArray(value) || (value && typeof value === "object" && !("tree" in value)))
             value = Object.freeze(value);
           this[slot] = value;
@@ -190,39 +300,48 @@ function patchNodeAccessors(SyntaxNodeClass: { prototype: object }): void {
     );
   });
   for (const name of NODE_GETTERS)
-    wrapGetter(
-      proto,
-      name,
-      (get) =>
-        function (this: object) {
-          return canonical(get.call(this));
-        },
-    );
-  for (const name of NODE_METHODS) {
-    const method = proto[name] as ((this: object, ...args: unknown[]) => unknown) | undefined;
-    if (method)
-      proto[name] = CHILD_ACCESSORS.has(name)
-        ? function (this: object, ...args: unknown[]): unknown {
-            return adopt(this, canonical(method.apply(this, args)));
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      enumerable: true,
+      get(this: NodeFields) {
+        return callForNode(this, name);
+      },
+    });
+  for (const [name, answers] of DIRECT_METHODS) {
+    const adopts = CHILD_ACCESSORS.has(name);
+    proto[name] =
+      answers === "node"
+        ? function (this: NodeFields, ...args: unknown[]): unknown {
+            const node = callForNode(this, name, ...args);
+            return adopts ? adopt(this, node) : node;
           }
-        : function (this: object, ...args: unknown[]): unknown {
-            return canonical(method.apply(this, args));
+        : function (this: NodeFields, ...args: unknown[]): unknown {
+            return callForNodes(this, name, ...args);
           };
   }
-  const descendantsOfType = proto["descendantsOfType"] as (this: object, ...args: unknown[]) => unknown;
+  for (const name of WRAPPED_METHODS) {
+    const method = proto[name] as ((this: object, ...args: unknown[]) => unknown) | undefined;
+    if (method)
+      proto[name] = function (this: object, ...args: unknown[]): unknown {
+        return canonical(method.apply(this, args));
+      };
+  }
   proto["descendantsOfType"] = function (this: SyntaxNode, types: string | string[], ...range: unknown[]): unknown {
     const index = (this.tree as unknown as IndexedTree)[NODE_INDEX];
     const wanted = typeof types === "string" ? [types] : types;
     if (index && range.length === 0 && wanted.every((t) => index.types.has(t)))
       return descendantsFromIndex(index, this, wanted);
-    return canonical(descendantsOfType.call(this, types, ...range));
+    return callForNodes(this as unknown as NodeFields, "descendantsOfType", wanted, ...range);
   };
-  const childForFieldName = proto["childForFieldName"] as (this: object, field: string) => unknown;
+  // A node's fields, asked by name, are answered by field id (no string crosses into native
+  // code) and kept as [name, child, name, child, ...]: a node has few fields, and a Map per
+  // node would outweigh the node.
   proto["childForFieldName"] = function (this: Slots, field: string): unknown {
-    const fields = (this[FIELDS_SLOT] ??= new Map()) as Map<string, unknown>;
-    if (fields.has(field)) return fields.get(field);
-    const child = adopt(this, canonical(childForFieldName.call(this, field)));
-    fields.set(field, child);
+    const known = (this[FIELDS_SLOT] ??= []) as unknown[];
+    for (let i = 0; i < known.length; i += 2) if (known[i] === field) return known[i + 1];
+    const id = fieldIds.get(field);
+    const child = id === undefined ? null : adopt(this, callForNode(this as NodeFields, "childForFieldId", id));
+    known.push(field, child);
     return child;
   };
   // A marshalled node carries [id low, id high, start byte, start row, start column (bytes),
@@ -276,15 +395,20 @@ function patchNodeClasses(language: { nodeSubclasses?: unknown[] }): void {
             },
           });
       }
-      const construct = function (this: { tree: unknown }, tree: unknown): void {
-        this.tree = tree;
-      };
-      construct.prototype = prototype;
-      Replacement = construct as unknown as { prototype: object };
+      Replacement = plainConstructor(prototype);
       replaced.set(Original, Replacement);
     }
     classes[i] = Replacement;
   }
+}
+
+/** A constructor that sets `tree` by assignment, on `prototype`. */
+function plainConstructor(prototype: object): { prototype: object } {
+  const construct = function (this: { tree: unknown }, tree: unknown): void {
+    this.tree = tree;
+  };
+  construct.prototype = prototype;
+  return construct as unknown as { prototype: object };
 }
 
 function patchTreeAccessors(TreeClass: { prototype: object }, TreeCursorClass: { prototype: object }): void {
@@ -311,13 +435,28 @@ function parser(): Parser {
   if (!loaded) {
     const require = createRequire(import.meta.url);
     const ParserClass = require("tree-sitter") as typeof Parser;
-    const binding = ParserClass as unknown as Record<"SyntaxNode" | "Tree" | "TreeCursor", { prototype: object }>;
-    patchNodeAccessors(binding.SyntaxNode);
-    patchTreeAccessors(binding.Tree, binding.TreeCursor);
+    const classes = ParserClass as unknown as Record<"SyntaxNode" | "Tree" | "TreeCursor", { prototype: object }>;
+    // The native module tree-sitter's index.js loaded (node-gyp-build finds the same file, and
+    // Node's module cache returns the same exports).
+    const main = require.resolve("tree-sitter");
+    binding = (createRequire(main)("node-gyp-build") as (dir: string) => Binding)(dirname(main));
+    // (Under Jest the array comes from another realm: no `instanceof` here.)
+    const transfer = Object.prototype.toString.call(binding.nodeTransferArray);
+    if (typeof binding.NodeMethods?.["childForFieldId"] !== "function" || transfer !== "[object Uint32Array]")
+      throw new Error("peptalk: tree-sitter's native binding does not have the expected shape");
     const python = require("tree-sitter-python") as Parser.Language;
+    const fieldIds = new Map<string, number>();
+    binding.getNodeFieldNamesById(python).forEach((name, id) => {
+      if (name) fieldIds.set(name, id);
+    });
+    patchNodeAccessors(classes.SyntaxNode, fieldIds);
+    patchTreeAccessors(classes.Tree, classes.TreeCursor);
     const instance = new ParserClass();
     instance.setLanguage(python);
-    patchNodeClasses(python as unknown as { nodeSubclasses?: unknown[] });
+    const language = python as unknown as { nodeSubclasses?: unknown[] };
+    patchNodeClasses(language);
+    nodeClasses = language.nodeSubclasses as typeof nodeClasses;
+    errorNodeClass = plainConstructor(classes.SyntaxNode.prototype) as unknown as typeof errorNodeClass;
     loaded = { parser: instance };
     holder[KEY] = loaded;
   }

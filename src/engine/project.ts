@@ -3,6 +3,7 @@
 import { minimatch } from "minimatch";
 import { parse as parseToml, TomlError } from "smol-toml";
 import type { ApiInput } from "./api/types.js";
+import { contentOf, type SourceFile } from "./files.js";
 
 /** Files a front door should read besides the Python it reviews (repo-relative paths). */
 export const PROJECT_FILE_PATTERNS = [
@@ -95,15 +96,17 @@ export function parseTomlFile(path: string, text: string): ParsedToml {
 
 export function createProjectContext(
   input: ProjectInput,
-  analysed: ReadonlyMap<string, string | Uint8Array>,
+  analysed: ReadonlyMap<string, SourceFile["content"]>,
 ): ProjectContext {
-  const files = new Map<string, string | Uint8Array>(Object.entries(input.files ?? {}));
+  const files = new Map<string, SourceFile["content"]>(Object.entries(input.files ?? {}));
   for (const [path, content] of analysed) if (!files.has(path)) files.set(path, content);
-  // Analysed files arrive as bytes; they are decoded only if a check reads them.
+  // Analysed files arrive as bytes or readers; they are read and decoded only if a check reads them.
   const read = (path: string): string | undefined => {
-    const content = files.get(path);
-    if (content === undefined || typeof content === "string") return content;
-    const text = new TextDecoder("utf-8").decode(content);
+    const entry = files.get(path);
+    if (entry === undefined) return undefined;
+    if (typeof entry === "string") return entry;
+    const content = contentOf({ content: entry });
+    const text = typeof content === "string" ? content : new TextDecoder("utf-8").decode(content);
     files.set(path, text);
     return text;
   };

@@ -53,15 +53,11 @@ const { files } = collectPythonFiles([stdlib]);
 const megabytes = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
 const categories = "idioms,typing,naming,packaging,testing,concurrency,security,performance";
 
-// peptalk runs on a copy of the corpus, so the warm runs can edit files; its result cache
-// starts empty, so the cold run pays for filling it.
-const scratch = mkdtempSync(join(tmpdir(), "peptalk-bench-"));
-const corpus = join(scratch, "stdlib");
-cpSync(stdlib, corpus, {
-  recursive: true,
-  filter: (src) => !src.endsWith("site-packages") && (statSync(src).isDirectory() || /\.pyi?$/.test(src)),
-});
-const checkArgs = (): string[] => [
+// Every run is measured three times, in rounds (each round runs everything once, side by side),
+// so that a change in the machine's load touches every row alike. Each row shows the median
+// and the spread; the ratios are taken within each round.
+const ROUNDS = 3;
+const checkArgs = (corpus: string, cacheDir: string): string[] => [
   join(dist, "src/cli/main.js"),
   "check",
   corpus,
@@ -72,50 +68,107 @@ const checkArgs = (): string[] => [
   "--fail-on",
   "never",
   "--cache-dir",
-  join(scratch, "cache"),
+  cacheDir,
 ];
 
-const parseOnly = measure("tree-sitter parse only (1 thread)", [join(dist, "test/bench/parse-only.js"), stdlib]);
-const peptalk = measure(`peptalk check, all checks (${availableParallelism()} threads)`, checkArgs());
-const warm = measure("peptalk check, warm cache, nothing changed", checkArgs());
-const edited = collectPythonFiles([corpus])
-  .files.filter((_, i) => i % 89 === 0)
-  .slice(0, 20);
-for (const file of edited) appendFileSync(file, "\n_peptalk_bench_edit = 1\n");
-const warm20 = measure(`peptalk check, warm cache, ${edited.length} files changed`, checkArgs());
-rmSync(scratch, { recursive: true, force: true });
-const ruff = measure("ruff-wasm, all rules (1 thread)", [join(dist, "test/bench/ruff-only.js"), stdlib]);
-const walkAll = measure("parse + visit every node with a tree cursor (1 thread)", [
-  join(dist, "test/bench/tree-floors.js"),
-  "cursor",
-  stdlib,
-]);
-const oneQuery = measure("parse + one two-pattern tree-sitter query (1 thread)", [
-  join(dist, "test/bench/tree-floors.js"),
-  "query",
-  stdlib,
-]);
+interface Round {
+  parseOnly: Measure;
+  cold: Measure;
+  warm: Measure;
+  warm20: Measure;
+  ruff: Measure;
+  walkAll: Measure;
+  oneQuery: Measure;
+}
 
-const rows = [parseOnly, peptalk, warm, warm20, ruff, walkAll, oneQuery].map(
-  (m) =>
-    `| ${m.name} | ${m.seconds.toFixed(2)} s | ${(files.length / m.seconds).toFixed(0)} | ${(megabytes / m.seconds).toFixed(2)} | ${m.maxRssMb.toFixed(0)} MB |`,
-);
+let edited = 0;
+function round(): Round {
+  // peptalk runs on a fresh copy of the corpus, so the warm runs can edit files; its result
+  // cache starts empty, so the cold run pays for filling it.
+  const scratch = mkdtempSync(join(tmpdir(), "peptalk-bench-"));
+  const corpus = join(scratch, "stdlib");
+  cpSync(stdlib!, corpus, {
+    recursive: true,
+    filter: (src) => !src.endsWith("site-packages") && (statSync(src).isDirectory() || /\.pyi?$/.test(src)),
+  });
+  const cacheDir = join(scratch, "cache");
+  try {
+    const parseOnly = measure("tree-sitter parse only (1 thread)", [join(dist, "test/bench/parse-only.js"), stdlib!]);
+    const cold = measure(`peptalk check, all checks (${availableParallelism()} threads)`, checkArgs(corpus, cacheDir));
+    const warm = measure("peptalk check, warm cache, nothing changed", checkArgs(corpus, cacheDir));
+    const toEdit = collectPythonFiles([corpus])
+      .files.filter((_, i) => i % 89 === 0)
+      .slice(0, 20);
+    for (const file of toEdit) appendFileSync(file, "\n_peptalk_bench_edit = 1\n");
+    edited = toEdit.length;
+    const warm20 = measure(`peptalk check, warm cache, ${edited} files changed`, checkArgs(corpus, cacheDir));
+    const ruff = measure("ruff-wasm, all rules (1 thread)", [join(dist, "test/bench/ruff-only.js"), stdlib!]);
+    const walkAll = measure("parse + visit every node with a tree cursor (1 thread)", [
+      join(dist, "test/bench/tree-floors.js"),
+      "cursor",
+      stdlib!,
+    ]);
+    const oneQuery = measure("parse + one two-pattern tree-sitter query (1 thread)", [
+      join(dist, "test/bench/tree-floors.js"),
+      "query",
+      stdlib!,
+    ]);
+    return { parseOnly, cold, warm, warm20, ruff, walkAll, oneQuery };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const rounds: Round[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  rounds.push(round());
+  console.error(`bench: round ${i + 1} of ${ROUNDS} done`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+/** "median (min–max)" of the rounds' values. */
+function spread(values: number[], format: (n: number) => string): string {
+  return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+}
+const seconds = (n: number): string => `${n.toFixed(2)} s`;
+const times = (n: number): string => `${n.toFixed(2)}×`;
+const percent = (n: number): string => `${n.toFixed(1)}%`;
+const mb = (n: number): string => `${n.toFixed(0)} MB`;
+
+const rowKeys: (keyof Round)[] = ["parseOnly", "cold", "warm", "warm20", "ruff", "walkAll", "oneQuery"];
+const rows = rowKeys.map((key) => {
+  const runs = rounds.map((r) => r[key]);
+  const wall = runs.map((m) => m.seconds);
+  return `| ${runs[0]!.name} | ${spread(wall, seconds)} | ${(files.length / median(wall)).toFixed(0)} | ${(megabytes / median(wall)).toFixed(2)} | ${spread(
+    runs.map((m) => m.maxRssMb),
+    mb,
+  )} |`;
+});
+const toRuff = rounds.map((r) => r.cold.seconds / r.ruff.seconds);
+const toParse = rounds.map((r) => r.cold.seconds / r.parseOnly.seconds);
+const peaks = rounds.map((r) => r.cold.maxRssMb);
+const warmShare = rounds.map((r) => (100 * r.warm.seconds) / r.cold.seconds);
+const warm20Share = rounds.map((r) => (100 * r.warm20.seconds) / r.cold.seconds);
+const met = (ok: boolean): string => (ok ? "met" : "missed");
 const table = [
-  `Corpus: ${stdlib} — ${files.length} files, ${megabytes.toFixed(1)} MB. Machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, Node ${process.version}.`,
+  `Corpus: ${stdlib} — ${files.length} files, ${megabytes.toFixed(1)} MB. Machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, Node ${process.version}. ${ROUNDS} rounds; each cell is the median (min–max).`,
   "",
   "| run | wall | files/s | MB/s | peak RSS |",
   "|---|---|---|---|---|",
   ...rows,
   "",
-  `peptalk / Ruff wall time: **${(peptalk.seconds / ruff.seconds).toFixed(2)}×** (target < 1.00×) · ` +
-    `peptalk / parse-only: **${(peptalk.seconds / parseOnly.seconds).toFixed(2)}×** (tracked) · peak memory target < 400 MB: ` +
-    `**${peptalk.maxRssMb < 400 ? "met" : "missed"}** (${peptalk.maxRssMb.toFixed(0)} MB).`,
+  `peptalk / Ruff wall time, per round: **${spread(toRuff, times)}** (target < 1.00×: ${met(Math.max(...toRuff) < 1)}) · ` +
+    `peptalk / parse-only: **${spread(toParse, times)}** (tracked) · peak memory: **${spread(peaks, mb)}** ` +
+    `(target < 400 MB: ${met(Math.max(...peaks) < 400)}).`,
   "",
-  `Warm / cold: **${((100 * warm.seconds) / peptalk.seconds).toFixed(1)}%** with nothing changed (target < 10%), ` +
-    `**${((100 * warm20.seconds) / peptalk.seconds).toFixed(1)}%** with ${edited.length} files changed (target < 15%).`,
+  `Warm / cold: **${spread(warmShare, percent)}** with nothing changed (target < 10%: ${met(Math.max(...warmShare) < 10)}), ` +
+    `**${spread(warm20Share, percent)}** with ${edited} files changed (target < 15%: ${met(Math.max(...warm20Share) < 15)}).`,
   "",
-  `Beyond parsing, one cursor visit of every node costs ${(walkAll.seconds - parseOnly.seconds).toFixed(2)} s and one ` +
-    `two-pattern query ${(oneQuery.seconds - parseOnly.seconds).toFixed(2)} s, against ${parseOnly.seconds.toFixed(2)} s of parsing.`,
+  `Beyond parsing, one cursor visit of every node costs ${seconds(median(rounds.map((r) => r.walkAll.seconds - r.parseOnly.seconds)))} and one ` +
+    `two-pattern query ${seconds(median(rounds.map((r) => r.oneQuery.seconds - r.parseOnly.seconds)))}, against ${seconds(median(rounds.map((r) => r.parseOnly.seconds)))} of parsing (medians).`,
 ].join("\n");
 console.log(table);
 

@@ -33,6 +33,35 @@ describe("runEngine", () => {
     expect(result.analysed).toEqual(["ok.py"]);
   });
 
+  it("reads files through readers when it needs them, and skips one that can no longer be read", async () => {
+    const reads: string[] = [];
+    const reader =
+      (path: string, text: string, readable = 1) =>
+      () => {
+        reads.push(path);
+        if (reads.filter((p) => p === path).length > readable) throw new Error(`ENOENT: ${path} is gone`);
+        return Buffer.from(text);
+      };
+    const result = await runEngine(
+      {
+        files: [
+          { path: "a.py", content: reader("a.py", "x == None\n", 2) },
+          { path: "gone.py", content: reader("gone.py", "y == None\n", 1) },
+          { path: "skip.py", content: reader("skip.py", "z == None\n") },
+        ],
+        config: config({ exclude: ["skip.py"] }),
+      },
+      [noneComparison],
+    );
+    expect(rules(result.findings)).toEqual(["a.py:1 none-comparison"]);
+    expect(result.skipped).toEqual([
+      { path: "gone.py", reason: "not analysed: could not be read: ENOENT: gone.py is gone" },
+    ]);
+    // Read once to filter and hash, once to analyse; an excluded file is never read.
+    expect(reads.filter((p) => p === "a.py")).toHaveLength(2);
+    expect(reads).not.toContain("skip.py");
+  });
+
   it("reads a UTF-8 byte-order mark as nothing", async () => {
     const result = await runEngine(
       { files: [{ path: "bom.py", content: Buffer.from("\ufeffx == None\n") }], config: config() },

@@ -69,6 +69,33 @@ describe("runEngine on worker threads", () => {
     expect(onWorkers).toEqual(inProcess);
   }, 60_000);
 
+  it("reads a reader's file when a thread takes it, and reports one that cannot be read skipped", async () => {
+    let goneReads = 0;
+    const result = await runEngine(
+      {
+        files: [
+          { path: "a.py", content: () => Buffer.from("x == None\n") },
+          {
+            path: "gone.py",
+            // Readable while the engine filters the files, gone when a thread takes it.
+            content: () => {
+              if (++goneReads > 1) throw new Error("ENOENT: gone.py is gone");
+              return Buffer.from("y == None\n");
+            },
+          },
+        ],
+        config,
+        workers: "always",
+        workerScript: realWorker,
+      },
+      allChecks.filter((c) => c.id === "none-comparison"),
+    );
+    expect(result.findings.map((f) => `${f.path}:${f.line} ${f.rule}`)).toEqual(["a.py:1 none-comparison"]);
+    expect(result.skipped).toEqual([
+      { path: "gone.py", reason: "not analysed: could not be read: ENOENT: gone.py is gone" },
+    ]);
+  }, 60_000);
+
   it("replaces a worker that hangs past the hard limit or dies, and reports its file skipped", async () => {
     const result = await runEngine(
       {

@@ -107,7 +107,8 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
     runEngine(
       {
         cache,
-        files: [...absolute].map(([path, abs]) => ({ path, content: readFileSync(abs) })),
+        // Read when the engine needs them, so a run never holds every file at once.
+        files: [...absolute].map(([path, abs]) => ({ path, content: () => readFileSync(abs) })),
         config: loaded.config,
         project,
         select: options.select,
