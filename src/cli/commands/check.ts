@@ -17,7 +17,7 @@ import { cacheDirectory, DiskResultCache } from "../cache.js";
 import { findRepoRoot, loadConfig } from "../config-loader.js";
 import { buildProjectInput, collectPythonFiles, commonDirectory, listRepoPaths, toPosix } from "../files.js";
 import { formatGithub } from "../format/github.js";
-import { formatJson } from "../format/json.js";
+import { formatJsonChunks } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatText } from "../format/text.js";
 import { UsageError, type Io } from "../io.js";
@@ -170,7 +170,8 @@ export async function runCheckCommand(options: CheckOptions, io: Io): Promise<nu
   };
   switch (options.format) {
     case "json":
-      io.stdout(formatJson(shown.findings));
+      // Written as it is made: one string of every finding would be the run's largest object.
+      for (const chunk of formatJsonChunks(shown.findings)) io.stdout(chunk);
       break;
     case "sarif":
       io.stdout(formatSarif(shown.findings, allChecks.map(ruleInfo)));
