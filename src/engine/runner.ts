@@ -193,7 +193,9 @@ function analyzeWithinBudget(
     // A construct that itself holds a syntax error (e.g. a MISSING `)`) is not judged either.
     if (treeHasError && node.hasError && node.type !== "module") continue;
     const start = node.startIndex;
-    const end = node.endIndex;
+    // A node's end is a call into native code: asked only while some node waits for its exit.
+    const onExit = exit.get(type);
+    const end = open.length > 0 || onExit ? node.endIndex : -1;
     while (open.length > 0) {
       const top = open[open.length - 1]!;
       if (top.end >= end && top.end > start) break;
@@ -201,7 +203,6 @@ function analyzeWithinBudget(
       dispatch(top.subscribers, top.node);
     }
     dispatch(enter.get(type), node);
-    const onExit = exit.get(type);
     if (onExit) open.push({ node, end, subscribers: onExit });
   }
   for (let done = open.pop(); done; done = open.pop()) dispatch(done.subscribers, done.node);
