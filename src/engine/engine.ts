@@ -165,7 +165,13 @@ export async function runEngine(input: EngineInput, registry: readonly Check[]):
     if (!isIncluded(file.path, config.include, config.exclude)) continue;
     if (outside.isExcluded(file.path)) continue;
     // A reader's bytes are dropped after this loop and read again when the file is analysed.
-    const content = contentOf(file);
+    let content: FileContent;
+    try {
+      content = contentOf(file);
+    } catch (err) {
+      skipped.push({ path: file.path, reason: `${UNREADABLE} ${(err as Error).message}` });
+      continue;
+    }
     const decoded = decodeSource(content, config.maxFileSize);
     if (!decoded.ok) {
       skipped.push({ path: file.path, reason: decoded.reason });

@@ -48,6 +48,7 @@ describe("runEngine", () => {
           { path: "a.py", content: reader("a.py", "x == None\n", 2) },
           { path: "gone.py", content: reader("gone.py", "y == None\n", 1) },
           { path: "skip.py", content: reader("skip.py", "z == None\n") },
+          { path: "locked.py", content: reader("locked.py", "w == None\n", 0) },
         ],
         config: config({ exclude: ["skip.py"] }),
       },
@@ -55,6 +56,7 @@ describe("runEngine", () => {
     );
     expect(rules(result.findings)).toEqual(["a.py:1 none-comparison"]);
     expect(result.skipped).toEqual([
+      { path: "locked.py", reason: "not analysed: could not be read: ENOENT: locked.py is gone" },
       { path: "gone.py", reason: "not analysed: could not be read: ENOENT: gone.py is gone" },
     ]);
     // Read once to filter and hash, once to analyse; an excluded file is never read.
