@@ -4,23 +4,11 @@ import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DiskResultCache } from "../../src/cli/cache.js";
 import type { Finding } from "../../src/engine/types.js";
+import { makeFinding } from "../helpers/finding.js";
 import { tempTree } from "../helpers/cli.js";
 
 function finding(path: string, message: string): Finding {
-  return {
-    path,
-    rule: "r",
-    codes: [],
-    category: "idioms",
-    severity: "warning",
-    message,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 2,
-    fix: null,
-    fingerprint: "f",
-  };
+  return makeFinding({ path, message });
 }
 
 function entryFiles(dir: string): string[] {

@@ -3,22 +3,21 @@
 import { describe, expect, it } from "@jest/globals";
 import { formatGithub } from "../../src/cli/format/github.js";
 import type { Finding } from "../../src/engine/types.js";
+import { makeFinding } from "../helpers/finding.js";
 
-const finding = (over: Partial<Finding>): Finding => ({
-  path: "pkg/client.py",
-  rule: "public-api-change",
-  codes: [],
-  category: "api",
-  severity: "warning",
-  message: "Public API change in `pkg.client.ping`: function removed",
-  line: 5,
-  column: 1,
-  endLine: 5,
-  endColumn: 1,
-  fix: null,
-  fingerprint: "0123456789abcdef",
-  ...over,
-});
+const finding = (over: Partial<Finding>): Finding =>
+  makeFinding({
+    path: "pkg/client.py",
+    rule: "public-api-change",
+    codes: [],
+    category: "api",
+    message: "Public API change in `pkg.client.ping`: function removed",
+    line: 5,
+    column: 1,
+    endLine: 5,
+    endColumn: 1,
+    ...over,
+  });
 
 describe("formatGithub", () => {
   it.each<[string, Partial<Finding>, string]>([

@@ -3,29 +3,26 @@
 import { describe, expect, it } from "@jest/globals";
 import { formatJson, formatJsonChunks } from "../../src/cli/format/json.js";
 import type { Finding } from "../../src/engine/types.js";
+import { makeFinding } from "../helpers/finding.js";
 
-const finding = (i: number): Finding => ({
-  path: `pkg/m${i}.py`,
-  rule: "none-comparison",
-  codes: ["E711"],
-  category: "idioms",
-  severity: "warning",
-  message: i % 2 ? "Compare with `is None`" : 'A message with a newline\nand "quotes" and a tab\t',
-  line: i + 1,
-  column: 3,
-  endLine: i + 1,
-  endColumn: 12,
-  fix:
-    i % 3 === 0
-      ? {
-          description: "Use `is`",
-          safety: i % 2 ? "safe" : "unsafe",
-          ...(i % 2 ? {} : { unsafeReason: "may change behaviour" }),
-          edits: [{ start: 4, end: 6, line: i + 1, column: 5, endLine: i + 1, endColumn: 7, text: "is\n  x" }],
-        }
-      : null,
-  fingerprint: "0123456789abcdef",
-});
+const finding = (i: number): Finding =>
+  makeFinding({
+    path: `pkg/m${i}.py`,
+    message: i % 2 ? "Compare with `is None`" : 'A message with a newline\nand "quotes" and a tab\t',
+    line: i + 1,
+    column: 3,
+    endLine: i + 1,
+    endColumn: 12,
+    fix:
+      i % 3 === 0
+        ? {
+            description: "Use `is`",
+            safety: i % 2 ? "safe" : "unsafe",
+            ...(i % 2 ? {} : { unsafeReason: "may change behaviour" }),
+            edits: [{ start: 4, end: 6, line: i + 1, column: 5, endLine: i + 1, endColumn: 7, text: "is\n  x" }],
+          }
+        : null,
+  });
 
 /** What the output was before it was streamed: the whole document at once. */
 function whole(findings: Finding[]): string {

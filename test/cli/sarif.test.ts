@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { allChecks } from "../../checks/index.js";
 import { ruleInfo } from "../../src/engine/check.js";
 import type { Finding } from "../../src/engine/types.js";
+import { makeFinding } from "../helpers/finding.js";
 import { formatSarif, SARIF_MAX_RESULTS } from "../../src/cli/format/sarif.js";
 import { runCli, tempTree } from "../helpers/cli.js";
 
@@ -22,20 +23,7 @@ function expectValid(sarif: unknown): void {
   expect(ok ? [] : validate.errors).toEqual([]);
 }
 
-const finding = (i: number): Finding => ({
-  path: `pkg/m${i}.py`,
-  rule: "none-comparison",
-  codes: ["E711"],
-  category: "idioms",
-  severity: "warning",
-  message: "Comparison to `None` should be `is`, not `==`",
-  line: 1,
-  column: 6,
-  endLine: 1,
-  endColumn: 10,
-  fix: null,
-  fingerprint: `fp${i}`,
-});
+const finding = (i: number): Finding => makeFinding({ path: `pkg/m${i}.py`, fingerprint: `fp${i}` });
 
 describe("SARIF output", () => {
   it("validates against the SARIF 2.1.0 schema, with fixes, for a real run", () => {
