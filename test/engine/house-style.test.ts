@@ -30,6 +30,8 @@ interface Row {
 
 const ANNOTATION_RULES = ["missing-parameter-annotation", "missing-return-annotation"];
 const pyproject = (text: string): ProjectInput => ({ files: { "pyproject.toml": text } });
+/** The module under test in a package that ships a `py.typed` marker. */
+const TYPED_PACKAGE: ProjectInput = { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] };
 
 async function annotationFindings(row: Row): Promise<{ findings: string[]; facts: string[] }> {
   const path = row.path ?? "pkg/module.py";
@@ -169,28 +171,28 @@ const rows: Row[] = [
     name: "a py.typed marker in the package decides a new module, which has no code of its own to judge by",
     old: "",
     added: bare("added"),
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: ["1 missing-parameter-annotation", "1 missing-return-annotation"],
   },
   {
     name: "a py.typed marker decides beside 4 annotated functions (too few to judge by)",
     old: many(4, annotated),
     added: bare("added"),
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: ["17 missing-parameter-annotation", "17 missing-return-annotation"],
   },
   {
     name: "a py.typed marker does not decide beside 4 unannotated functions: the file's code says otherwise",
     old: many(4, bare),
     added: bare("added"),
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
     name: "py.typed, without a diff: a small module's one unannotated function among 2 annotated ones is not reported",
     old: many(2, annotated) + bare("legacy"),
     noDiff: true,
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
@@ -205,49 +207,49 @@ const rows: Row[] = [
     name: "py.typed: a module whose only code is private, unannotated helpers gives the promise nothing to stand on",
     old: "def _helper(value):\n    return value\n\n\nclass Formatter:\n    def __init__(self, **options):\n        self.options = options\n\n\n",
     added: bare("added"),
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
     name: "py.typed: a function without a return annotation contradicts the promise for parameters too",
     old: "def reset_all():\n    pass\n\n\n",
     added: bare("added"),
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
     name: "py.typed: private helpers are not counted, annotated or not: a module of them is unjudged, and silent",
     old: "def _helper(value: int) -> int:\n    return value\n\n\n",
     added: bare("added"),
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
     name: "py.typed is a promise, not proof: a module of a typed package that annotates nothing is not asked to",
     old: many(5, bare),
     added: bare("added"),
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
     name: "py.typed, without a diff: the existing functions of a module that annotates nothing are not reported",
     old: many(6, bare),
     noDiff: true,
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
     name: "py.typed, without a diff: a module that annotates a third of its functions is not the house style",
     old: many(2, annotated) + many(4, bare, "legacy"),
     noDiff: true,
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: [],
   },
   {
     name: "py.typed and a module that annotates: the outlier is reported, as without the marker",
     old: many(9, annotated) + bare("legacy"),
     noDiff: true,
-    project: { paths: ["pkg/__init__.py", "pkg/module.py", "pkg/py.typed"] },
+    project: TYPED_PACKAGE,
     expected: ["37 missing-parameter-annotation", "37 missing-return-annotation"],
   },
   {
